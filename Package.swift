@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DepositIndex",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Geo", targets: ["Geo"]),
+        .library(name: "DepositIndex", targets: ["DepositIndex"]),
+        .executable(name: "deposits", targets: ["deposits"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev", "proj-data"]), .brew(["proj"])]
+        ),
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "DepositIndex", dependencies: ["Geo"]),
+        .executableTarget(
+            name: "deposits",
+            dependencies: [
+                "DepositIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

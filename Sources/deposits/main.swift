@@ -1,0 +1,2 @@
+import DepositIndex
+print("deposits \(depositIndexVersion)")
