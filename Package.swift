@@ -32,7 +32,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Maintainer programs: rebuild GeoData/ from the raw sources; benchmarks.
+        .executableTarget(
+            name: "BuildGeoData",
+            dependencies: ["DepositIndex", "Geo"],
+            path: "Tools/BuildGeoData",
+            exclude: ["sources"]
+        ),
+        .executableTarget(
+            name: "deposits-bench",
+            dependencies: ["DepositIndex", "Geo"],
+            path: "Tools/Bench"
+        ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+print("deposits-bench: not yet written")

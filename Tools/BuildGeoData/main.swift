@@ -1,0 +1,1 @@
+print("BuildGeoData: not yet written")
