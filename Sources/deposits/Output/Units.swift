@@ -1,0 +1,24 @@
+import Foundation
+
+/// How the table output writes quantities: distances in km with one decimal, or in whole metres under
+/// 1 km; areas in km²; shares in percent; coordinates as latitude, longitude (how people read them).
+enum Units {
+    static func distance(_ metres: Double) -> String {
+        if metres < 1000 { return "\(Int(metres.rounded())) m" }
+        return String(format: "%.1f km", metres / 1000)
+    }
+
+    static func area(_ squareKilometres: Double) -> String {
+        if squareKilometres < 0.01 && squareKilometres > 0 { return String(format: "%.4f km²", squareKilometres) }
+        return String(format: "%.2f km²", squareKilometres)
+    }
+
+    static func share(_ fraction: Double) -> String {
+        String(format: "%.1f%%", fraction * 100)
+    }
+
+    static func point(_ lonLat: [Double]) -> String {
+        guard lonLat.count == 2 else { return "-" }
+        return String(format: "%.5f, %.5f", lonLat[1], lonLat[0])
+    }
+}
