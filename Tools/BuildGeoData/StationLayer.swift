@@ -1,0 +1,65 @@
+import DepositIndex
+import Geo
+
+/// Stations: OSM railway stations inside Kazakhstan or within 50 km of its border (geodesic distance to
+/// the outline), kept when they lie within 2 km of a line of the rail layer. Ports and border crossings are
+/// the OSM stations that `places_corridors_kz.csv` marks as such.
+enum StationLayer {
+    static let borderReach = 50_000.0
+    static let railReach = 2_000.0
+
+    struct Excluded {
+        let station: OSMStation
+        /// Geodesic distance to the nearest rail line, metres; nil when none within 200 km.
+        let railDistance: Double?
+    }
+
+    static func build(directory: StationDirectory, country: Shape, rail: [RailLine], places: CSVTable) throws
+        -> (features: [Feature], excluded: [Excluded])
+    {
+        let kinds = try kindsFromPlaces(places)
+        let outline = try PreparedGeometry(Geometry(country))
+        let border = LineIndex(lines: country.polygons.flatMap { $0 })
+        let railOwners = rail.flatMap { line in line.lines.map { _ in line.id } }
+        let railIndex = LineIndex(lines: rail.flatMap(\.lines))
+        var features = [Feature]()
+        var excluded = [Excluded]()
+        for s in directory.all {
+            let inside = try outline.covers(Geometry(point: s.coordinate))
+            if !inside, try border.nearest(to: s.coordinate, within: borderReach) == nil { continue }
+            guard let hit = try railIndex.nearest(to: s.coordinate, within: railReach) else {
+                excluded.append(Excluded(station: s, railDistance: try railIndex.nearest(to: s.coordinate, within: 200_000)?.distance))
+                continue
+            }
+            let properties: JSONObject = [
+                "name": .string(s.name),
+                "kind": .string(kinds[s.nodeID] ?? "station"),
+                "source": .string("\(OSMStation.source); node \(s.nodeID)"),
+                "name_local": s.nameLocal.map { .string($0) } ?? .null,
+                "osm_railway": .string(s.railway),
+                "in_kazakhstan": .bool(inside),
+                "nearest_rail": .string(railOwners[hit.owner]),
+                "rail_distance_m": .number(hit.distance.rounded()),
+            ]
+            features.append(Feature(id: s.featureID, properties: properties, geometry: .point(s.coordinate)))
+        }
+        for (node, _) in kinds where !features.contains(where: { $0.id == "osm-\(node)" }) {
+            throw BuildError("places_corridors_kz: port or border crossing node \(node) did not make it into the stations layer")
+        }
+        return (features, excluded)
+    }
+
+    /// Port and border-crossing kinds for OSM nodes named in the places file. Rows sourced from GeoNames
+    /// are settlement centres, not the port or crossing itself, so they are not turned into stations.
+    static func kindsFromPlaces(_ places: CSVTable) throws -> [String: String] {
+        var kinds = [String: String]()
+        for row in places.rows {
+            let kind = try places.value("kind", in: row).split(separator: ";").map(String.init)
+            let source = try places.value("source", in: row)
+            guard let range = source.range(of: "OpenStreetMap node ") else { continue }
+            let node = String(source[range.upperBound...].prefix { $0.isNumber })
+            if kind.contains("port") { kinds[node] = "port" } else if kind.contains("border_crossing") { kinds[node] = "border_crossing" }
+        }
+        return kinds
+    }
+}
