@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Geo", targets: ["Geo"]),
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
+        .library(name: "DepositTesting", targets: ["DepositTesting"]),
         .executable(name: "deposits", targets: ["deposits"]),
     ],
     dependencies: [
@@ -25,6 +26,8 @@ let package = Package(
         ),
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "DepositIndex", dependencies: ["Geo"]),
+        // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
+        .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
             name: "deposits",
             dependencies: [
@@ -40,12 +43,18 @@ let package = Package(
             exclude: ["sources"]
         ),
         .executableTarget(
+            name: "fuzz-survey",
+            dependencies: ["DepositIndex"],
+            path: "Tools/FuzzSurvey"
+        ),
+        .executableTarget(
             name: "deposits-bench",
             dependencies: ["DepositIndex", "Geo"],
             path: "Tools/Bench"
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
+        .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"]),
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
