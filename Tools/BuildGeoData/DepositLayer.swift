@@ -21,6 +21,11 @@ enum DepositLayer {
         var features = [Feature]()
         var notes = [String]()
         for row in rows {
+            if isUnsourced(row.source) {
+                if row.point != nil { throw BuildError("deposit \(row.id) has a coordinate but no source") }
+                notes.append("\(row.id) \(row.name): LEFT OUT, no source found (\(row.source))")
+                continue
+            }
             var geometry: Shape?
             var footprint = "not_located"
             var precision: JSONValue = .null
@@ -102,6 +107,9 @@ enum DepositLayer {
             return try makeRow(table, row, status: s)
         }
     }
+
+    /// Researched rows whose only "source" is that a search found nothing are left out: a feature must carry a source.
+    static func isUnsourced(_ source: String) -> Bool { source.hasPrefix("searched ") }
 
     private static func addedRows(_ table: CSVTable) throws -> [Row] {
         try table.rows.map { try makeRow(table, $0, status: try table.value("status", in: $0)) }
