@@ -1,0 +1,165 @@
+import Foundation
+import Geo
+
+/// The layers of a data directory, read and checked.
+struct CatalogLayers: Sendable {
+    var deposits: [Deposit] = []
+    var rail: [RailLine] = []
+    var stations: [Station] = []
+    var corridors: [Corridor] = []
+    var regions: [Region] = []
+    var country: CountryOutline?
+}
+
+/// Reads a directory in the GeoData schema (see GeoData/README.md), collecting every problem before
+/// deciding: either all layers load or an error lists everything wrong.
+struct CatalogLoader {
+    let directory: URL
+    private(set) var problems: [CatalogProblem] = []
+    private var idOwners: [String: String] = [:]
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    static func load(_ directory: URL) throws -> CatalogLayers {
+        var loader = CatalogLoader(directory: directory)
+        var layers = CatalogLayers()
+        layers.deposits = loader.layer("deposits.geojson", required: true, { $0.deposit($1, $2) })
+        layers.rail = loader.layer("rail.geojson", required: true, { $0.railLine($1, $2) })
+        layers.stations = loader.layer("stations.geojson", required: false, { $0.station($1, $2) })
+        layers.corridors = loader.layer("corridors.geojson", required: false, { $0.corridor($1, $2) })
+        layers.regions = loader.layer("regions.geojson", required: false, { $0.region($1, $2) })
+        layers.country = loader.layer("country.geojson", required: false, { $0.country($1, $2) }).first
+        if !loader.problems.isEmpty {
+            throw CatalogError(directory: directory.path, problems: loader.problems)
+        }
+        return layers
+    }
+
+    /// Reads one layer; each feature goes through `make`, which reports its own problems.
+    private mutating func layer<T>(_ file: String, required: Bool, _ make: (inout CatalogLoader, Feature, String) -> T?) -> [T] {
+        let url = directory.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if required { problems.append(CatalogProblem(file: file, feature: nil, message: "missing (a data directory needs \(file))")) }
+            return []
+        }
+        let features: [Feature]
+        do {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            features = try GeoJSON.features(parsing: bytes)
+        } catch {
+            problems.append(CatalogProblem(file: file, feature: nil, message: "\(error)"))
+            return []
+        }
+        var out = [T]()
+        for (i, feature) in features.enumerated() {
+            let label = feature.id.map { "\"\($0)\"" } ?? "features[\(i)]"
+            guard let id = feature.id, !id.isEmpty else {
+                problems.append(CatalogProblem(file: file, feature: label, message: "has no string \"id\""))
+                continue
+            }
+            if let owner = idOwners[id] {
+                problems.append(CatalogProblem(file: file, feature: label, message: "id already used in \(owner)"))
+                continue
+            }
+            idOwners[id] = file
+            if let value = make(&self, feature, label) { out.append(value) }
+        }
+        return out
+    }
+
+    // MARK: - Layers
+
+    private mutating func deposit(_ f: Feature, _ label: String) -> Deposit? {
+        let file = "deposits.geojson"
+        if let g = f.geometry, !check(g, allowed: ["Point", "Polygon", "MultiPolygon"], file, label) { return nil }
+        return Deposit(
+            id: f.id!, name: text(f, "name") ?? f.id!, aliases: strings(f, "aliases", file, label),
+            commodities: strings(f, "commodities", file, label), status: text(f, "status"), footprint: text(f, "footprint"),
+            locationPrecisionM: f.properties["location_precision_m"]?.doubleValue, source: text(f, "source"),
+            geometry: f.geometry, properties: f.properties)
+    }
+
+    private mutating func railLine(_ f: Feature, _ label: String) -> RailLine? {
+        let file = "rail.geojson"
+        guard let g = required(f, file, label), check(g, allowed: ["LineString", "MultiLineString"], file, label) else { return nil }
+        return RailLine(id: f.id!, name: text(f, "name") ?? f.id!, status: text(f, "status"),
+                        geometrySource: text(f, "geometry_source"), source: text(f, "source"), geometry: g, properties: f.properties)
+    }
+
+    private mutating func station(_ f: Feature, _ label: String) -> Station? {
+        let file = "stations.geojson"
+        guard let g = required(f, file, label), check(g, allowed: ["Point"], file, label), case .point(let c) = g else { return nil }
+        return Station(id: f.id!, name: text(f, "name") ?? f.id!, kind: text(f, "kind"), location: c, properties: f.properties)
+    }
+
+    private mutating func corridor(_ f: Feature, _ label: String) -> Corridor? {
+        let file = "corridors.geojson"
+        guard let g = required(f, file, label), check(g, allowed: ["LineString", "MultiLineString"], file, label) else { return nil }
+        guard let width = f.properties["width_km"]?.doubleValue, width.isFinite, width > 0 else {
+            problems.append(CatalogProblem(file: file, feature: label, message: "needs \"width_km\", a positive number of kilometres"))
+            return nil
+        }
+        return Corridor(id: f.id!, name: text(f, "name") ?? f.id!, aliases: strings(f, "aliases", file, label),
+                        widthKm: width, geometry: g, properties: f.properties)
+    }
+
+    private mutating func region(_ f: Feature, _ label: String) -> Region? {
+        let file = "regions.geojson"
+        guard let g = required(f, file, label), check(g, allowed: ["Polygon", "MultiPolygon"], file, label) else { return nil }
+        return Region(id: f.id!, name: text(f, "name") ?? f.id!, nameKk: text(f, "name_kk"), nameRu: text(f, "name_ru"),
+                      geometry: g, properties: f.properties)
+    }
+
+    private mutating func country(_ f: Feature, _ label: String) -> CountryOutline? {
+        let file = "country.geojson"
+        guard let g = required(f, file, label), check(g, allowed: ["Polygon", "MultiPolygon"], file, label) else { return nil }
+        return CountryOutline(id: f.id!, name: text(f, "name") ?? f.id!, geometry: g)
+    }
+
+    // MARK: - Checks
+
+    private func text(_ f: Feature, _ key: String) -> String? {
+        f.properties[key]?.stringValue
+    }
+
+    private mutating func strings(_ f: Feature, _ key: String, _ file: String, _ label: String) -> [String] {
+        guard let value = f.properties[key], !value.isNull else { return [] }
+        guard let array = value.arrayValue, array.allSatisfy({ $0.stringValue != nil }) else {
+            problems.append(CatalogProblem(file: file, feature: label, message: "\"\(key)\" must be an array of strings"))
+            return []
+        }
+        return array.compactMap(\.stringValue)
+    }
+
+    private mutating func required(_ f: Feature, _ file: String, _ label: String) -> Shape? {
+        if f.geometry == nil { problems.append(CatalogProblem(file: file, feature: label, message: "geometry is null; this layer needs one")) }
+        return f.geometry
+    }
+
+    /// Checks type, coordinate ranges, and that lines have two points and rings are closed with four.
+    private mutating func check(_ g: Shape, allowed: [String], _ file: String, _ label: String) -> Bool {
+        func fail(_ message: String) -> Bool {
+            problems.append(CatalogProblem(file: file, feature: label, message: message))
+            return false
+        }
+        guard allowed.contains(g.typeName) else {
+            return fail("geometry is a \(g.typeName); this layer takes \(allowed.joined(separator: ", "))")
+        }
+        for c in g.coordinates where !(c.isFinite && abs(c.longitude) <= 180 && abs(c.latitude) <= 90) {
+            return fail("coordinate \(c) is not a longitude in [-180, 180] and latitude in [-90, 90]")
+        }
+        for (i, line) in g.lines.enumerated() where line.count < 2 {
+            return fail("line \(i) has \(line.count) position(s); a line needs at least 2")
+        }
+        for (p, polygon) in g.polygons.enumerated() {
+            if polygon.isEmpty { return fail("polygon \(p) has no rings") }
+            for (r, ring) in polygon.enumerated() {
+                if ring.count < 4 { return fail("polygon \(p) ring \(r) has \(ring.count) positions; a ring needs at least 4") }
+                if ring.first != ring.last { return fail("polygon \(p) ring \(r) is not closed (first position \(ring[0]) differs from last \(ring[ring.count - 1]))") }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,71 @@
+import Geo
+
+/// A mineral deposit: one feature of `deposits.geojson`.
+public struct Deposit: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// Other spellings (Russian, Kazakh, older transliterations).
+    public var aliases: [String]
+    /// Element symbols, main commodity first.
+    public var commodities: [String]
+    public var status: String?
+    /// How the outline was made, e.g. `subsoil_blocks`.
+    public var footprint: String?
+    public var locationPrecisionM: Double?
+    public var source: String?
+    /// Polygon, MultiPolygon or Point; nil where the location is not public.
+    public var geometry: Shape?
+    /// Every property as read, in file order.
+    public var properties: JSONObject
+}
+
+/// A rail line: one feature of `rail.geojson`.
+public struct RailLine: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// `operational`, `under_construction` or `planned`.
+    public var status: String?
+    public var geometrySource: String?
+    public var source: String?
+    /// LineString or MultiLineString; edges are geodesics.
+    public var geometry: Shape
+    public var properties: JSONObject
+}
+
+/// A railway station, port or border crossing: one feature of `stations.geojson`.
+public struct Station: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// `station`, `port` or `border_crossing`.
+    public var kind: String?
+    public var location: Coordinate
+    public var properties: JSONObject
+}
+
+/// A transport corridor: a centre line and a full width, one feature of `corridors.geojson`.
+public struct Corridor: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var aliases: [String]
+    /// Full width in kilometres; the corridor reaches half of it either side of the centre line.
+    public var widthKm: Double
+    public var geometry: Shape
+    public var properties: JSONObject
+}
+
+/// A first-level administrative region: one feature of `regions.geojson` (id is the ISO 3166-2 code).
+public struct Region: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var nameKk: String?
+    public var nameRu: String?
+    public var geometry: Shape
+    public var properties: JSONObject
+}
+
+/// The country outline, from `country.geojson`.
+public struct CountryOutline: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var geometry: Shape
+}

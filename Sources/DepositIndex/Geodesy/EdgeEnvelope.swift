@@ -1,0 +1,68 @@
+import Foundation
+import Geo
+
+/// Boxes that hold whole geodesic edges, not just their vertices.
+///
+/// A geodesic between two vertices at the same latitude bows towards the pole: about 120 m for one degree
+/// of longitude at 48°N. A box of the vertices alone would miss that bow, and a lower bound from it could
+/// exceed the true distance. On the auxiliary sphere the bow above the higher vertex is at most
+/// tan(φ)(1 - cos Δλ) ≤ tan(φ) Δλ²/2 (Clairaut's relation); the pad below takes that with 20% to spare
+/// for the ellipsoid, and gives up (reaching to the pole) for edges too long or too near a pole for it.
+enum EdgeEnvelope {
+    /// The box of the edge from `a` to `b`. The second longitude is unwrapped to within 180° of the first,
+    /// so an edge across the antimeridian gets a box reaching past ±180°.
+    static func of(_ a: Coordinate, _ b: Coordinate) -> Envelope {
+        let bLon = a.longitude + wrappedDelta(b.longitude - a.longitude)
+        var box = Envelope(minX: min(a.longitude, bLon), minY: min(a.latitude, b.latitude),
+                           maxX: max(a.longitude, bLon), maxY: max(a.latitude, b.latitude))
+        pad(&box, dLon: abs(bLon - a.longitude))
+        return box
+    }
+
+    /// Widens `box` in latitude for the bow of geodesics spanning `dLon` degrees of longitude.
+    static func pad(_ box: inout Envelope, dLon: Double) {
+        if dLon == 0 { return }
+        let highest = max(abs(box.minY), abs(box.maxY))
+        let dLonRad = dLon * .pi / 180
+        if dLonRad > 0.2 || highest > 85 {
+            if box.maxY > -1 { box.maxY = 90 }
+            if box.minY < 1 { box.minY = -90 }
+            return
+        }
+        let padDeg = tan((highest + 1) * .pi / 180) * dLonRad * dLonRad * 0.6 * 180 / .pi + 1e-12
+        box.minY = max(-90, box.minY - padDeg)
+        box.maxY = min(90, box.maxY + padDeg)
+    }
+
+    /// `d` reduced to [-180, 180).
+    static func wrappedDelta(_ d: Double) -> Double {
+        var x = (d + 180).truncatingRemainder(dividingBy: 360)
+        if x < 0 { x += 360 }
+        return x - 180
+    }
+
+    /// The box of a chain of geodesic edges (or of a single point).
+    static func of(chain: ArraySlice<Coordinate>) -> Envelope {
+        guard let first = chain.first else { return Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        var box = Envelope(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
+        // Unwrap the chain's longitudes continuously so an antimeridian crossing stays one box.
+        var lon = first.longitude
+        var previous = first
+        for c in chain.dropFirst() {
+            let next = lon + wrappedDelta(c.longitude - previous.longitude)
+            var edge = Envelope(minX: min(lon, next), minY: min(previous.latitude, c.latitude),
+                                maxX: max(lon, next), maxY: max(previous.latitude, c.latitude))
+            pad(&edge, dLon: abs(next - lon))
+            box.expand(toInclude: edge)
+            lon = next
+            previous = c
+        }
+        if box.minX < -180 || box.maxX > 180 {
+            // Shift so the box starts inside [-180, 180); BoxLowerBound wraps the rest.
+            let shift = box.minX < -180 ? 360.0 : (box.minX >= 180 ? -360.0 : 0)
+            box.minX += shift
+            box.maxX += shift
+        }
+        return box
+    }
+}

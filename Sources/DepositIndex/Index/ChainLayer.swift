@@ -1,0 +1,97 @@
+import Geo
+
+/// The polylines of one layer (rail lines, corridor centre lines, region boundaries) cut into short
+/// chains of geodesic edges, each with a box that holds its edges' bows, indexed together.
+///
+/// Short chains keep boxes tight: a whole 500 km line in one box would be a candidate for every query
+/// near any part of it. Consecutive chains share their joining vertex, so no edge is lost.
+struct ChainLayer: Sendable {
+    /// Edges per chain: small enough for tight boxes, large enough that the index stays small.
+    static let edgesPerChain = 8
+
+    let coordinates: [Coordinate]
+    /// Chain `c` is `coordinates[chainStart[c] ..< chainEnd[c]]`, owned by feature `chainFeature[c]`.
+    let chainStart: [Int32]
+    let chainEnd: [Int32]
+    let chainFeature: [Int32]
+    let index: SpatialIndex
+
+    /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
+    init(lines: [[[Coordinate]]]) {
+        var coordinates = [Coordinate]()
+        var starts = [Int32](), ends = [Int32](), features = [Int32]()
+        var boxes = [Envelope]()
+        for (feature, parts) in lines.enumerated() {
+            for part in parts where !part.isEmpty {
+                let base = coordinates.count
+                coordinates.append(contentsOf: part)
+                var i = 0
+                repeat {
+                    let end = min(i + Self.edgesPerChain + 1, part.count)
+                    starts.append(Int32(base + i))
+                    ends.append(Int32(base + end))
+                    features.append(Int32(feature))
+                    boxes.append(EdgeEnvelope.of(chain: part[i..<end]))
+                    i = end - 1
+                } while i < part.count - 1
+            }
+        }
+        self.coordinates = coordinates
+        chainStart = starts
+        chainEnd = ends
+        chainFeature = features
+        index = SpatialIndex(boxes: boxes)
+    }
+
+    func chain(_ c: Int) -> ArraySlice<Coordinate> {
+        coordinates[Int(chainStart[c])..<Int(chainEnd[c])]
+    }
+
+    /// The `k` features nearest to the query, each with its nearest pair, nearest first; features at the
+    /// same distance (to a millimetre) are ordered by `tieOrder`, so a tie at the k-th place is settled by it.
+    /// - Parameter maxDistance: features farther than this (metres) are left out.
+    func nearest(
+        to query: DistanceQuery, k: Int, maxDistance: Double = .infinity,
+        tieOrder: (Int, Int) -> Bool = { $0 < $1 }
+    ) -> [(feature: Int, pair: NearestPair)] {
+        guard k > 0 else { return [] }
+        var known = [Int: NearestPair]()
+        var accepted = [(feature: Int, pair: NearestPair)]()
+        var acceptedSet = Set<Int>()
+        // The k-th smallest known feature distance: nothing farther can enter the answer. A millimetre of
+        // slack keeps ties at the k-th place for the tie-break.
+        func kthKnown() -> Double {
+            if known.count < k { return maxDistance }
+            var ds = known.values.map(\.distance)
+            ds.sort()
+            return min(maxDistance, ds[k - 1] + 1e-3)
+        }
+        var limit = maxDistance
+        index.nearest(
+            lowerBound: { query.lowerBound(minX: $0, minY: $1, maxX: $2, maxY: $3) },
+            limit: { limit },
+            exact: { c in
+                let feature = Int(chainFeature[c])
+                if acceptedSet.contains(feature) { return nil }
+                let own = known[feature].map { $0.distance } ?? .infinity
+                guard let pair = query.nearest(toChain: chain(c), below: min(own, limit.nextUp)) else { return nil }
+                known[feature] = pair
+                limit = kthKnown()
+                return pair.distance
+            },
+            visit: { c, d in
+                let feature = Int(chainFeature[c])
+                guard !acceptedSet.contains(feature), let pair = known[feature], pair.distance == d else { return true }
+                acceptedSet.insert(feature)
+                accepted.append((feature, pair))
+                // Keep going past k only while ties at the k-th distance may still come.
+                if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + 1e-3) }
+                return true
+            })
+        accepted.sort { a, b in
+            let da = (a.pair.distance * 1000).rounded(), db = (b.pair.distance * 1000).rounded()
+            return da != db ? da < db : tieOrder(a.feature, b.feature)
+        }
+        return Array(accepted.prefix(k))
+    }
+}

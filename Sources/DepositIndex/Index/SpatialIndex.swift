@@ -1,0 +1,134 @@
+import Geo
+
+/// A packed, static R-tree over longitude/latitude boxes, in the spirit of flatbush: items sorted along a
+/// Hilbert curve, packed `nodeSize` to a node, levels stored bottom-up in flat arrays. Built once, never
+/// changed, so it is a plain `Sendable` value shared by every thread.
+///
+/// Boxes may reach past ±180° (see `EdgeEnvelope`); window search and the geodesic bounds account for it.
+public struct SpatialIndex: Sendable {
+    public static let nodeSize = 16
+    /// Number of items indexed.
+    public let count: Int
+    private let minX: [Double], minY: [Double], maxX: [Double], maxY: [Double]
+    /// For a leaf entry, the item's number; for a node, the position of its first child.
+    private let link: [Int32]
+    /// End position of each level, leaves first.
+    private let levelEnds: [Int]
+
+    /// Indexes `boxes`; item `i` is `boxes[i]`.
+    public init(boxes: [Envelope]) {
+        count = boxes.count
+        var extent = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for b in boxes { extent.expand(toInclude: b) }
+        let w = extent.width > 0 ? extent.width : 1, h = extent.height > 0 ? extent.height : 1
+        let keys: [UInt64] = boxes.map { b in
+            let x = UInt32(max(0, min(65535, ((b.minX + b.maxX) / 2 - extent.minX) / w * 65535)))
+            let y = UInt32(max(0, min(65535, ((b.minY + b.maxY) / 2 - extent.minY) / h * 65535)))
+            return Hilbert.index(x: x, y: y)
+        }
+        let order = (0..<boxes.count).sorted { keys[$0] < keys[$1] }
+
+        var mx = [Double](), my = [Double](), Mx = [Double](), My = [Double](), link = [Int32]()
+        let capacity = boxes.count * 17 / 15 + 2
+        mx.reserveCapacity(capacity); my.reserveCapacity(capacity); Mx.reserveCapacity(capacity); My.reserveCapacity(capacity)
+        link.reserveCapacity(capacity)
+        for i in order {
+            let b = boxes[i]
+            mx.append(b.minX); my.append(b.minY); Mx.append(b.maxX); My.append(b.maxY)
+            link.append(Int32(i))
+        }
+        var ends = [mx.count]
+        var levelStart = 0
+        // Pack each level into parents until one root remains (an empty index keeps no root).
+        while mx.count - levelStart > 1 {
+            let levelEnd = mx.count
+            var pos = levelStart
+            while pos < levelEnd {
+                let end = min(pos + Self.nodeSize, levelEnd)
+                var a = mx[pos], b = my[pos], c = Mx[pos], d = My[pos]
+                for j in (pos + 1)..<max(pos + 1, end) {
+                    a = min(a, mx[j]); b = min(b, my[j]); c = max(c, Mx[j]); d = max(d, My[j])
+                }
+                mx.append(a); my.append(b); Mx.append(c); My.append(d)
+                link.append(Int32(pos))
+                pos = end
+            }
+            levelStart = levelEnd
+            ends.append(mx.count)
+        }
+        minX = mx; minY = my; maxX = Mx; maxY = My
+        self.link = link
+        levelEnds = ends
+    }
+
+    private var rootPosition: Int? { minX.isEmpty ? nil : minX.count - 1 }
+
+    private func isLeaf(_ pos: Int) -> Bool { pos < count }
+
+    private func childEnd(of node: Int) -> Int {
+        let first = Int(link[node])
+        // The level holding the children ends at the first level end above `first`.
+        let levelEnd = levelEnds.first { $0 > first } ?? count
+        return min(first + Self.nodeSize, levelEnd)
+    }
+
+    /// The items whose boxes meet `window` (longitude/latitude degrees), in no particular order.
+    public func search(_ window: Envelope) -> [Int] {
+        var out = [Int]()
+        guard let root = rootPosition else { return out }
+        // A box stored past ±180° is met by the window shifted by a turn.
+        let windows = [window, shifted(window, 360), shifted(window, -360)]
+        if isLeaf(root) { return meets(root, windows) ? [Int(link[root])] : [] }
+        var stack = [root]
+        while let node = stack.popLast() {
+            for pos in Int(link[node])..<childEnd(of: node) where meets(pos, windows) {
+                if isLeaf(pos) { out.append(Int(link[pos])) } else { stack.append(pos) }
+            }
+        }
+        return out
+    }
+
+    private func shifted(_ b: Envelope, _ dx: Double) -> Envelope {
+        Envelope(minX: b.minX + dx, minY: b.minY, maxX: b.maxX + dx, maxY: b.maxY)
+    }
+
+    private func meets(_ pos: Int, _ windows: [Envelope]) -> Bool {
+        windows.contains { w in minX[pos] <= w.maxX && w.minX <= maxX[pos] && minY[pos] <= w.maxY && w.minY <= maxY[pos] }
+    }
+
+    /// Best-first search: visits items in increasing exact distance.
+    ///
+    /// - Parameters:
+    ///   - lowerBound: a bound on the distance to anything inside a box (minX, minY, maxX, maxY); it must
+    ///     never exceed the exact distance of any item inside, or the order is wrong.
+    ///   - limit: the current distance beyond which nothing matters (may shrink as items are visited).
+    ///   - exact: an item's exact distance, or nil when it is not below `limit`.
+    ///   - visit: called in increasing distance; return false to stop.
+    public func nearest(
+        lowerBound: (Double, Double, Double, Double) -> Double,
+        limit: () -> Double,
+        exact: (Int) -> Double?,
+        visit: (Int, Double) -> Bool
+    ) {
+        guard let root = rootPosition else { return }
+        // Heap ids: a tree position p as p, an item resolved to its exact distance as -(item + 1).
+        var heap = MinHeap()
+        heap.push(root, lowerBound(minX[root], minY[root], maxX[root], maxY[root]))
+        while let (id, key) = heap.pop() {
+            if key > limit() { return }
+            if id < 0 {
+                if !visit(-id - 1, key) { return }
+                continue
+            }
+            if isLeaf(id) {
+                let item = Int(link[id])
+                if let d = exact(item) { heap.push(-item - 1, d) }
+                continue
+            }
+            for pos in Int(link[id])..<childEnd(of: id) {
+                let b = lowerBound(minX[pos], minY[pos], maxX[pos], maxY[pos])
+                if b <= limit() { heap.push(pos, b) }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Geo
+
+extension Catalog {
+    /// The deposit with this id, if any.
+    public func deposit(id: String) -> Deposit? {
+        depositPositions[id].map { deposits[$0] }
+    }
+
+    /// Deposits whose id, name or an alias matches `text`, insensitive to case, diacritics and script
+    /// (Latin, Cyrillic and Kazakh spellings meet); exact matches first, else those containing it.
+    ///
+    ///     catalog.deposits(matching: "Верхнее Кайракты")
+    public func deposits(matching text: String) -> [Deposit] {
+        if let exact = deposit(id: text) { return [exact] }
+        return depositNames.matches(text).map { deposits[$0] }
+    }
+
+    /// Corridors whose id, name or alias matches `text` (as `deposits(matching:)`).
+    public func corridors(matching text: String) -> [Corridor] {
+        corridorNames.matches(text).map { corridors[$0] }
+    }
+
+    /// Regions whose ISO code, name, Kazakh or Russian name matches `text`.
+    public func regions(matching text: String) -> [Region] {
+        regionNames.matches(text).map { regions[$0] }
+    }
+
+    /// Rail lines whose id or name matches `text`.
+    public func railLines(matching text: String) -> [RailLine] {
+        railNames.matches(text).map { rail[$0] }
+    }
+
+    /// Deposits within `distance` metres of `point` (0 for a point inside a deposit), nearest first.
+    public func deposits(near point: Coordinate, within distance: Double) throws -> [DepositDistance] {
+        let query = try distanceQuery(.point(point))
+        var pairs = [Int: NearestPair]()
+        let hits = PointSearch.nearest(index: depositIndex, query: query, k: Int.max, maxDistance: distance,
+                                       tieOrder: { deposits[depositOfItem[$0]].id < deposits[depositOfItem[$1]].id }) { item, limit in
+            let target = DistanceQuery(shape: deposits[depositOfItem[item]].geometry!)
+            guard let pair = target.nearest(toPoint: point, below: limit) else { return nil }
+            pairs[item] = pair
+            return pair.distance
+        }
+        return hits.map { item, d in
+            let dep = deposits[depositOfItem[item]]
+            return DepositDistance(id: dep.id, name: dep.name, distanceM: d, point: pairs[item]!.from)
+        }
+    }
+}

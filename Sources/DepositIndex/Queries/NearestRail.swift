@@ -1,0 +1,71 @@
+import Geo
+
+extension Catalog {
+    /// The `k` rail lines nearest to a deposit or point by geodesic distance on WGS84, nearest first
+    /// (ties to the smaller id), each with the nearest points on both and the station nearest to the
+    /// rail point.
+    ///
+    ///     let near = try catalog.nearestRail(to: .deposit("kz-kar-upper-kairakty"))
+    ///     print(near[0].railName, near[0].distanceM)
+    /// - Parameter maxDistance: lines farther than this many metres are left out.
+    public func nearestRail(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [RailDistance] {
+        guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        return nearestRail(query: try distanceQuery(place), k: k, maxDistance: maxDistance)
+    }
+
+    func nearestRail(query: DistanceQuery, k: Int, maxDistance: Double) -> [RailDistance] {
+        railChains.nearest(to: query, k: k, maxDistance: maxDistance, tieOrder: { rail[$0].id < rail[$1].id }).map { hit in
+            let line = rail[hit.feature]
+            return RailDistance(
+                railId: line.id, railName: line.name, distanceM: hit.pair.distance,
+                railPoint: hit.pair.to, fromPoint: hit.pair.from,
+                station: nearestStations(query: DistanceQuery(point: hit.pair.to), k: 1).first)
+        }
+    }
+
+    /// The `k` stations nearest to a deposit or point, nearest first.
+    public func nearestStations(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [StationDistance] {
+        guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        return nearestStations(query: try distanceQuery(place), k: k, maxDistance: maxDistance)
+    }
+
+    func nearestStations(query: DistanceQuery, k: Int, maxDistance: Double = .infinity) -> [StationDistance] {
+        var pairs = [Int: NearestPair]()
+        let hits = PointSearch.nearest(index: stationIndex, query: query, k: k, maxDistance: maxDistance,
+                                       tieOrder: { stations[$0].id < stations[$1].id }) { i, limit in
+            let pair = query.nearest(toPoint: stations[i].location, below: limit)
+            pairs[i] = pair
+            return pair?.distance
+        }
+        return hits.map { i, d in
+            let s = stations[i]
+            return StationDistance(id: s.id, name: s.name, kind: s.kind, distanceM: d, location: s.location)
+        }
+    }
+}
+
+/// k-nearest over an index whose items are each one whole feature (stations, deposits).
+enum PointSearch {
+    static func nearest(
+        index: SpatialIndex, query: DistanceQuery, k: Int, maxDistance: Double,
+        tieOrder: (Int, Int) -> Bool, exact: (Int, Double) -> Double?
+    ) -> [(Int, Double)] {
+        var found = [(Int, Double)]()
+        var limit = maxDistance
+        index.nearest(
+            lowerBound: { query.lowerBound(minX: $0, minY: $1, maxX: $2, maxY: $3) },
+            limit: { limit },
+            exact: { exact($0, limit.nextUp) },
+            visit: { item, d in
+                found.append((item, d))
+                // Past k, keep only ties with the k-th (to a millimetre) for the tie-break.
+                if found.count >= k { limit = min(limit, found[k - 1].1 + 1e-3) }
+                return true
+            })
+        found.sort { a, b in
+            let da = (a.1 * 1000).rounded(), db = (b.1 * 1000).rounded()
+            return da != db ? da < db : tieOrder(a.0, b.0)
+        }
+        return Array(found.prefix(k))
+    }
+}

@@ -1,0 +1,48 @@
+import Geo
+
+/// What a query measures from: a catalogued deposit (by id) or a point.
+public enum Place: Hashable, Sendable {
+    case deposit(String)
+    case point(Coordinate)
+}
+
+/// A query that cannot be answered as asked.
+public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownDeposit(String)
+    case unknownCorridor(String)
+    case unknownRegion(String)
+    /// The deposit's location is not public (null geometry).
+    case noGeometry(String)
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .unknownDeposit(let id): return "no deposit with id \"\(id)\""
+        case .unknownCorridor(let id): return "no corridor with id \"\(id)\""
+        case .unknownRegion(let id): return "no region with id \"\(id)\""
+        case .noGeometry(let id): return "deposit \"\(id)\" has no published location"
+        case .invalidArgument(let message): return message
+        }
+    }
+}
+
+extension Catalog {
+    func depositIndex(of id: String) throws -> Int {
+        guard let i = depositPositions[id] else { throw QueryError.unknownDeposit(id) }
+        return i
+    }
+
+    func distanceQuery(_ place: Place) throws -> DistanceQuery {
+        switch place {
+        case .point(let c):
+            guard c.isFinite, abs(c.latitude) <= 90, abs(c.longitude) <= 180 else {
+                throw QueryError.invalidArgument("point \(c) is not a longitude in [-180, 180] and latitude in [-90, 90]")
+            }
+            return DistanceQuery(point: c)
+        case .deposit(let id):
+            let d = deposits[try depositIndex(of: id)]
+            guard let g = d.geometry else { throw QueryError.noGeometry(id) }
+            return DistanceQuery(shape: g)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Geo
+import XCTest
+
+/// A small seeded generator (SplitMix64), so every property test run sees the same cases.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension SeededRandom {
+    /// A point uniform on the sphere: latitudes at every value, the poles included in the range.
+    mutating func pointOnSphere() -> Coordinate {
+        let z = Double.random(in: -1...1, using: &self)
+        return Coordinate(longitude: Double.random(in: -180..<180, using: &self), latitude: asin(z) * 180 / .pi)
+    }
+}
+
+/// The shared reference datasets (`../shared/reference` beside the repository), or a skip saying so.
+enum Reference {
+    static var root: URL {
+        // Tests/DepositIndexTests/TestSupport.swift -> repository -> its parent.
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference")
+    }
+
+    static func directory(_ name: String) throws -> URL {
+        let url = root.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("deposits.geojson").path) else {
+            throw XCTSkip("reference dataset \(url.path) is absent (it lives in ../shared/reference beside the repository)")
+        }
+        return url
+    }
+
+    static func json(_ dataset: String, _ file: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: try directory(dataset).appendingPathComponent(file))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    /// Rows of points.csv: id, lat, lon, radius_km.
+    static func points(_ dataset: String) throws -> [(id: String, point: Coordinate, radiusKm: Double)] {
+        let text = try String(contentsOf: try directory(dataset).appendingPathComponent("points.csv"), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: ",").map(String.init)
+            return (f[0], Coordinate(longitude: Double(f[2])!, latitude: Double(f[1])!), Double(f[3])!)
+        }
+    }
+}
+
+/// A temporary data directory with the given files, removed at the end of the test.
+func temporaryDataDirectory(_ files: [String: String], _ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("deposits-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
