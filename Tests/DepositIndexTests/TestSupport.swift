@@ -26,8 +26,10 @@ extension SeededRandom {
 /// The shared reference datasets (`../shared/reference` beside the repository), or a skip saying so.
 enum Reference {
     static var root: URL {
+        // $DEPOSITS_REFERENCE overrides, for a copy of the tree built elsewhere.
+        if let env = ProcessInfo.processInfo.environment["DEPOSITS_REFERENCE"], !env.isEmpty { return URL(fileURLWithPath: env) }
         // Tests/DepositIndexTests/TestSupport.swift -> repository -> its parent.
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference")
     }
 

@@ -29,6 +29,16 @@ enum RegionRings {
         return out
     }
 
+    /// Any shape with its long edges split the same way.
+    static func densifiedShape(_ shape: Shape) -> Shape {
+        switch shape {
+        case .polygon(let rings): return .polygon(rings.map(densify))
+        case .multiPolygon(let polygons): return .multiPolygon(polygons.map { $0.map(densify) })
+        case .geometryCollection(let parts): return .multiPolygon(parts.flatMap(\.polygons).map { $0.map(densify) })
+        default: return shape
+        }
+    }
+
     /// True when `p` lies inside the polygon (even-odd over shell and holes).
     static func contains(_ polygon: [[Coordinate]], _ p: Coordinate) -> Bool {
         PlanarGeometry.contains(polygon, p)

@@ -14,6 +14,9 @@ struct ChainLayer: Sendable {
     let chainStart: [Int32]
     let chainEnd: [Int32]
     let chainFeature: [Int32]
+    /// The chains of feature `f` are `featureChains[f]` (chains are made feature by feature).
+    let featureChains: [Range<Int>]
+    let chainBoxes: [Envelope]
     let index: SpatialIndex
 
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
@@ -21,7 +24,10 @@ struct ChainLayer: Sendable {
         var coordinates = [Coordinate]()
         var starts = [Int32](), ends = [Int32](), features = [Int32]()
         var boxes = [Envelope]()
+        var featureChains = [Range<Int>]()
         for (feature, parts) in lines.enumerated() {
+            let first = starts.count
+            defer { featureChains.append(first..<starts.count) }
             for part in parts where !part.isEmpty {
                 let base = coordinates.count
                 coordinates.append(contentsOf: part)
@@ -40,11 +46,41 @@ struct ChainLayer: Sendable {
         chainStart = starts
         chainEnd = ends
         chainFeature = features
+        self.featureChains = featureChains
+        chainBoxes = boxes
         index = SpatialIndex(boxes: boxes)
     }
 
     func chain(_ c: Int) -> ArraySlice<Coordinate> {
         coordinates[Int(chainStart[c])..<Int(chainEnd[c])]
+    }
+
+    /// The nearest pair between the query and one feature, if nearer than `limit`.
+    func nearest(to query: DistanceQuery, feature: Int, below limit: Double = .infinity) -> NearestPair? {
+        var order = [(Double, Int)]()
+        for c in featureChains[feature] {
+            let b = chainBoxes[c]
+            let lb = query.lowerBound(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY)
+            if lb < limit { order.append((lb, c)) }
+        }
+        order.sort { $0.0 < $1.0 }
+        var best: NearestPair?
+        var bestDistance = limit
+        for (lb, c) in order where lb < bestDistance {
+            if let pair = query.nearest(toChain: chain(c), below: bestDistance) {
+                best = pair
+                bestDistance = pair.distance
+            }
+        }
+        return best
+    }
+
+    /// The chains of `feature` that may come within `distance` of the query.
+    func chains(of feature: Int, near query: DistanceQuery, within distance: Double) -> [Int] {
+        featureChains[feature].filter { c in
+            let b = chainBoxes[c]
+            return query.lowerBound(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY) <= distance
+        }
     }
 
     /// The `k` features nearest to the query, each with its nearest pair, nearest first; features at the

@@ -1,0 +1,107 @@
+import Foundation
+import Geo
+
+extension Catalog {
+    /// The deposits within a corridor: those whose geodesic distance to the centre line is at most half
+    /// the width, nearest first, each with the area of it inside the corridor and that area's share.
+    ///
+    /// The corridor's buffer is built only around each deposit, in an azimuthal equidistant plane centred
+    /// on that deposit, so a 3,000 km corridor is as exact as a 3 km one.
+    /// - Parameter width: full width in km; the corridor's own `width_km` when nil.
+    public func corridorOverlap(corridor id: String, width: Double? = nil) throws -> CorridorOverlap {
+        guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
+        let widthKm = width ?? corridors[c].widthKm
+        guard widthKm.isFinite, widthKm > 0 else { throw QueryError.invalidArgument("corridor width must be a positive number of km, not \(widthKm)") }
+        let found = candidateDeposits(corridor: c, halfWidth: widthKm * 500).compactMap { d in
+            CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: widthKm * 500)
+        }
+        return CorridorOverlap(corridorId: id, corridorName: corridors[c].name, widthKm: widthKm,
+                               deposits: found.sorted { ($0.distanceM, $0.id) < ($1.distanceM, $1.id) })
+    }
+
+    /// The corridors a deposit lies in (geodesic distance to the centre line at most half the width).
+    public func corridors(touching depositID: String) throws -> [CorridorMembership] {
+        let d = try depositIndex(of: depositID)
+        guard deposits[d].geometry != nil else { throw QueryError.noGeometry(depositID) }
+        return corridors.indices.compactMap { c -> CorridorMembership? in
+            let corridor = corridors[c]
+            guard let m = CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: corridor.widthKm * 500) else { return nil }
+            return CorridorMembership(corridorId: corridor.id, corridorName: corridor.name, widthKm: corridor.widthKm,
+                                      distanceM: m.distanceM, overlapKm2: m.overlapKm2, share: m.share)
+        }.sorted { ($0.distanceM, $0.corridorId) < ($1.distanceM, $1.corridorId) }
+    }
+
+    /// Deposits whose boxes come within `halfWidth` metres of one of the corridor's chains.
+    func candidateDeposits(corridor c: Int, halfWidth: Double) -> [Int] {
+        var found = Set<Int>()
+        for chain in corridorChains.featureChains[c] {
+            for item in depositIndex.search(Self.widened(corridorChains.chainBoxes[chain], by: halfWidth)) {
+                found.insert(depositOfItem[item])
+            }
+        }
+        return found.sorted()
+    }
+
+    /// `box` grown by at least `metres` on every side (degrees of latitude are never shorter than
+    /// a(1 - e²)·π/180, and a degree of longitude shrinks with the cosine of the highest latitude).
+    static func widened(_ box: Envelope, by metres: Double) -> Envelope {
+        let dLat = metres / BoxLowerBound.minimumRadius * 180 / .pi
+        let highest = min(89.999, max(abs(box.minY), abs(box.maxY)) + dLat)
+        let dLon = min(180, dLat / cos(highest * .pi / 180))
+        return Envelope(minX: box.minX - dLon, minY: max(-90, box.minY - dLat), maxX: box.maxX + dLon, maxY: min(90, box.maxY + dLat))
+    }
+}
+
+/// Distance and overlap of one deposit with one corridor.
+enum CorridorMath {
+    static func membership(catalog: Catalog, deposit d: Int, corridor c: Int, halfWidth: Double) -> CorridorDeposit? {
+        let dep = catalog.deposits[d]
+        guard let shape = dep.geometry else { return nil }
+        let query = DistanceQuery(shape: shape)
+        guard let pair = catalog.corridorChains.nearest(to: query, feature: c, below: halfWidth.nextUp),
+              pair.distance <= halfWidth else { return nil }
+        guard query.isAreal else {
+            return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance, overlapKm2: 0, share: 1)
+        }
+        let (overlap, share) = (try? overlapArea(catalog: catalog, query: query, shape: shape, corridor: c, halfWidth: halfWidth)) ?? (0, 0)
+        return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance, overlapKm2: overlap / 1e6, share: share)
+    }
+
+    /// Area (m²) of the deposit inside the corridor and its share of the deposit's area.
+    ///
+    /// The nearby pieces of centre line, split along their geodesics every `spacing` metres, and the
+    /// deposit, likewise split, are projected into the azimuthal equidistant plane centred on the deposit,
+    /// where the buffer's width is true to a part in 10⁷ at deposit scale. The overlap is brought back to
+    /// longitude/latitude and measured as a geodesic polygon on the ellipsoid (`geod_polygonarea`).
+    static func overlapArea(catalog: Catalog, query: DistanceQuery, shape: Shape, corridor c: Int, halfWidth: Double) throws -> (Double, Double) {
+        let layer = catalog.corridorChains
+        let near = layer.chains(of: c, near: query, within: halfWidth)
+        if near.isEmpty { return (0, 0) }
+        let projection = try LocalProjection.centered(on: query.plane.center, kind: .azimuthalEquidistant)
+        let spacing = max(10, min(500, halfWidth / 20))
+        var lines = [[Coordinate]]()
+        for chain in near {
+            let cs = Array(layer.chain(chain))
+            var dense = [cs[0]]
+            for (a, b) in zip(cs, cs.dropFirst()) { dense += Geodesic.wgs84.line(from: a, to: b, maxSpacing: spacing).dropFirst() }
+            lines.append(try projection.forward(dense))
+        }
+        let buffer = try Geometry(.multiLineString(lines)).buffer(halfWidth, quadrantSegments: 64)
+        let densified = densify(shape, spacing: 50)
+        let deposit = try Geometry(try projection.forward(densified)).makeValid()
+        let inside = try deposit.intersection(buffer)
+        let area = Geodesic.wgs84.area(of: try projection.inverse(inside.shape))
+        let total = Geodesic.wgs84.area(of: shape)
+        return (area, total > 0 ? min(1, area / total) : 0)
+    }
+
+    /// The shape with every edge split along its geodesic into pieces of at most `spacing` metres.
+    static func densify(_ shape: Shape, spacing: Double) -> Shape {
+        shape.mapSequences { cs in
+            guard cs.count > 1 else { return cs }
+            var out = [cs[0]]
+            for (a, b) in zip(cs, cs.dropFirst()) { out += Geodesic.wgs84.line(from: a, to: b, maxSpacing: spacing).dropFirst() }
+            return out
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Geo
+
+extension Catalog {
+    /// The regions covering a point. A point on a shared border (within `tolerance` metres of it, by
+    /// geodesic distance) is in both regions, each flagged `onBoundary`; shares divide 1 among them.
+    public func regions(containing point: Coordinate, tolerance: Double = 0.01) throws -> [RegionShare] {
+        let query = try distanceQuery(.point(point))
+        var hits = [(region: Int, onBoundary: Bool)]()
+        for r in regionIndex.search(Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() {
+            let onBoundary = regionBoundaries.nearest(to: query, feature: r, below: tolerance.nextUp) != nil
+            if onBoundary || regionRings[r].contains(where: { RegionRings.contains($0, point) }) {
+                hits.append((r, onBoundary))
+            }
+        }
+        return hits.map { RegionShare(id: regions[$0.region].id, name: regions[$0.region].name,
+                                      share: 1 / Double(hits.count), onBoundary: $0.onBoundary) }
+    }
+
+    /// Each region's share of a deposit's geodesic area (largest first); the rest is `outsideShare`
+    /// (outside Kazakhstan for the bundled data). A point deposit is shared like `regions(containing:)`.
+    public func regionShares(of depositID: String) throws -> RegionShares {
+        let d = try depositIndex(of: depositID)
+        guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
+        let query = DistanceQuery(shape: shape)
+        var shares = [RegionShare]()
+        if !query.isAreal {
+            shares = try regions(containing: query.vertices[0])
+        } else {
+            for r in regionIndex.search(Self.box(of: shape)).sorted() {
+                if let s = try RegionMath.share(catalog: self, query: query, shape: shape, region: r) { shares.append(s) }
+            }
+        }
+        shares.sort { ($0.share, $1.id) > ($1.share, $0.id) }
+        let outside = max(0, 1 - shares.reduce(0) { $0 + $1.share })
+        return RegionShares(depositId: depositID, regions: shares, outsideShare: outside < 1e-9 ? 0 : outside)
+    }
+
+    /// The deposits lying (at least partly) in a region, with their shares there, by id.
+    public func deposits(in regionID: String) throws -> [DepositShare] {
+        guard let r = regionPositions[regionID] else { throw QueryError.unknownRegion(regionID) }
+        var out = [DepositShare]()
+        for item in depositIndex.search(Self.box(of: regions[r].geometry)) {
+            let dep = deposits[depositOfItem[item]]
+            guard let shape = dep.geometry else { continue }
+            let query = DistanceQuery(shape: shape)
+            if query.isAreal {
+                if let s = try RegionMath.share(catalog: self, query: query, shape: shape, region: r) {
+                    out.append(DepositShare(id: dep.id, name: dep.name, share: s.share, onBoundary: s.onBoundary))
+                }
+            } else if let s = try regions(containing: query.vertices[0]).first(where: { $0.id == regionID }) {
+                out.append(DepositShare(id: dep.id, name: dep.name, share: s.share, onBoundary: s.onBoundary))
+            }
+        }
+        return out.sorted { $0.id < $1.id }
+    }
+}
+
+/// A polygonal deposit against one region.
+enum RegionMath {
+    /// The region's share of the deposit, nil when they do not meet.
+    ///
+    /// If the region's border keeps away from the deposit, the deposit is wholly in or wholly out, and one
+    /// vertex says which. Otherwise the region is cut down to a box well around the deposit (a clip whose
+    /// new edges all lie outside the deposit, so the part inside it is untouched), both are projected into
+    /// the Lambert equal-area plane centred on the deposit, and the areas there give the share.
+    static func share(catalog: Catalog, query: DistanceQuery, shape: Shape, region r: Int) throws -> RegionShare? {
+        let region = catalog.regions[r]
+        let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: 0.001)
+        if border == nil {
+            let inside = catalog.regionRings[r].contains { RegionRings.contains($0, query.vertices[0]) }
+            return inside ? RegionShare(id: region.id, name: region.name, share: 1, onBoundary: false) : nil
+        }
+        var box = Catalog.box(of: shape)
+        box = Envelope(minX: box.minX - 0.05, minY: box.minY - 0.05, maxX: box.maxX + 0.05, maxY: box.maxY + 0.05)
+        let frame = try Geometry(.polygon([[Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY),
+                                            Coordinate(x: box.maxX, y: box.maxY), Coordinate(x: box.minX, y: box.maxY),
+                                            Coordinate(x: box.minX, y: box.minY)]]))
+        let regionShape: Shape = .multiPolygon(catalog.regionRings[r])
+        let clipped = try Geometry(regionShape).intersection(frame)
+        let projection = try LocalProjection.centered(on: query.plane.center, kind: .lambertAzimuthalEqualArea)
+        let deposit = try Geometry(try projection.forward(CorridorMath.densify(shape, spacing: 50))).makeValid()
+        let part = try Geometry(try projection.forward(RegionRings.densifiedShape(clipped.shape))).makeValid()
+        let area = try deposit.intersection(part).planarArea()
+        let total = try deposit.planarArea()
+        guard total > 0, area > 0 else { return nil }
+        return RegionShare(id: region.id, name: region.name, share: min(1, area / total), onBoundary: true)
+    }
+}
