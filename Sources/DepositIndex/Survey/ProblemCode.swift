@@ -1,0 +1,163 @@
+/// How much a problem matters: an error keeps a survey out of the catalog, a warning asks a person to
+/// look, a note only informs (the regions a survey lies in).
+public enum SurveySeverity: String, Codable, Sendable, Comparable, CaseIterable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .note: return 2
+        }
+    }
+
+    /// Errors sort first.
+    public static func < (a: SurveySeverity, b: SurveySeverity) -> Bool { a.rank < b.rank }
+}
+
+/// The stable code of every problem the survey validator reports. The raw value is what reports,
+/// JSON output and the hostile-input corpus use; it never changes once published.
+///
+/// Reading
+/// - `unreadable-file`: the file cannot be read, is empty, or is larger than the reader accepts.
+/// - `unknown-format`: neither GeoJSON, WKT nor a CSV of vertices.
+/// - `syntax`: the text breaks the format's grammar (line and column given).
+/// - `geojson-structure`: valid JSON that is not the GeoJSON a survey needs (wrong member types, unknown geometry type).
+/// - `missing-geometry`: a feature without a geometry (or `null`).
+/// - `empty-geometry`: a geometry with no coordinates at all.
+/// - `missing-coordinates`: a geometry without `coordinates`, or a ring or line with none.
+/// - `non-numeric-coordinate`: a position that is not an array of two or three numbers.
+/// - `non-finite-coordinate`: NaN, an infinity, or a number beyond ±1.8e308.
+/// - `unsupported-geometry`: a GeometryCollection or Point where a survey needs an outline or an alignment.
+/// - `missing-crs`: projected columns (x/y, easting/northing) with no CRS stated.
+/// - `unknown-crs`: a CRS that PROJ does not know.
+/// - `crs-transform-failed`: coordinates outside the stated CRS's domain.
+///
+/// Coordinates
+/// - `coordinate-out-of-range`: longitude outside [-180, 180] or latitude outside [-90, 90].
+/// - `coordinates-swapped`: read as latitude, longitude the survey lands where the longitude-first reading cannot.
+/// - `projected-coordinates`: the numbers look like metres (UTM, Gauss-Kruger), not degrees.
+///
+/// Rings
+/// - `ring-not-closed`, `too-few-points` (a ring needs 4 positions, a line 2), `repeated-points` (warning),
+///   `wrong-winding` (RFC 7946 wants exterior rings counter-clockwise, holes clockwise; warning), `hole-outside-shell`.
+///
+/// Topology (every GEOS validity reason, with its location)
+/// - `self-intersection`, `ring-self-intersection`, `nested-holes`, `disconnected-interior`, `nested-shells`,
+///   `duplicate-rings`, `invalid-topology` (any other GEOS reason); `spike` and `sliver` (warnings).
+///
+/// Plausibility
+/// - `area-out-of-range` (warning), `outside-kazakhstan` (error), `crosses-border` (warning), `in-region` (note).
+///
+/// Conflicts
+/// - `overlaps-deposit` (which deposit, overlap in km²), `duplicate-geometry`, `duplicate-id`.
+///
+/// Schema (GeoJSON deposits, GeoData/README.md)
+/// - `missing-id`, `missing-property`, `invalid-property`.
+public enum ProblemCode: String, Codable, Sendable, CaseIterable {
+    case unreadableFile = "unreadable-file"
+    case unknownFormat = "unknown-format"
+    case syntax = "syntax"
+    case geojsonStructure = "geojson-structure"
+    case missingGeometry = "missing-geometry"
+    case emptyGeometry = "empty-geometry"
+    case missingCoordinates = "missing-coordinates"
+    case nonNumericCoordinate = "non-numeric-coordinate"
+    case nonFiniteCoordinate = "non-finite-coordinate"
+    case unsupportedGeometry = "unsupported-geometry"
+    case missingCRS = "missing-crs"
+    case unknownCRS = "unknown-crs"
+    case crsTransformFailed = "crs-transform-failed"
+
+    case coordinateOutOfRange = "coordinate-out-of-range"
+    case coordinatesSwapped = "coordinates-swapped"
+    case projectedCoordinates = "projected-coordinates"
+
+    case ringNotClosed = "ring-not-closed"
+    case tooFewPoints = "too-few-points"
+    case repeatedPoints = "repeated-points"
+    case wrongWinding = "wrong-winding"
+    case holeOutsideShell = "hole-outside-shell"
+
+    case selfIntersection = "self-intersection"
+    case ringSelfIntersection = "ring-self-intersection"
+    case nestedHoles = "nested-holes"
+    case disconnectedInterior = "disconnected-interior"
+    case nestedShells = "nested-shells"
+    case duplicateRings = "duplicate-rings"
+    case invalidTopology = "invalid-topology"
+    case spike = "spike"
+    case sliver = "sliver"
+
+    case areaOutOfRange = "area-out-of-range"
+    case outsideKazakhstan = "outside-kazakhstan"
+    case crossesBorder = "crosses-border"
+    case inRegion = "in-region"
+
+    case overlapsDeposit = "overlaps-deposit"
+    case duplicateGeometry = "duplicate-geometry"
+    case duplicateID = "duplicate-id"
+
+    case missingID = "missing-id"
+    case missingProperty = "missing-property"
+    case invalidProperty = "invalid-property"
+
+    /// The severity every problem with this code has.
+    public var severity: SurveySeverity {
+        switch self {
+        case .repeatedPoints, .wrongWinding, .spike, .sliver, .areaOutOfRange, .crossesBorder:
+            return .warning
+        case .inRegion:
+            return .note
+        default:
+            return .error
+        }
+    }
+
+    /// The usual fix, shown beside the message.
+    public var hint: String {
+        switch self {
+        case .unreadableFile: return "check the path and that the file is a survey, not a directory or an archive"
+        case .unknownFormat: return "give GeoJSON (.geojson/.json), WKT (.wkt) or a CSV of vertices with a header (.csv)"
+        case .syntax: return "fix the text at the line and column given; an editor with JSON/WKT highlighting shows it"
+        case .geojsonStructure: return "see RFC 7946: a FeatureCollection of Features, each with a geometry object"
+        case .missingGeometry: return "give the feature its outline; a survey without geometry cannot enter the catalog"
+        case .emptyGeometry: return "give the geometry its coordinates or remove the feature"
+        case .missingCoordinates: return "add the \"coordinates\" array ([[lon, lat], ...] per ring)"
+        case .nonNumericCoordinate: return "write each position as [longitude, latitude] with plain numbers, no quotes"
+        case .nonFiniteCoordinate: return "replace NaN/Infinity/overflowing numbers with the surveyed value"
+        case .unsupportedGeometry: return "send a Polygon or MultiPolygon (outline) or a LineString (alignment)"
+        case .missingCRS: return "state the CRS: a '# crs: EPSG:NNNN' first line, or --crs EPSG:NNNN"
+        case .unknownCRS: return "use a code PROJ knows, e.g. EPSG:32643 (UTM 43N) or EPSG:28413 (Pulkovo 1942 / GK zone 13)"
+        case .crsTransformFailed: return "check that the stated CRS is the one the coordinates were surveyed in"
+        case .coordinateOutOfRange: return "longitude goes first and lies in [-180, 180]; latitude in [-90, 90]"
+        case .coordinatesSwapped: return "swap each pair to [longitude, latitude] (GeoJSON and WKT put longitude first)"
+        case .projectedCoordinates: return "pass the survey's CRS with --crs EPSG:NNNN so it is transformed to WGS84"
+        case .ringNotClosed: return "repeat the first position at the end of the ring (--fix does this)"
+        case .tooFewPoints: return "a ring needs at least three distinct corners and the closing position; a line two positions"
+        case .repeatedPoints: return "drop the repeated position (--fix does this)"
+        case .wrongWinding: return "reverse the ring: exterior counter-clockwise, holes clockwise (--fix does this)"
+        case .holeOutsideShell: return "move the hole inside its exterior ring, or make it a separate polygon"
+        case .selfIntersection, .ringSelfIntersection: return "two survey legs cross here; re-order the vertices or split the polygon (--fix rebuilds it)"
+        case .nestedHoles: return "a hole lies inside another hole; remove one or make it an island polygon"
+        case .disconnectedInterior: return "holes touching along a chain cut the polygon in two; split it into polygons"
+        case .nestedShells: return "one polygon of a MultiPolygon lies inside another; merge them or make it a hole"
+        case .duplicateRings: return "remove the repeated ring"
+        case .invalidTopology: return "rebuild the geometry (--fix runs GEOS make-valid)"
+        case .spike: return "the outline goes out and straight back; remove the spike's tip vertex"
+        case .sliver: return "a very thin part: check for a mistyped vertex or a part that should not be there"
+        case .areaOutOfRange: return "check the units and the CRS; a deposit outline is usually between 0.001 and 10,000 km²"
+        case .outsideKazakhstan: return "check the coordinates and the CRS; the catalog holds Kazakhstan's deposits"
+        case .crossesBorder: return "check that the outline is meant to cross the national border"
+        case .inRegion: return "no action needed"
+        case .overlapsDeposit: return "check the licence boundaries; if this survey replaces the deposit, give it the deposit's id"
+        case .duplicateGeometry: return "remove the duplicate, or give the catalog deposit's id to replace it"
+        case .duplicateID: return "give each feature its own id"
+        case .missingID: return "give the feature a string \"id\" (kz-<commodity>-<nnn>, GeoData/README.md)"
+        case .missingProperty: return "add the property (GeoData/README.md lists what a deposit needs)"
+        case .invalidProperty: return "use the type and values GeoData/README.md gives for the property"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Geo
+
+/// Which ring of which polygon a problem is in, for outlines with several parts and holes.
+public struct RingPosition: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The polygon within a MultiPolygon (0 for a Polygon), or the line within a MultiLineString.
+    public var part: Int
+    /// 0 for the exterior ring, 1... for holes in file order.
+    public var ring: Int
+
+    public init(part: Int, ring: Int) {
+        self.part = part
+        self.ring = ring
+    }
+
+    public var description: String {
+        let role = ring == 0 ? "exterior ring" : "hole \(ring)"
+        return part == 0 ? role : "polygon \(part + 1) \(role)"
+    }
+}
+
+/// One thing wrong with a survey: what (a stable code and a message), how bad, where (file, feature,
+/// coordinate, line and column) and how to fix it.
+public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var code: ProblemCode
+    public var severity: SurveySeverity
+    /// The file as it was given.
+    public var file: String
+    /// The feature's id, else its position (`features[3]`, `geometry 2`, `feature P-7` in a CSV); nil for a whole-file problem.
+    public var feature: String?
+    /// Where on the earth, `[longitude, latitude]` in WGS84 (after any CRS transform); nil where there is no position.
+    public var location: Coordinate?
+    /// 1-based line in the file (of the syntax error, or of the feature).
+    public var line: Int?
+    /// 1-based column in bytes, for syntax errors.
+    public var column: Int?
+    /// The ring, when the problem is in one ring.
+    public var ring: RingPosition?
+    public var message: String
+    public var hint: String
+
+    public init(_ code: ProblemCode, file: String, feature: String? = nil, location: Coordinate? = nil,
+                line: Int? = nil, column: Int? = nil, ring: RingPosition? = nil, message: String, hint: String? = nil) {
+        self.code = code
+        self.severity = code.severity
+        self.file = file
+        self.feature = feature
+        self.location = location
+        self.line = line
+        self.column = column
+        self.ring = ring
+        self.message = message
+        self.hint = hint ?? code.hint
+    }
+
+    /// `file:line:column: severity [code] feature: message`, the form editors and CI logs link from.
+    public var description: String {
+        var out = file
+        if let line { out += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        out += ": \(severity.rawValue) [\(code.rawValue)]"
+        if let feature { out += " \(feature)" }
+        if let ring { out += " \(ring)" }
+        if let location { out += " at \(CoordinateFormat.pair(location))" }
+        return out + ": \(message) (hint: \(hint))"
+    }
+}
+
+/// Coordinates written the way reports print them: longitude, latitude with 6 decimals (about 0.1 m).
+enum CoordinateFormat {
+    static func pair(_ c: Coordinate) -> String {
+        "[\(number(c.x)), \(number(c.y))]"
+    }
+
+    static func number(_ v: Double, decimals: Int = 6) -> String {
+        guard v.isFinite else { return "\(v)" }
+        // Huge values (metres mistaken for degrees, overflowing numbers) print in full rather than rounded.
+        if abs(v) >= 1e9 { return "\(v)" }
+        return JSONWriter.format(v, decimals: decimals)
+    }
+}

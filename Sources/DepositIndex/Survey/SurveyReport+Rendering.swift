@@ -1,0 +1,71 @@
+import Foundation
+import Geo
+
+extension SurveyReport {
+    /// The report as a table for people: one problem a line, errors first within each file, then the summary.
+    ///
+    ///     survey.geojson:3  error    self-intersection  kz-w-201  [73.258611, 48.683889]  GEOS: Self-intersection ...
+    ///                       hint: two survey legs cross here; ...
+    /// - Parameter notes: include notes (the regions each feature lies in).
+    public func table(notes: Bool = false, hints: Bool = true) -> String {
+        let shown = problems.enumerated()
+            .filter { notes || $0.element.severity != .note }
+            .sorted { ($0.element.file, $0.element.severity, $0.offset) < ($1.element.file, $1.element.severity, $1.offset) }
+            .map(\.element)
+        let rows = shown.map { p -> [String] in
+            var place = p.file
+            if let line = p.line { place += ":\(line)" + (p.column.map { ":\($0)" } ?? "") }
+            return [place, p.severity.rawValue, p.code.rawValue, p.feature ?? "-", p.location.map(CoordinateFormat.pair) ?? "-", p.message]
+        }
+        let header = ["where", "severity", "code", "feature", "location", "message"]
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated().dropLast() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in i == cells.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        var out = rows.isEmpty ? [] : [line(header)]
+        let indent = String(repeating: " ", count: widths[0] + 2)
+        for (row, p) in zip(rows, shown) {
+            out.append(line(row))
+            if hints && p.severity != .note { out.append(indent + "hint: " + p.hint) }
+        }
+        out.append(summary)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as JSON (the `Codable` form), keys sorted so that runs compare byte for byte.
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The problems as an RFC 7946 FeatureCollection: each a Point at its location, so a map viewer
+    /// shows where a survey is broken. Problems with no location (a syntax error, a missing property)
+    /// are Features with a null geometry, so nothing is lost.
+    public func geoJSONText(notes: Bool = true) -> String {
+        let features = problems.filter { notes || $0.severity != .note }.map { p -> Feature in
+            var properties: JSONObject = [
+                "code": .string(p.code.rawValue),
+                "severity": .string(p.severity.rawValue),
+                "file": .string(p.file),
+                "feature": p.feature.map(JSONValue.string) ?? .null,
+                "line": p.line.map { .number(Double($0)) } ?? .null,
+                "column": p.column.map { .number(Double($0)) } ?? .null,
+                "message": .string(p.message),
+                "hint": .string(p.hint),
+            ]
+            if let ring = p.ring {
+                properties["part"] = .number(Double(ring.part))
+                properties["ring"] = .number(Double(ring.ring))
+            }
+            let valid = p.location.flatMap { $0.isFinite && abs($0.x) <= 180 && abs($0.y) <= 90 ? $0 : nil }
+            return Feature(id: nil, properties: properties, geometry: valid.map(Shape.point))
+        }
+        return GeoJSON.text(of: features, decimals: 7)
+    }
+}

@@ -1,0 +1,227 @@
+import Dispatch
+import Foundation
+import Geo
+
+/// Checks survey files (GeoJSON, WKT, CSV of vertices) and reports every problem found, each with a
+/// stable code, a severity, the feature, the location and a hint. See `ProblemCode` for the checks.
+///
+///     let validator = SurveyValidator(catalog: try Catalog.bundled())
+///     let report = validator.validate(files: [URL(fileURLWithPath: "block-7.geojson")])
+///     if report.hasErrors { print(report.table()) }
+///
+/// Validation never throws: an unreadable file is a problem in the report like any other. Features
+/// are checked in parallel; a `SurveyValidator` is an immutable value, safe to share between threads.
+public struct SurveyValidator: Sendable {
+    public struct Options: Sendable {
+        /// Area a deposit outline may plausibly have, km²; outside it, `area-out-of-range` (a warning).
+        public var areaRangeKm2: ClosedRange<Double> = 0.001...10_000
+        /// Files larger than this are refused with `unreadable-file` rather than read.
+        public var maximumFileBytes = 512 << 20
+        /// At most this many problems of one code per feature are listed (the rest are counted).
+        public var maximumProblemsPerCode = 25
+        /// Check GeoJSON outlines for the properties a catalog deposit needs.
+        public var checkDepositProperties = true
+        /// Threads checking features; defaults to the processor count.
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+        public init() {}
+    }
+
+    public let options: Options
+    let catalog: SurveyCatalog
+
+    /// A validator checking against `catalog` (country outline, regions, deposit footprints); with nil,
+    /// only Kazakhstan's bounding box is known and the conflict and region checks are skipped.
+    public init(catalog: Catalog?, options: Options = Options()) {
+        self.catalog = SurveyCatalog(catalog)
+        self.options = options
+    }
+
+    /// Validates files together: duplicates are found across all of them.
+    /// - Parameter crs: the CRS of every file's coordinates (`EPSG:32643`, any CRS PROJ knows); nil for
+    ///   WGS84 longitude/latitude or the CRS a file states itself. Coordinates are transformed to WGS84 first.
+    public func validate(files: [URL], crs: String? = nil) -> SurveyReport {
+        var report = SurveyReport(files: [], featureCount: 0, problems: [], features: [])
+        var seen = Seen()
+        for url in files {
+            let name = url.path
+            report.files.append(name)
+            switch read(url) {
+            case .bytes(let bytes): check(bytes, name: name, format: nil, crs: crs, into: &report, seen: &seen)
+            case .problem(let problem): report.problems.append(problem)
+            }
+        }
+        return report
+    }
+
+    /// Validates one file.
+    public func validate(file: URL, crs: String? = nil) -> SurveyReport {
+        validate(files: [file], crs: crs)
+    }
+
+    /// Validates a survey held in memory; `name` stands for the file in the report. The format is
+    /// detected from `name`'s extension, else from the bytes, unless given.
+    public func validate(bytes: [UInt8], name: String, format: SurveyFormat? = nil, crs: String? = nil) -> SurveyReport {
+        var report = SurveyReport(files: [name], featureCount: 0, problems: [], features: [])
+        var seen = Seen()
+        check(bytes, name: name, format: format, crs: crs, into: &report, seen: &seen)
+        return report
+    }
+
+    // MARK: - Reading
+
+    enum Read {
+        case bytes([UInt8])
+        case problem(SurveyProblem)
+    }
+
+    func read(_ url: URL) -> Read {
+        let name = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
+            return .problem(SurveyProblem(.unreadableFile, file: name, message: "no such file"))
+        }
+        if isDirectory.boolValue {
+            return .problem(SurveyProblem(.unreadableFile, file: name, message: "a directory, not a survey file"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? 0
+        if size > options.maximumFileBytes {
+            return .problem(SurveyProblem(.unreadableFile, file: name,
+                message: "\(size) bytes, more than the \(options.maximumFileBytes) bytes a survey file may have; split it"))
+        }
+        do {
+            return .bytes([UInt8](try Data(contentsOf: url, options: .mappedIfSafe)))
+        } catch {
+            return .problem(SurveyProblem(.unreadableFile, file: name, message: (error as NSError).localizedDescription))
+        }
+    }
+
+    /// Reads bytes into a document in the given or detected format.
+    func document(_ bytes: [UInt8], name: String, format: SurveyFormat?) -> SurveyDocument {
+        let limit = options.maximumProblemsPerCode
+        if bytes.count > options.maximumFileBytes {
+            var d = SurveyDocument(file: name, format: format)
+            d.problems.append(SurveyProblem(.unreadableFile, file: name, message: "\(bytes.count) bytes, more than the \(options.maximumFileBytes) bytes a survey may have"))
+            return d
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            var d = SurveyDocument(file: name, format: format)
+            d.problems.append(SurveyProblem(.unreadableFile, file: name, message: "the file is empty"))
+            return d
+        }
+        switch format ?? SurveyFormat.detect(path: name, bytes: bytes) {
+        case .geojson?: return GeoJSONSurveyReader.read(bytes, file: name, limit: limit)
+        case .wkt?: return WKTSurveyReader.read(bytes, file: name, limit: limit)
+        case .csv?: return CSVSurveyReader.read(bytes, file: name, limit: limit)
+        case nil:
+            var d = SurveyDocument(file: name, format: nil)
+            d.problems.append(SurveyProblem(.unknownFormat, file: name, message: "not GeoJSON, WKT or a CSV of vertices (judged by the extension and the first bytes)"))
+            return d
+        }
+    }
+
+    // MARK: - Checking
+
+    /// Ids and geometries seen so far in this submission, for duplicates across files.
+    struct Seen {
+        var ids: [String: String] = [:]
+        var keys: [[UInt8]: String] = [:]
+    }
+
+    private func check(_ bytes: [UInt8], name: String, format: SurveyFormat?, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
+        let document = self.document(bytes, name: name, format: format)
+        report.problems += document.problems
+        let sourceCRS = crs ?? document.statedCRS
+        if let sourceCRS {
+            do {
+                _ = try Projection(from: sourceCRS, to: "EPSG:4326")
+            } catch {
+                report.problems.append(SurveyProblem(.unknownCRS, file: name, message: "\(sourceCRS): \(error)"))
+                report.featureCount += document.count
+                return
+            }
+        } else if document.projectedAxes {
+            report.problems.append(SurveyProblem(.missingCRS, file: name, line: 1,
+                message: "the columns are projected axes (x/y or easting/northing) but no CRS is stated"))
+        }
+        let results = checkFeatures(document, crs: sourceCRS)
+        report.featureCount += results.count
+        for r in results {
+            var problems = r.problems
+            if let id = r.id {
+                if let first = seen.ids[id] {
+                    problems.append(SurveyProblem(.duplicateID, file: name, feature: r.summary.feature, line: r.line,
+                                                  message: "the id \"\(id)\" is already used by \(first)"))
+                } else {
+                    seen.ids[id] = "\(name) \(r.summary.feature)"
+                }
+            }
+            if let key = r.key {
+                if let first = seen.keys[key] {
+                    problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
+                                                  message: "the same geometry as \(first)"))
+                } else {
+                    seen.keys[key] = "\(name) \(r.summary.feature)"
+                }
+            }
+            report.problems += problems
+            report.features.append(r.summary)
+        }
+    }
+
+    /// Checks every feature of a document, in parallel, each thread with its own GEOS and PROJ objects.
+    private func checkFeatures(_ document: SurveyDocument, crs: String?) -> [FeatureCheck.Result] {
+        let count = document.count
+        guard count > 0 else { return [] }
+        let results = ResultSlots(count: count)
+        let chunk = 64
+        let chunks = (count + chunk - 1) / chunk
+        let workers = max(1, min(options.threads, chunks))
+        let next = ChunkCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let probe = CatalogProbe(catalog)
+            let projection = crs.flatMap { try? Projection(from: $0, to: "EPSG:4326") }
+            let checker = FeatureCheck(file: document.file, probe: probe, projection: projection, options: options)
+            while let c = next.take(below: chunks) {
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                    results.set(i, checker.run(document.feature(i)))
+                }
+            }
+        }
+        return results.collected()
+    }
+}
+
+/// One slot per feature, each written by exactly one thread, read after all have finished.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [FeatureCheck.Result?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ i: Int, _ result: FeatureCheck.Result) {
+        lock.lock()
+        slots[i] = result
+        lock.unlock()
+    }
+
+    func collected() -> [FeatureCheck.Result] {
+        slots.map { $0! }
+    }
+}
+
+/// Hands out chunk numbers to worker threads.
+private final class ChunkCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Geo
+
+/// GEOS's validity verdict, every reason with its location, plus what GEOS accepts but a surveyor
+/// would not: spikes and slivers.
+enum TopologyChecks {
+    /// A vertex where the outline turns back by less than this many degrees is a spike.
+    static let spikeAngle = 1.0
+    /// Polsby-Popper thinness 4πA/P² below this is a sliver: a rectangle about 1:150 or thinner.
+    static let sliverThinness = 0.02
+
+    /// The GEOS geometry when it is valid; nil (with the reasons reported) when it is not.
+    static func check(_ shape: Shape, into sink: inout ProblemSink) -> Geometry? {
+        let geometry: Geometry
+        do {
+            geometry = try Geometry(shape)
+        } catch {
+            sink.add(.invalidTopology, "GEOS cannot build the geometry: \(error)")
+            return nil
+        }
+        spikes(shape, into: &sink)
+        slivers(shape, into: &sink)
+        if geometry.isValid { return geometry }
+        holesOutside(shape, into: &sink)
+        let problems: [ValidityProblem]
+        do {
+            problems = try geometry.validityProblems()
+        } catch {
+            sink.add(.invalidTopology, "GEOS cannot check the geometry: \(error)")
+            return nil
+        }
+        let crossings = Set(problems.filter { code(for: $0.reason) == .selfIntersection }.compactMap(\.location))
+        for p in problems {
+            let c = code(for: p.reason)
+            // validityProblems names each crossing of a ring with itself "Ring Self-intersection" as well; one report per point.
+            if c == .ringSelfIntersection, let at = p.location, crossings.contains(at) { continue }
+            if c == .holeOutsideShell, sink.has(.holeOutsideShell) { continue }
+            sink.add(c, at: p.location, "GEOS: \(p.reason)\(p.location.map { " at \(CoordinateFormat.pair($0))" } ?? "")")
+        }
+        return nil
+    }
+
+    /// Our code for each of GEOS's reason texts (GEOS `TopologyValidationError`).
+    static func code(for reason: String) -> ProblemCode {
+        let r = reason.lowercased()
+        if r.contains("ring self-intersection") { return .ringSelfIntersection }
+        if r.contains("self-intersection") { return .selfIntersection }
+        if r.contains("hole lies outside shell") { return .holeOutsideShell }
+        if r.contains("holes are nested") { return .nestedHoles }
+        if r.contains("interior is disconnected") { return .disconnectedInterior }
+        if r.contains("nested shells") { return .nestedShells }
+        if r.contains("duplicate rings") { return .duplicateRings }
+        if r.contains("too few") { return .tooFewPoints }
+        if r.contains("invalid coordinate") { return .nonFiniteCoordinate }
+        if r.contains("not closed") { return .ringNotClosed }
+        if r.contains("repeated point") { return .repeatedPoints }
+        return .invalidTopology
+    }
+
+    /// Holes that leave their exterior ring. GEOS reports only the first problem of a polygon, so a
+    /// polygon whose shell also crosses itself would hide this one.
+    private static func holesOutside(_ shape: Shape, into sink: inout ProblemSink) {
+        for (p, rings) in shape.polygons.enumerated() where rings.count > 1 {
+            guard let shell = try? Geometry(.polygon([rings[0]])), shell.isValid else { continue }
+            for (r, hole) in rings.enumerated().dropFirst() {
+                guard let line = try? Geometry(.lineString(hole)), let inside = try? shell.covers(line), !inside else { continue }
+                let outsidePoint = hole.first { c in
+                    guard let point = try? Geometry(point: c) else { return false }
+                    return (try? shell.covers(point)) == false
+                }
+                sink.add(.holeOutsideShell, at: outsidePoint ?? hole.first, ring: RingPosition(part: p, ring: r),
+                         "\(RingPosition(part: p, ring: r)) is not inside the exterior ring")
+            }
+        }
+    }
+
+    /// Vertices where the outline goes out and comes straight back.
+    private static func spikes(_ shape: Shape, into sink: inout ProblemSink) {
+        for (p, rings) in shape.polygons.enumerated() {
+            for (r, ring) in rings.enumerated() {
+                var distinct = [Coordinate]()
+                for c in ring where c != distinct.last { distinct.append(c) }
+                if distinct.count > 1, distinct.first == distinct.last { distinct.removeLast() }
+                let n = distinct.count
+                guard n >= 3 else { continue }
+                for i in 0..<n {
+                    let a = distinct[(i + n - 1) % n], b = distinct[i], c = distinct[(i + 1) % n]
+                    if isSpike(a, b, c) {
+                        sink.add(.spike, at: b, ring: RingPosition(part: p, ring: r),
+                                 "the outline turns back on itself at this vertex (the edges meet at under \(JSONWriter.format(spikeAngle))°)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decided by the geodesic azimuths of the two edges at `b`. A cheap screen first keeps the
+    /// geodesic solutions to the few vertices that could be spikes: the angle in a plane scaled by
+    /// cos(latitude) at `b` is within a fraction of a degree of the true one over survey-sized edges,
+    /// and the screen lets through anything under 5°.
+    static func isSpike(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Bool {
+        let k = cos(b.latitude * .pi / 180)
+        let ux = (a.x - b.x) * k, uy = a.y - b.y, vx = (c.x - b.x) * k, vy = c.y - b.y
+        let screen = atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy) * 180 / .pi
+        guard screen < 5 else { return false }
+        let toA = Geodesic.wgs84.inverse(b, a).azimuth1, toC = Geodesic.wgs84.inverse(b, c).azimuth1
+        var d = abs(toA - toC).truncatingRemainder(dividingBy: 360)
+        if d > 180 { d = 360 - d }
+        return d < spikeAngle
+    }
+
+    /// Polygons so thin for their area that they are probably a mistyped vertex or a digitising slip.
+    private static func slivers(_ shape: Shape, into sink: inout ProblemSink) {
+        for (p, rings) in shape.polygons.enumerated() {
+            guard let shell = rings.first, shell.count >= 4 else { continue }
+            let measured = Geodesic.wgs84.ringArea(shell)
+            let holes = rings.dropFirst().reduce(0.0) { $0 + abs(Geodesic.wgs84.ringArea($1).area) }
+            let area = abs(measured.area) - holes
+            guard measured.perimeter > 0 else { continue }
+            let thinness = 4 * Double.pi * max(area, 0) / (measured.perimeter * measured.perimeter)
+            if thinness < sliverThinness {
+                sink.add(.sliver, at: shell[0], ring: RingPosition(part: p, ring: 0),
+                         "polygon \(p + 1) is a sliver: \(CoordinateFormat.number(area / 1e6, decimals: 4)) km² inside a \(CoordinateFormat.number(measured.perimeter / 1000, decimals: 3)) km perimeter (thinness 4πA/P² = \(CoordinateFormat.number(thinness, decimals: 4)), under \(sliverThinness))")
+            }
+        }
+    }
+}
