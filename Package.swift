@@ -24,8 +24,14 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"]), .brew(["proj"])]
         ),
+        // SQLite's C API for the GeoPackage store (only Sources/DepositIndex/Store imports it).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "DepositIndex", dependencies: ["Geo"]),
+        .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
         // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
         .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
@@ -54,8 +60,10 @@ let package = Package(
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
-        .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"]),
+        // Corpus/ holds the hostile survey files the tests read by path.
+        .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"], exclude: ["Corpus"]),
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
+        .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,65 @@
+import Foundation
+
+extension CatalogStore {
+    /// Imports a data directory in the GeoData schema, or GeoJSON files named after their layers
+    /// (`deposits.geojson`, `rail.geojson`, ...). Every layer given replaces that layer in the store;
+    /// the others stay. The input is read and checked in full first (`CatalogLoader`: every problem,
+    /// with file and feature), and written in one transaction.
+    /// - Returns: the layers written and their feature counts.
+    @discardableResult
+    public func importData(from inputs: [URL], progress: ((StoreProgress) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
+        let (directory, given, cleanup) = try Self.stage(inputs)
+        defer { cleanup() }
+        let layers = try CatalogLoader.load(directory)
+        var countryProperties: JSONObject?
+        if given.contains(.country) {
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(StoreLayer.country.fileName)))
+            countryProperties = try GeoJSON.features(parsing: bytes).first?.properties
+        }
+        let all = StoredRecords.features(of: layers, country: countryProperties)
+        var chosen = [StoreLayer: [StoredFeature]]()
+        for layer in given { chosen[layer] = all[layer] ?? [] }
+        try replace(chosen, progress: progress)
+        return StoreLayer.allCases.filter(given.contains).map { ($0, chosen[$0]?.count ?? 0) }
+    }
+
+    /// A directory the loader can read, and which layers the inputs give. Files are linked into a
+    /// temporary directory under their layer names, with empty required layers where none was given.
+    private static func stage(_ inputs: [URL]) throws -> (URL, Set<StoreLayer>, () -> Void) {
+        guard !inputs.isEmpty else { throw StoreError.refused("nothing to import: name a data directory or GeoJSON files") }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if inputs.count == 1, fm.fileExists(atPath: inputs[0].path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let given = Set(StoreLayer.allCases.filter { fm.fileExists(atPath: inputs[0].appendingPathComponent($0.fileName).path) })
+            if given.isEmpty {
+                throw StoreError.refused("\(inputs[0].path) holds none of \(StoreLayer.allCases.map(\.fileName).joined(separator: ", "))")
+            }
+            return (inputs[0], given, {})
+        }
+        var given = Set<StoreLayer>()
+        for input in inputs {
+            guard fm.fileExists(atPath: input.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw StoreError.refused("\(input.path): no such file (give one data directory, or GeoJSON files)")
+            }
+            guard let layer = StoreLayer(fileName: input.lastPathComponent) else {
+                throw StoreError.refused("\(input.path): cannot tell its layer from its name; name it one of \(StoreLayer.allCases.map(\.fileName).joined(separator: ", "))")
+            }
+            guard given.insert(layer).inserted else { throw StoreError.refused("two inputs for the \(layer.table) layer") }
+        }
+        let temp = fm.temporaryDirectory.appendingPathComponent("deposits-import-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try fm.createDirectory(at: temp, withIntermediateDirectories: true)
+        let cleanup = { _ = try? fm.removeItem(at: temp) }
+        do {
+            for input in inputs {
+                try fm.createSymbolicLink(at: temp.appendingPathComponent(input.lastPathComponent), withDestinationURL: input.standardizedFileURL.absoluteURL)
+            }
+            for layer in [StoreLayer.deposits, .rail] where !given.contains(layer) {
+                try Data("{\"type\":\"FeatureCollection\",\"features\":[]}".utf8).write(to: temp.appendingPathComponent(layer.fileName))
+            }
+        } catch {
+            cleanup()
+            throw error
+        }
+        return (temp, given, cleanup)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Geo
+
+extension CatalogStore {
+    /// The file as the `directory` of the catalogs read from it (what outputs must never replace).
+    var url: URL { URL(fileURLWithPath: path) }
+
+    /// Features of a layer matching an SQL condition on the table (aliased `t`), in fid order.
+    func features(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = []) throws -> [StoredFeature] {
+        guard let cols = columns[layer] else { return [] }
+        let names = cols.columns.map { ", t." + GeoPackageSchema.quoted($0.name) }.joined()
+        let s = try db.prepare("SELECT t.id, t.geom\(names) FROM \(GeoPackageSchema.quoted(layer.table)) t \(join) WHERE \(condition) ORDER BY t.fid")
+        try s.bind(values)
+        var out = [StoredFeature]()
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            var geometry: Shape?
+            if let blob = s.blob(1) {
+                do { geometry = try GeoPackageBinary.decode(blob) } catch { throw StoreError.badRow(layer: layer.table, id: id, "\(error)") }
+            }
+            var properties = JSONObject()
+            for (i, (name, kind)) in cols.columns.enumerated() {
+                do {
+                    if let v = try PropertyColumns.jsonValue(s.value(i + 2), kind) { properties[name] = v }
+                } catch {
+                    throw StoreError.badRow(layer: layer.table, id: id, "column \(name): \(error)")
+                }
+            }
+            out.append(StoredFeature(id: id, properties: properties, geometry: geometry))
+        }
+        return out
+    }
+
+    /// Features whose R-tree box (the box of their vertices) meets `window`, which may reach past ±180°.
+    func features(_ layer: StoreLayer, meeting window: Envelope) throws -> [StoredFeature] {
+        var seen = Set<String>()
+        var out = [StoredFeature]()
+        for w in Self.wrapped(window) {
+            let hits = try features(layer, join: "JOIN \(GeoPackageSchema.quoted("rtree_\(layer.table)_geom")) r ON r.id = t.fid",
+                                    where: "r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+                                    [.real(w.maxX), .real(w.minX), .real(w.maxY), .real(w.minY)])
+            for f in hits where seen.insert(f.id).inserted { out.append(f) }
+        }
+        return out
+    }
+
+    /// A window cut into pieces within [-180, 180].
+    static func wrapped(_ w: Envelope) -> [Envelope] {
+        if w.maxX - w.minX >= 360 { return [Envelope(minX: -180, minY: w.minY, maxX: 180, maxY: w.maxY)] }
+        var out = [Envelope]()
+        for shift in [-360.0, 0, 360] {
+            let lo = max(-180, w.minX + shift), hi = min(180, w.maxX + shift)
+            if lo <= hi { out.append(Envelope(minX: lo, minY: w.minY, maxX: hi, maxY: w.maxY)) }
+        }
+        return out
+    }
+
+    /// Features by id.
+    func features(_ layer: StoreLayer, ids: [String]) throws -> [StoredFeature] {
+        var out = [StoredFeature]()
+        for id in ids { out += try features(layer, where: "t.id = ?", [.text(id)]) }
+        return out
+    }
+
+    /// Features whose id, name or alias matches `text` as `Catalog.deposits(matching:)` does: the exact
+    /// key first, else every spelling that contains it.
+    func features(_ layer: StoreLayer, matching text: String) throws -> [StoredFeature] {
+        let exactID = try features(layer, ids: [text])
+        if !exactID.isEmpty { return exactID }
+        let key = NameIndex.key(text)
+        if key.isEmpty { return [] }
+        let exact = try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND key = ?)",
+                                 [.text(layer.table), .text(key)])
+        if !exact.isEmpty { return exact }
+        return try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND instr(key, ?) > 0)",
+                            [.text(layer.table), .text(key)])
+    }
+
+    /// Every feature of a layer.
+    func allFeatures(_ layer: StoreLayer) throws -> [StoredFeature] {
+        try features(layer)
+    }
+
+    /// Builds the records of some features of each layer into one catalog (indexes and all).
+    func catalog(_ features: [StoreLayer: [StoredFeature]]) throws -> Catalog {
+        var layers = CatalogLayers()
+        layers.deposits = (features[.deposits] ?? []).map(StoredRecords.deposit)
+        layers.rail = try (features[.rail] ?? []).map(StoredRecords.railLine)
+        layers.stations = try (features[.stations] ?? []).map(StoredRecords.station)
+        layers.corridors = try (features[.corridors] ?? []).map(StoredRecords.corridor)
+        layers.regions = try (features[.regions] ?? []).map(StoredRecords.region)
+        layers.country = try (features[.country] ?? []).first.map(StoredRecords.country)
+        return Catalog(directory: url, layers: layers)
+    }
+
+    /// The whole catalog: every feature of every layer, indexed. For questions about everything
+    /// (lists, exports, a nearest-rail pass over all deposits); single questions read far less.
+    public func catalog() throws -> Catalog {
+        var all = [StoreLayer: [StoredFeature]]()
+        for layer in layers { all[layer] = try allFeatures(layer) }
+        return try catalog(all)
+    }
+
+    /// One layer's features as GeoJSON features (for export).
+    public func geoJSONFeatures(_ layer: StoreLayer) throws -> [Feature] {
+        try allFeatures(layer).map { Feature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
+    }
+}

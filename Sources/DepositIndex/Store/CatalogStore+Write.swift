@@ -1,0 +1,173 @@
+import Foundation
+import Geo
+
+/// How far an import or edit has come, for a progress display.
+public struct StoreProgress: Sendable {
+    public var layer: StoreLayer
+    public var done: Int
+    public var total: Int
+    /// Features written so far over all layers, and in all.
+    public var doneAll: Int
+    public var totalAll: Int
+}
+
+extension CatalogStore {
+    /// Replaces the given layers with these features, all in one transaction: afterwards the store
+    /// holds exactly the new layers (and its other layers untouched), or, on any failure or a kill
+    /// at any moment, exactly what it held before.
+    func replace(_ layers: [StoreLayer: [StoredFeature]], progress: ((StoreProgress) -> Void)? = nil) throws {
+        let totalAll = layers.values.reduce(0) { $0 + $1.count }
+        var doneAll = 0
+        try edit {
+            for layer in StoreLayer.allCases {
+                guard let features = layers[layer] else { continue }
+                let cols = PropertyColumns(inferringFrom: features.map(\.properties))
+                let problems = cols.problems(layer: layer.fileName)
+                if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+                try db.execute(GeoPackageSchema.dropFeatureTable(layer.table))
+                try createTable(layer, columns: cols, geometryType: Self.geometryType(layer, features))
+                columns[layer] = cols
+                bowPad[layer] = 0
+                try insert(features, into: layer) { done in
+                    progress?(StoreProgress(layer: layer, done: done, total: features.count, doneAll: doneAll + done, totalAll: totalAll))
+                }
+                doneAll += features.count
+            }
+        }
+    }
+
+    /// Runs `body` as one transaction; after a rollback the cached layer facts are read again, so they
+    /// describe what the file holds.
+    func edit<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try db.transaction(body)
+        } catch {
+            try? loadLayerFacts()
+            throw error
+        }
+    }
+
+    /// The geometry type name declared for a layer: the one type its features share, else GEOMETRY.
+    /// Deposits are always GEOMETRY, since a survey may add a point, a polygon or a multipolygon.
+    static func geometryType(_ layer: StoreLayer, _ features: [StoredFeature]) -> String {
+        if layer == .deposits { return "GEOMETRY" }
+        let types = Set(features.compactMap { $0.geometry?.typeName })
+        return types.count == 1 ? types.first!.uppercased() : "GEOMETRY"
+    }
+
+    private func createTable(_ layer: StoreLayer, columns cols: PropertyColumns, geometryType: String) throws {
+        let t = layer.table
+        try db.execute("""
+            INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES ('\(t)', 'features', '\(t)', 'DepositIndex \(t)', 4326);
+            INSERT INTO gpkg_geometry_columns VALUES ('\(t)', 'geom', '\(geometryType)', 4326, 0, 0);
+            INSERT INTO depositindex_layers VALUES ('\(t)', \(StoreFormat.version), 0);
+            """)
+        try db.execute(GeoPackageSchema.featureTable(t, geometryType: geometryType, columns: cols))
+        try registerJSONColumns(layer, cols)
+    }
+
+    private func registerJSONColumns(_ layer: StoreLayer, _ cols: PropertyColumns) throws {
+        let s = try db.prepare("INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, mime_type) VALUES (?, ?, ?, 'application/json')")
+        for (name, kind) in cols.columns where kind == .json {
+            try s.run([.text(layer.table), .text(name), .text(name)])
+        }
+    }
+
+    /// Adds columns for properties the layer has no column for yet (a survey with a new field).
+    /// A value that does not fit its column's type is refused rather than silently changed.
+    private func widenColumns(_ layer: StoreLayer, for features: [StoredFeature]) throws {
+        var cols = columns[layer] ?? PropertyColumns()
+        let known = Dictionary(cols.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let incoming = PropertyColumns(inferringFrom: features.map(\.properties))
+        var added = [(name: String, kind: PropertyColumns.Kind)]()
+        for (name, kind) in incoming.columns {
+            if let have = known[name] {
+                for f in features {
+                    if let v = f.properties[name], !PropertyColumns.fits(v, have) {
+                        throw StoreError.refused("\(layer.fileName): feature \"\(f.id)\": property \"\(name)\" is a \(v.typeName), but the store's column holds \(have.rawValue.lowercased()) values")
+                    }
+                }
+            } else {
+                added.append((name, kind))
+            }
+        }
+        if added.isEmpty { return }
+        let all = PropertyColumns(columns: cols.columns + added)
+        let problems = all.problems(layer: layer.fileName)
+        if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+        for (name, kind) in added {
+            try db.execute("ALTER TABLE \(GeoPackageSchema.quoted(layer.table)) ADD COLUMN \(GeoPackageSchema.quoted(name)) \(kind.sqlType)")
+        }
+        cols = all
+        try registerJSONColumns(layer, cols)
+        columns[layer] = cols
+    }
+
+    /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys,
+    /// then brings the layer's extent and bow pad up to date.
+    func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
+        try widenColumns(layer, for: features)
+        guard let cols = columns[layer] else { throw StoreError.refused("the store has no \(layer.table) layer") }
+        let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
+        let insert = try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(layer.table)) (geom, id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
+        let key = try db.prepare("INSERT INTO depositindex_names VALUES ('\(layer.table)', ?, ?)")
+        var pad = bowPad[layer] ?? 0
+        let step = max(1, features.count / 200)
+        for (i, f) in features.enumerated() {
+            var values: [SQLiteValue] = [f.geometry.map { .blob(GeoPackageBinary.encode($0)) } ?? .null, .text(f.id)]
+            for (name, kind) in cols.columns { values.append(PropertyColumns.sqlValue(f.properties[name], kind)) }
+            do {
+                try insert.run(values)
+            } catch let e as SQLiteError where e.message.contains("UNIQUE") {
+                throw StoreError.refused("\(layer.fileName): feature id \"\(f.id)\" is already in the store")
+            }
+            let fid = db.lastInsertRowID
+            if layer.isNamed {
+                for k in Set(StoredRecords.names(layer, f).map(NameIndex.key)) where !k.isEmpty { try key.run([.text(k), .integer(fid)]) }
+            }
+            if let g = f.geometry { pad = max(pad, Self.bow(of: g)) }
+            if i % step == step - 1 { progress?(i + 1) }
+        }
+        progress?(features.count)
+        bowPad[layer] = pad
+        try db.execute("UPDATE depositindex_layers SET bow_pad_deg = \(pad) WHERE table_name = '\(layer.table)'")
+        try refreshExtent(layer)
+    }
+
+    /// Deletes features by id (inside the caller's transaction); returns how many were there.
+    func delete(ids: [String], from layer: StoreLayer) throws -> Int {
+        let t = GeoPackageSchema.quoted(layer.table)
+        let find = try db.prepare("SELECT fid FROM \(t) WHERE id = ?")
+        let names = try db.prepare("DELETE FROM depositindex_names WHERE table_name = '\(layer.table)' AND fid = ?")
+        let row = try db.prepare("DELETE FROM \(t) WHERE fid = ?")
+        var removed = 0
+        for id in ids {
+            try find.bind([.text(id)])
+            guard try find.step() else { continue }
+            let fid = find.int64(0)
+            try names.run([.integer(fid)])
+            try row.run([.integer(fid)])
+            removed += 1
+        }
+        try refreshExtent(layer)
+        return removed
+    }
+
+    /// gpkg_contents' extent is the union of the features' envelopes (NULL for an empty layer).
+    private func refreshExtent(_ layer: StoreLayer) throws {
+        let t = GeoPackageSchema.quoted(layer.table)
+        try db.execute("""
+            UPDATE gpkg_contents SET
+                (min_x, min_y, max_x, max_y) = (SELECT min(ST_MinX(geom)), min(ST_MinY(geom)), max(ST_MaxX(geom)), max(ST_MaxY(geom)) FROM \(t) WHERE geom IS NOT NULL),
+                last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+            WHERE table_name = '\(layer.table)'
+            """)
+    }
+
+    /// Degrees of latitude by which the geometry's geodesic edges reach beyond the box of its vertices.
+    static func bow(of shape: Shape) -> Double {
+        guard let vertices = Envelope(covering: shape.coordinates) else { return 0 }
+        let edges = Catalog.box(of: shape)
+        return max(0, vertices.minY - edges.minY, edges.maxY - vertices.maxY)
+    }
+}

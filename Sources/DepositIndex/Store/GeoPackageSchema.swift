@@ -1,0 +1,109 @@
+/// The tables a GeoPackage holds (OGC 12-128r18, GeoPackage 1.3), as SQL we run.
+enum GeoPackageSchema {
+    /// `PRAGMA application_id`: the bytes "GPKG".
+    static let applicationID: Int32 = 0x4750_4B47
+    /// `PRAGMA user_version` for GeoPackage 1.3.0.
+    static let userVersion = 10300
+
+    /// The core tables, the schema extension's tables, and our own extension's tables.
+    static let core = """
+        CREATE TABLE gpkg_spatial_ref_sys (
+            srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+            organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+        CREATE TABLE gpkg_contents (
+            table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+            description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+            min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+            CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+        CREATE TABLE gpkg_geometry_columns (
+            table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+            srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+            CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+            CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+            CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+            CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+        CREATE TABLE gpkg_extensions (
+            table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,
+            CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+        CREATE TABLE gpkg_data_columns (
+            table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT,
+            mime_type TEXT, constraint_name TEXT,
+            CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name),
+            CONSTRAINT gdc_tn UNIQUE (table_name, name));
+        CREATE TABLE gpkg_data_column_constraints (
+            constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, value TEXT, min NUMERIC,
+            min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT,
+            CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));
+        INSERT INTO gpkg_spatial_ref_sys VALUES
+            ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+            ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+            ('WGS 84 geodetic', 4326, 'EPSG', 4326, '\(wgs84WKT)', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+        INSERT INTO gpkg_extensions VALUES
+            ('gpkg_data_columns', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write'),
+            ('gpkg_data_column_constraints', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write'),
+            ('depositindex_layers', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'read-write'),
+            ('depositindex_names', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'read-write');
+        CREATE TABLE depositindex_layers (
+            table_name TEXT NOT NULL PRIMARY KEY, format_version INTEGER NOT NULL, bow_pad_deg REAL NOT NULL);
+        CREATE TABLE depositindex_names (table_name TEXT NOT NULL, key TEXT NOT NULL, fid INTEGER NOT NULL);
+        CREATE INDEX depositindex_names_key ON depositindex_names (table_name, key);
+        CREATE INDEX depositindex_names_fid ON depositindex_names (table_name, fid);
+        """
+
+    static let wgs84WKT = #"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]"#
+
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A feature table with its R-tree and the spec's seven triggers that keep the R-tree in step.
+    static func featureTable(_ t: String, geometryType: String, columns: PropertyColumns) -> String {
+        let q = quoted(t), rtree = quoted("rtree_\(t)_geom")
+        let props = columns.columns.map { ", \(quoted($0.name)) \($0.kind.sqlType)" }.joined()
+        let values = "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)"
+        return """
+            CREATE TABLE \(q) (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom \(geometryType), id TEXT NOT NULL UNIQUE\(props));
+            CREATE VIRTUAL TABLE \(rtree) USING rtree(id, minx, maxx, miny, maxy);
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_insert")) AFTER INSERT ON \(q)
+                WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+                BEGIN INSERT OR REPLACE INTO \(rtree) VALUES (\(values)); END;
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_update1")) AFTER UPDATE OF geom ON \(q)
+                WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+                BEGIN INSERT OR REPLACE INTO \(rtree) VALUES (\(values)); END;
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_update2")) AFTER UPDATE OF geom ON \(q)
+                WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+                BEGIN DELETE FROM \(rtree) WHERE id = OLD.fid; END;
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_update3")) AFTER UPDATE ON \(q)
+                WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+                BEGIN DELETE FROM \(rtree) WHERE id = OLD.fid; INSERT OR REPLACE INTO \(rtree) VALUES (\(values)); END;
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_update4")) AFTER UPDATE ON \(q)
+                WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+                BEGIN DELETE FROM \(rtree) WHERE id IN (OLD.fid, NEW.fid); END;
+            CREATE TRIGGER \(quoted("rtree_\(t)_geom_delete")) AFTER DELETE ON \(q)
+                WHEN OLD.geom NOT NULL
+                BEGIN DELETE FROM \(rtree) WHERE id = OLD.fid; END;
+            INSERT INTO gpkg_extensions VALUES ('\(t)', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
+            """
+    }
+
+    /// Removes a feature table and everything that refers to it.
+    static func dropFeatureTable(_ t: String) -> String {
+        """
+        DROP TABLE IF EXISTS \(quoted("rtree_\(t)_geom"));
+        DROP TABLE IF EXISTS \(quoted(t));
+        DELETE FROM gpkg_extensions WHERE table_name = '\(t)';
+        DELETE FROM gpkg_data_columns WHERE table_name = '\(t)';
+        DELETE FROM gpkg_geometry_columns WHERE table_name = '\(t)';
+        DELETE FROM gpkg_contents WHERE table_name = '\(t)';
+        DELETE FROM depositindex_layers WHERE table_name = '\(t)';
+        DELETE FROM depositindex_names WHERE table_name = '\(t)';
+        """
+    }
+}
+
+/// Our own extension: per-layer facts the exact queries need, and the name look-up keys.
+enum StoreFormat {
+    /// Bumped when the layout of our tables changes; a store with a newer version is refused.
+    static let version = 1
+    static let definition = "DepositIndex catalog store: depositindex_layers holds per layer the format version and the greatest latitude bow (degrees) of a geodesic edge beyond its vertices; depositindex_names holds the look-up keys of feature names"
+}

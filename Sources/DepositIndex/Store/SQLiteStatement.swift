@@ -1,0 +1,92 @@
+import CSQLite
+
+/// A value bound to or read from SQL.
+enum SQLiteValue: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// One prepared statement, finalized exactly once in `deinit`. Reused row after row by `reset`.
+final class SQLiteStatement {
+    private let connection: SQLiteConnection
+    private let handle: OpaquePointer
+    let sql: String
+
+    init(connection: SQLiteConnection, sql: String) throws {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw connection.error(rc, SQLiteConnection.shorten(sql)) }
+        self.connection = connection
+        handle = statement
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds `values` to the parameters in order, after clearing the previous row.
+    func bind(_ values: [SQLiteValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() {
+            let n = Int32(i + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(handle, n)
+            case .integer(let v): rc = sqlite3_bind_int64(handle, n, v)
+            case .real(let v): rc = sqlite3_bind_double(handle, n, v)
+            case .text(let v): rc = sqlite3_bind_text(handle, n, v, -1, csqlite_transient())
+            case .blob(let v):
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, n, $0.baseAddress, Int32($0.count), csqlite_transient()) }
+            }
+            if rc != SQLITE_OK { throw connection.error(rc, "bind parameter \(n) of \(SQLiteConnection.shorten(sql))") }
+        }
+    }
+
+    /// Advances to the next row: true when there is one, false when done.
+    @discardableResult
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw connection.error(rc, SQLiteConnection.shorten(sql))
+    }
+
+    /// Binds and runs a statement that returns no rows.
+    func run(_ values: [SQLiteValue]) throws {
+        try bind(values)
+        while try step() {}
+    }
+
+    var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+    func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
+    func int64(_ i: Int) -> Int64 { sqlite3_column_int64(handle, Int32(i)) }
+    func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
+
+    func text(_ i: Int) -> String? {
+        guard let p = sqlite3_column_text(handle, Int32(i)) else { return nil }
+        return String(cString: p)
+    }
+
+    func blob(_ i: Int) -> [UInt8]? {
+        let count = Int(sqlite3_column_bytes(handle, Int32(i)))
+        guard let p = sqlite3_column_blob(handle, Int32(i)) else { return count == 0 && !isNull(i) ? [] : nil }
+        return Array(UnsafeRawBufferPointer(start: p, count: count))
+    }
+
+    /// The column as a value of its stored type.
+    func value(_ i: Int) -> SQLiteValue {
+        switch sqlite3_column_type(handle, Int32(i)) {
+        case SQLITE_INTEGER: return .integer(int64(i))
+        case SQLITE_FLOAT: return .real(double(i))
+        case SQLITE_TEXT: return .text(text(i) ?? "")
+        case SQLITE_BLOB: return .blob(blob(i) ?? [])
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Geo
+
+/// The layers of a catalog as GeoPackage feature tables, one table per GeoData file.
+public enum StoreLayer: String, CaseIterable, Sendable {
+    case deposits, rail, stations, corridors, regions, country
+
+    /// The table's name in the GeoPackage (the GeoData file's name without `.geojson`).
+    public var table: String { rawValue }
+
+    /// The GeoData file this layer comes from.
+    public var fileName: String { rawValue + ".geojson" }
+
+    /// The layer a GeoJSON file belongs to, by its name (`rail.geojson` is the rail layer).
+    public init?(fileName: String) {
+        guard fileName.hasSuffix(".geojson") else { return nil }
+        self.init(rawValue: String(fileName.dropLast(".geojson".count)))
+    }
+
+    /// Layers whose features are named and looked up by name.
+    var isNamed: Bool { self != .country }
+}
+
+/// One row of a feature table, as the store reads and writes it.
+struct StoredFeature: Sendable {
+    var id: String
+    var properties: JSONObject
+    var geometry: Shape?
+}
+
+/// Rows to the engine's records and back. The rows were checked by `CatalogLoader` when imported, so
+/// reading builds the records directly, taking the same properties as the loader does.
+enum StoredRecords {
+    static func features(of layers: CatalogLayers, country countryProperties: JSONObject?) -> [StoreLayer: [StoredFeature]] {
+        var out = [StoreLayer: [StoredFeature]]()
+        out[.deposits] = layers.deposits.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
+        out[.rail] = layers.rail.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
+        out[.stations] = layers.stations.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: .point($0.location)) }
+        out[.corridors] = layers.corridors.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
+        out[.regions] = layers.regions.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
+        out[.country] = layers.country.map { [StoredFeature(id: $0.id, properties: countryProperties ?? ["name": .string($0.name)], geometry: $0.geometry)] } ?? []
+        return out
+    }
+
+    private static func text(_ p: JSONObject, _ key: String) -> String? { p[key]?.stringValue }
+    private static func strings(_ p: JSONObject, _ key: String) -> [String] { p[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+
+    static func deposit(_ f: StoredFeature) -> Deposit {
+        let p = f.properties
+        return Deposit(id: f.id, name: text(p, "name") ?? f.id, aliases: strings(p, "aliases"), commodities: strings(p, "commodities"),
+                       status: text(p, "status"), footprint: text(p, "footprint"),
+                       locationPrecisionM: p["location_precision_m"]?.doubleValue, source: text(p, "source"),
+                       geometry: f.geometry, properties: p)
+    }
+
+    static func railLine(_ f: StoredFeature) throws -> RailLine {
+        let p = f.properties
+        return RailLine(id: f.id, name: text(p, "name") ?? f.id, status: text(p, "status"), geometrySource: text(p, "geometry_source"),
+                        source: text(p, "source"), geometry: try required(f, "rail"), properties: p)
+    }
+
+    static func station(_ f: StoredFeature) throws -> Station {
+        guard case .point(let c)? = f.geometry else { throw StoreError.badRow(layer: "stations", id: f.id, "geometry is not a point") }
+        return Station(id: f.id, name: text(f.properties, "name") ?? f.id, kind: text(f.properties, "kind"), location: c, properties: f.properties)
+    }
+
+    static func corridor(_ f: StoredFeature) throws -> Corridor {
+        let p = f.properties
+        guard let width = p["width_km"]?.doubleValue else { throw StoreError.badRow(layer: "corridors", id: f.id, "no width_km") }
+        return Corridor(id: f.id, name: text(p, "name") ?? f.id, aliases: strings(p, "aliases"), widthKm: width,
+                        geometry: try required(f, "corridors"), properties: p)
+    }
+
+    static func region(_ f: StoredFeature) throws -> Region {
+        let p = f.properties
+        return Region(id: f.id, name: text(p, "name") ?? f.id, nameKk: text(p, "name_kk"), nameRu: text(p, "name_ru"),
+                      geometry: try required(f, "regions"), properties: p)
+    }
+
+    static func country(_ f: StoredFeature) throws -> CountryOutline {
+        CountryOutline(id: f.id, name: text(f.properties, "name") ?? f.id, geometry: try required(f, "country"))
+    }
+
+    private static func required(_ f: StoredFeature, _ layer: String) throws -> Shape {
+        guard let g = f.geometry else { throw StoreError.badRow(layer: layer, id: f.id, "geometry is NULL; this layer needs one") }
+        return g
+    }
+
+    /// The spellings a feature is looked up by.
+    static func names(_ layer: StoreLayer, _ f: StoredFeature) -> [String] {
+        let p = f.properties
+        switch layer {
+        case .deposits, .corridors: return [f.id, text(p, "name") ?? f.id] + strings(p, "aliases")
+        case .regions: return [f.id, text(p, "name") ?? f.id, text(p, "name_kk"), text(p, "name_ru")].compactMap { $0 }
+        case .rail, .stations: return [f.id, text(p, "name") ?? f.id]
+        case .country: return []
+        }
+    }
+}
