@@ -168,6 +168,9 @@ extension CatalogStore {
     static func bow(of shape: Shape) -> Double {
         guard let vertices = Envelope(covering: shape.coordinates) else { return 0 }
         let edges = Catalog.box(of: shape)
+        // An edge across the antimeridian leaves its vertices' box in longitude; 180 makes every window
+        // search of the layer fall back to reading it all, which stays exact.
+        if edges.minX < vertices.minX - 1e-9 || edges.maxX > vertices.maxX + 1e-9 { return 180 }
         return max(0, vertices.minY - edges.minY, edges.maxY - vertices.maxY)
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Geo
+
+extension CatalogStore {
+    /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`.
+    public func catalog(for request: StoreRequest) throws -> Catalog {
+        if request.everything { return try catalog() }
+        var picked = Picked()
+        var places = [Shape]()
+        for name in request.deposits {
+            let found = try features(.deposits, matching: name)
+            picked.add(.deposits, found)
+            places += found.compactMap(\.geometry)
+        }
+        places += request.points.map { .point($0) }
+
+        if request.nearestRail > 0 {
+            for place in places { try addNearestRail(to: place, k: request.nearestRail, maxDistance: request.railMaxDistance, into: &picked) }
+        }
+        if request.nearestStations > 0 {
+            for place in places { picked.add(.stations, try nearestStationCandidates(place, k: request.nearestStations)) }
+        }
+        if let radius = request.depositsWithin {
+            for p in request.points {
+                let window = Catalog.widened(Envelope(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y), by: radius)
+                picked.add(.deposits, try features(.deposits, meeting: padded(window, .deposits)))
+            }
+        }
+        if request.regionsAround {
+            for place in places { picked.add(.regions, try features(.regions, meeting: padded(Catalog.box(of: place), .regions))) }
+        }
+        for name in request.regions {
+            let found = try features(.regions, matching: name)
+            picked.add(.regions, found)
+            for r in found {
+                guard let g = r.geometry else { continue }
+                picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.box(of: g), .deposits)))
+            }
+        }
+        if request.corridors || !request.corridorDeposits.isEmpty { picked.add(.corridors, try allFeatures(.corridors)) }
+        for name in request.corridorDeposits {
+            for c in try features(.corridors, matching: name) {
+                try addCorridorDeposits(c, widthKm: request.corridorWidthKm, into: &picked)
+            }
+        }
+        return try catalog(picked.byLayer)
+    }
+
+    /// `window` grown in latitude by the layer's bow pad, so a feature whose edges bow into it is met.
+    func padded(_ window: Envelope, _ layer: StoreLayer) -> Envelope {
+        let pad = bowPad[layer] ?? 0
+        return Envelope(minX: window.minX, minY: max(-90, window.minY - pad), maxX: window.maxX, maxY: min(90, window.maxY + pad))
+    }
+
+    /// The rail lines among which the k nearest to `place` lie, then for each of those lines' nearest
+    /// points the stations among which its nearest lies (the engine reports that station with the line).
+    private func addNearestRail(to place: Shape, k: Int, maxDistance: Double, into picked: inout Picked) throws {
+        let query = DistanceQuery(shape: place)
+        var found = [RailDistance]()
+        let rail = try nearestCandidates(.rail, to: place, k: k, maxDistance: maxDistance) { candidates in
+            found = try catalog([.rail: candidates]).nearestRail(query: query, k: k, maxDistance: maxDistance)
+            return found.count >= k ? found[k - 1].distanceM : .infinity
+        }
+        picked.add(.rail, rail)
+        for r in found { picked.add(.stations, try nearestStationCandidates(.point(r.railPoint), k: 1)) }
+    }
+
+    private func nearestStationCandidates(_ place: Shape, k: Int) throws -> [StoredFeature] {
+        let query = DistanceQuery(shape: place)
+        return try nearestCandidates(.stations, to: place, k: k, maxDistance: .infinity) { candidates in
+            let found = try catalog([.stations: candidates]).nearestStations(query: query, k: k)
+            return found.count >= k ? found[k - 1].distanceM : .infinity
+        }
+    }
+
+    /// The deposits whose boxes come within half the corridor's width of one of its chains: what
+    /// `Catalog.candidateDeposits` looks at, read from the store.
+    private func addCorridorDeposits(_ corridor: StoredFeature, widthKm: Double?, into picked: inout Picked) throws {
+        let c = try StoredRecords.corridor(corridor)
+        let halfWidth = (widthKm ?? c.widthKm) * 500
+        let chains = ChainLayer(lines: [c.geometry.lines])
+        for box in chains.chainBoxes {
+            picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.widened(box, by: halfWidth), .deposits)))
+        }
+    }
+
+    /// Features gathered per layer, each once, in the order first met.
+    struct Picked {
+        private(set) var byLayer: [StoreLayer: [StoredFeature]] = [:]
+        private var seen: [StoreLayer: Set<String>] = [:]
+
+        mutating func add(_ layer: StoreLayer, _ features: [StoredFeature]) {
+            for f in features where seen[layer, default: []].insert(f.id).inserted {
+                byLayer[layer, default: []].append(f)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Geo
+
+extension CatalogStore {
+    /// Features of `layer` that provably include the `k` nearest to `shape` (ties at the k-th place
+    /// to a millimetre included), read through the R-tree in growing windows.
+    ///
+    /// Why it is exact: a feature left out has its vertices' box outside the window, and its geodesic
+    /// edges reach at most `bowPad` degrees of latitude beyond that box, so it lies wholly outside the
+    /// window shrunk by `bowPad` in latitude. `outsideBound` is a lower bound on the geodesic distance from
+    /// the shape to anything outside that inner window; once it exceeds the k-th distance found among
+    /// the candidates (plus the millimetre of tie slack), nothing left out can enter the answer.
+    /// - Parameter kthDistance: the k-th smallest exact distance among candidates (infinity when fewer).
+    func nearestCandidates(
+        _ layer: StoreLayer, to shape: Shape, k: Int, maxDistance: Double,
+        kthDistance: ([StoredFeature]) throws -> Double
+    ) throws -> [StoredFeature] {
+        guard columns[layer] != nil else { return [] }
+        let query = DistanceQuery(shape: shape)
+        let box = Catalog.box(of: shape)
+        let pad = bowPad[layer] ?? 0
+        var radius = 2_000.0
+        while true {
+            let window = Catalog.widened(box, by: radius)
+            let wholeWorld = window.maxX - window.minX >= 360 && window.minY <= -90 && window.maxY >= 90
+            let fetched = try features(layer, meeting: window)
+            if wholeWorld { return fetched }
+            let needed = min(maxDistance, try kthDistance(fetched) + 1e-3)
+            let inner = Envelope(minX: window.minX, minY: window.minY + pad, maxX: window.maxX, maxY: window.maxY - pad)
+            if Self.outsideBound(query, inner) > needed { return fetched }
+            // With k candidates in hand, grow straight past the k-th distance (the window's bound is then
+            // above it unless a bow pad eats into it); with fewer, grow fourfold.
+            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05 + pad * 111_500) : radius * 4
+        }
+    }
+
+    /// A lower bound on the geodesic distance from the query to any point outside `inner`: the least of
+    /// the bounds to the cap north of it, the cap south of it, and the band of longitudes beside it.
+    static func outsideBound(_ q: DistanceQuery, _ inner: Envelope) -> Double {
+        if inner.minY > inner.maxY { return 0 }
+        var bound = Double.infinity
+        if inner.maxY < 90 { bound = min(bound, q.lowerBound(minX: -180, minY: inner.maxY, maxX: 180, maxY: 90)) }
+        if inner.minY > -90 { bound = min(bound, q.lowerBound(minX: -180, minY: -90, maxX: 180, maxY: inner.minY)) }
+        if inner.maxX - inner.minX < 360 {
+            bound = min(bound, q.lowerBound(minX: inner.maxX, minY: -90, maxX: inner.minX + 360, maxY: 90))
+        }
+        return bound
+    }
+}
