@@ -19,8 +19,11 @@ enum TopologyChecks {
             return nil
         }
         spikes(shape, into: &sink)
-        slivers(shape, into: &sink)
-        if geometry.isValid { return geometry }
+        if geometry.isValid {
+            // Only a valid polygon has a meaningful area to be thin for: a bow-tie's lobes cancel to nothing.
+            slivers(shape, into: &sink)
+            return geometry
+        }
         holesOutside(shape, into: &sink)
         let problems: [ValidityProblem]
         do {
@@ -29,13 +32,20 @@ enum TopologyChecks {
             sink.add(.invalidTopology, "GEOS cannot check the geometry: \(error)")
             return nil
         }
-        let crossings = Set(problems.filter { code(for: $0.reason) == .selfIntersection }.compactMap(\.location))
+        let vertices = Set(shape.coordinates)
+        var crossings = Set<Coordinate>()
         for p in problems {
-            let c = code(for: p.reason)
-            // validityProblems names each crossing of a ring with itself "Ring Self-intersection" as well; one report per point.
-            if c == .ringSelfIntersection, let at = p.location, crossings.contains(at) { continue }
+            var c = code(for: p.reason)
+            // `validityProblems` lists every point where a ring meets itself as "Ring Self-intersection". Where
+            // that point is no vertex, two legs cross (a self-intersection); at a vertex the ring touches itself.
+            if c == .ringSelfIntersection, let at = p.location, !vertices.contains(at) { c = .selfIntersection }
+            if c == .selfIntersection, let at = p.location {
+                if crossings.contains(at) { continue }
+                crossings.insert(at)
+            }
             if c == .holeOutsideShell, sink.has(.holeOutsideShell) { continue }
-            sink.add(c, at: p.location, "GEOS: \(p.reason)\(p.location.map { " at \(CoordinateFormat.pair($0))" } ?? "")")
+            let at = p.location.map { " at \(CoordinateFormat.pair($0))" } ?? ""
+            sink.add(c, at: p.location, c == .selfIntersection ? "two legs of the outline cross\(at) (GEOS: \(p.reason))" : "GEOS: \(p.reason)\(at)")
         }
         return nil
     }
