@@ -74,9 +74,22 @@ enum CorridorMath {
     /// where the buffer's width is true to a part in 10⁷ at deposit scale. The overlap is brought back to
     /// longitude/latitude and measured as a geodesic polygon on the ellipsoid (`geod_polygonarea`).
     static func overlapArea(catalog: Catalog, query: DistanceQuery, shape: Shape, corridor c: Int, halfWidth: Double) throws -> (Double, Double) {
+        guard let (projection, buffer) = try localBuffer(catalog: catalog, query: query, corridor: c, halfWidth: halfWidth) else { return (0, 0) }
+        let densified = densify(shape, spacing: 50)
+        let deposit = try Geometry(try projection.forward(densified)).makeValid()
+        let inside = try deposit.intersection(buffer)
+        let area = Geodesic.wgs84.area(of: try projection.inverse(inside.shape))
+        let total = Geodesic.wgs84.area(of: shape)
+        return (area, total > 0 ? min(1, area / total) : 0)
+    }
+
+    /// The corridor's buffer near the query, built in the azimuthal equidistant plane centred on the query
+    /// from the nearby pieces of centre line split along their geodesics; with that plane. Nil when no piece
+    /// of the centre line comes within `halfWidth`.
+    static func localBuffer(catalog: Catalog, query: DistanceQuery, corridor c: Int, halfWidth: Double) throws -> (Projection, Geometry)? {
         let layer = catalog.corridorChains
         let near = layer.chains(of: c, near: query, within: halfWidth)
-        if near.isEmpty { return (0, 0) }
+        if near.isEmpty { return nil }
         let projection = try LocalProjection.centered(on: query.plane.center, kind: .azimuthalEquidistant)
         let spacing = max(10, min(500, halfWidth / 20))
         var lines = [[Coordinate]]()
@@ -86,13 +99,7 @@ enum CorridorMath {
             for (a, b) in zip(cs, cs.dropFirst()) { dense += Geodesic.wgs84.line(from: a, to: b, maxSpacing: spacing).dropFirst() }
             lines.append(try projection.forward(dense))
         }
-        let buffer = try Geometry(.multiLineString(lines)).buffer(halfWidth, quadrantSegments: 64)
-        let densified = densify(shape, spacing: 50)
-        let deposit = try Geometry(try projection.forward(densified)).makeValid()
-        let inside = try deposit.intersection(buffer)
-        let area = Geodesic.wgs84.area(of: try projection.inverse(inside.shape))
-        let total = Geodesic.wgs84.area(of: shape)
-        return (area, total > 0 ? min(1, area / total) : 0)
+        return (projection, try Geometry(.multiLineString(lines)).buffer(halfWidth, quadrantSegments: 64))
     }
 
     /// The shape with every edge split along its geodesic into pieces of at most `spacing` metres.

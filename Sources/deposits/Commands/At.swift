@@ -1,0 +1,102 @@
+import ArgumentParser
+import DepositIndex
+import Foundation
+import Geo
+
+struct At: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Everything about a place: its region, the nearest rail line and station, the corridors it lies in, and the deposits nearby."
+    )
+
+    @Argument(help: "Coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.")
+    var coordinates: String
+
+    @Option(name: .customLong("radius-km"), help: "List the deposits within this many km.")
+    var radiusKm: Double = 50
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard radiusKm >= 0, radiusKm.isFinite else { throw ValidationError("--radius-km must be 0 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let point = try CoordinateText.parse(coordinates)
+            let catalog = try data.loadCatalog()
+            let inputs = data.inputFiles(of: catalog)
+            let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000)
+            switch output.format {
+            case .json: try output.emit(output.json(answer), inputs: inputs)
+            case .table:
+                try output.emit(answer.table + Attribution.footer(for: [.regions, .rail, .stations, .corridors, .deposits], bundled: data.isBundled), inputs: inputs)
+            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
+            }
+        }
+    }
+}
+
+/// Everything about one point, in the CLI's JSON schema.
+struct AtAnswer: Encodable {
+    var point: Coordinate
+    var regions: [RegionShare]
+    var nearest_rail: RailDistance?
+    var nearest_station: StationDistance?
+    var corridors: [CorridorMembership]
+    var radius_m: Double
+    var deposits_within: [DepositDistance]
+
+    init(catalog: Catalog, point: Coordinate, radius: Double) throws {
+        self.point = point
+        regions = try catalog.regions(containing: point)
+        nearest_rail = try catalog.nearestRail(to: .point(point)).first
+        nearest_station = try catalog.nearestStations(to: .point(point)).first
+        corridors = try catalog.corridors(containing: point)
+        radius_m = radius
+        deposits_within = try catalog.deposits(near: point, within: radius)
+    }
+
+    var table: String {
+        var out = "At \(Units.point([point.longitude, point.latitude]))\n"
+        let regionText = regions.isEmpty ? "none (outside the data's regions)"
+            : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
+        out += "  region:           \(regionText)\n"
+        if let r = nearest_rail {
+            out += "  nearest rail:     \(r.railName), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
+        }
+        if let s = nearest_station { out += "  nearest station:  \(s.name), \(Units.distance(s.distanceM))\n" }
+        let corridorText = corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
+        out += "  in corridors:     \(corridorText)\n"
+        out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"
+        if !deposits_within.isEmpty {
+            var t = TextTable([("deposit", .left), ("id", .left), ("distance", .right)])
+            for d in deposits_within { t.add([d.name, d.id, Units.distance(d.distanceM)]) }
+            out += t.text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    func features(catalog: Catalog) -> [Feature] {
+        var features = [Feature(id: "query", properties: ["kind": "query"], geometry: .point(point))]
+        for r in regions {
+            if let region = catalog.regions.first(where: { $0.id == r.id }) { features.append(FeatureBuilder.region(region)) }
+        }
+        if let r = nearest_rail {
+            if let line = catalog.rail.first(where: { $0.id == r.railId }) { features.append(FeatureBuilder.rail(line)) }
+            features.append(Feature(id: "distance-1", properties: [
+                "kind": "distance", "rail_id": .string(r.railId), "rail_name": .string(r.railName),
+                "distance_m": .number((r.distanceM * 10).rounded() / 10),
+            ], geometry: .lineString([r.fromPoint, r.railPoint])))
+        }
+        if let s = nearest_station, let station = catalog.stations.first(where: { $0.id == s.id }) {
+            features.append(FeatureBuilder.station(station))
+        }
+        for d in deposits_within {
+            if let deposit = catalog.deposit(id: d.id) {
+                features.append(FeatureBuilder.deposit(deposit, extra: ["distance_m": .number((d.distanceM * 10).rounded() / 10)]))
+            }
+        }
+        return features
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import DepositIndex
+import Foundation
+import Geo
+
+struct CorridorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corridor",
+        abstract: "The deposits inside a transport corridor, with distance to its centre line, overlap area and share; without a corridor, lists the corridors."
+    )
+
+    @Argument(help: "A corridor (id, name or alias). Leave out to list the corridors.")
+    var corridor: String?
+
+    @Option(name: .customLong("width-km"), help: "Full corridor width in km (default: the corridor's own width_km).")
+    var widthKm: Double?
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let widthKm, !(widthKm > 0 && widthKm.isFinite) { throw ValidationError("--width-km must be a positive number of km") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let catalog = try data.loadCatalog()
+            let inputs = data.inputFiles(of: catalog)
+            guard let corridor else {
+                try listCorridors(catalog, inputs: inputs)
+                return
+            }
+            let c = try Lookup(catalog: catalog).corridor(corridor)
+            let overlap = try catalog.corridorOverlap(corridor: c.id, width: widthKm)
+            let answer = CorridorAnswer(overlap)
+            switch output.format {
+            case .json: try output.emit(output.json(answer), inputs: inputs)
+            case .table: try output.emit(answer.table + Attribution.footer(for: [.corridors, .deposits], bundled: data.isBundled), inputs: inputs)
+            case .geojson: try output.emit(output.geojson(try answer.features(catalog: catalog, corridor: c)), inputs: inputs)
+            }
+        }
+    }
+
+    private func listCorridors(_ catalog: Catalog, inputs: [URL]) throws {
+        switch output.format {
+        case .json:
+            struct Row: Encodable { var id: String; var name: String; var width_km: Double; var length_km: Double }
+            try output.emit(output.json(catalog.corridors.map {
+                Row(id: $0.id, name: $0.name, width_km: $0.widthKm, length_km: Geodesic.wgs84.length(of: $0.geometry) / 1000)
+            }), inputs: inputs)
+        case .table:
+            var t = TextTable([("id", .left), ("name", .left), ("width", .right), ("length", .right)])
+            for c in catalog.corridors {
+                t.add([c.id, c.name, String(format: "%.0f km", c.widthKm), Units.distance(Geodesic.wgs84.length(of: c.geometry))])
+            }
+            try output.emit(t.text + "\n" + Attribution.footer(for: [.corridors], bundled: data.isBundled), inputs: inputs)
+        case .geojson:
+            try output.emit(output.geojson(catalog.corridors.map(FeatureBuilder.corridor)), inputs: inputs)
+        }
+    }
+}
+
+/// The corridor answer in the CLI's JSON schema.
+struct CorridorAnswer: Encodable {
+    struct CorridorInfo: Encodable {
+        var id: String
+        var name: String
+        var width_km: Double
+    }
+
+    var corridor: CorridorInfo
+    var deposits: [CorridorDeposit]
+
+    init(_ overlap: CorridorOverlap) {
+        corridor = CorridorInfo(id: overlap.corridorId, name: overlap.corridorName, width_km: overlap.widthKm)
+        deposits = overlap.deposits
+    }
+
+    var table: String {
+        var out = "Deposits within \(corridor.name) (\(corridor.id)), \(JSONWriter.format(corridor.width_km)) km wide: \(deposits.count)\n"
+        guard !deposits.isEmpty else { return out }
+        var t = TextTable([("deposit", .left), ("id", .left), ("from centre line", .right), ("overlap", .right), ("share", .right)])
+        for d in deposits {
+            t.add([d.name, d.id, Units.distance(d.distanceM), Units.area(d.overlapKm2), Units.share(d.share)])
+        }
+        out += t.text + "\n"
+        return out
+    }
+
+    /// The deposits, the centre line, and the corridor's outline near each deposit (built in a plane
+    /// centred on that deposit, as the overlap was measured).
+    func features(catalog: Catalog, corridor c: Corridor) throws -> [Feature] {
+        var features = [FeatureBuilder.corridor(c)]
+        for d in deposits {
+            guard let deposit = catalog.deposit(id: d.id) else { continue }
+            features.append(FeatureBuilder.deposit(deposit, extra: [
+                "distance_m": .number((d.distanceM * 10).rounded() / 10),
+                "overlap_km2": .number((d.overlapKm2 * 1e6).rounded() / 1e6),
+                "share": .number((d.share * 1e6).rounded() / 1e6),
+            ]))
+            if let outline = try catalog.corridorOutline(corridor: c.id, near: d.id, width: corridor.width_km) {
+                features.append(Feature(id: "\(c.id)-near-\(d.id)", properties: [
+                    "kind": "corridor_outline", "corridor_id": .string(c.id), "deposit_id": .string(d.id),
+                    "width_km": .number(corridor.width_km),
+                ], geometry: outline))
+            }
+        }
+        return features
+    }
+}

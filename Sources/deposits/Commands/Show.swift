@@ -1,0 +1,72 @@
+import ArgumentParser
+import DepositIndex
+import Foundation
+import Geo
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A deposit's record, with its region, nearest rail line and the corridors it lies in."
+    )
+
+    @Argument(help: "A deposit (id, name or alias).")
+    var deposit: String
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let catalog = try data.loadCatalog()
+            let inputs = data.inputFiles(of: catalog)
+            let d = try Lookup(catalog: catalog).deposit(deposit)
+            let answer = try ShowAnswer(catalog: catalog, deposit: d)
+            switch output.format {
+            case .json: try output.emit(output.json(answer), inputs: inputs)
+            case .table: try output.emit(answer.table + Attribution.footer(for: [.deposits, .regions, .rail, .corridors], bundled: data.isBundled), inputs: inputs)
+            case .geojson: try output.emit(output.geojson([FeatureBuilder.deposit(d)]), inputs: inputs)
+            }
+        }
+    }
+}
+
+struct ShowAnswer: Encodable {
+    var deposit: DepositRecord
+    var regions: [RegionShare]?
+    var nearest_rail: RailDistance?
+    var corridors: [CorridorMembership]?
+
+    init(catalog: Catalog, deposit d: Deposit) throws {
+        deposit = DepositRecord(d)
+        guard d.geometry != nil else { return }
+        regions = try catalog.regionShares(of: d.id).regions
+        nearest_rail = try catalog.nearestRail(to: .deposit(d.id)).first
+        corridors = try catalog.corridors(touching: d.id)
+    }
+
+    var table: String {
+        var rows: [(String, String)] = [
+            ("id", deposit.id), ("name", deposit.name),
+            ("aliases", deposit.aliases.joined(separator: ", ")),
+            ("commodities", deposit.commodities.joined(separator: ", ")),
+            ("status", deposit.status ?? "-"),
+        ]
+        if deposit.located {
+            rows.append(("footprint", "\(deposit.footprint ?? "-"), \(deposit.area_km2.map(Units.area) ?? "-")"))
+            if let p = deposit.location_precision_m { rows.append(("location precision", Units.distance(p))) }
+            if let regions { rows.append(("region", regions.map { "\($0.name) (\($0.id)) \(Units.share($0.share))" }.joined(separator: "; "))) }
+            if let r = nearest_rail {
+                var text = "\(r.railName), \(Units.distance(r.distanceM))"
+                if let s = r.station { text += "; station \(s.name) \(Units.distance(s.distanceM)) from that point" }
+                rows.append(("nearest rail", text))
+            }
+            if let corridors {
+                rows.append(("corridors", corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.share($0.share)))" }.joined(separator: "; ")))
+            }
+        } else {
+            rows.append(("location", "not published (no geometry)"))
+        }
+        rows.append(("source", deposit.source ?? "-"))
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+    }
+}

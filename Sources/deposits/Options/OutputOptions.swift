@@ -1,0 +1,63 @@
+import ArgumentParser
+import DepositIndex
+import Foundation
+import Geo
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, geojson
+}
+
+/// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "table (default), json or geojson.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
+    var precision: Int = 7
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
+    }
+
+    var emitter: Emitter { Emitter(precision: precision, outputPath: output) }
+
+    func emit(_ text: String, inputs: [URL]) throws { try emitter.emit(text, inputs: inputs) }
+    func json<T: Encodable>(_ value: T) throws -> String { try emitter.json(value) }
+    func geojson(_ features: [Feature]) throws -> String { try emitter.geojson(features) }
+}
+
+/// Writes answers: to a file atomically (never over an input) or to standard output.
+struct Emitter {
+    var precision: Int
+    var outputPath: String?
+
+    /// Writes the text to the output file or standard output. An output file is written whole or not
+    /// at all, and never over one of `inputs`.
+    func emit(_ text: String, inputs: [URL]) throws {
+        let ending = text.hasSuffix("\n") ? text : text + "\n"
+        if let output = outputPath {
+            try AtomicFile.write(ending, to: URL(fileURLWithPath: output), inputs: inputs)
+        } else {
+            FileHandle.standardOutput.write(Data(ending.utf8))
+        }
+    }
+
+    /// A Codable answer as JSON: snake_case keys in a stable (sorted) order, SI units, [lon, lat] points.
+    func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Features as an RFC 7946 FeatureCollection: geodesic edges densified, cut at the antimeridian,
+    /// counter-clockwise shells, coordinates rounded to `precision` places.
+    func geojson(_ features: [Feature]) throws -> String {
+        let prepared = try features.map { f in
+            Feature(id: f.id, properties: f.properties, geometry: try f.geometry?.preparedForRFC7946())
+        }
+        return GeoJSON.text(of: prepared, decimals: precision)
+    }
+}

@@ -1,2 +1,0 @@
-import DepositIndex
-print("deposits \(depositIndexVersion)")
