@@ -78,7 +78,7 @@ final class SchemaTests: XCTestCase {
 
     func testCorridors() throws {
         let corridors = try GeoDataFiles.features("corridors")
-        XCTAssertEqual(Set(corridors.map { $0.id! }), ["corridor-titr-dostyk", "corridor-titr-altynkol", "corridor-dostyk-moiynty",
+        XCTAssertEqual(Set(corridors.map { $0.id! }), ["corridor-titr", "corridor-titr-dostyk", "corridor-titr-altynkol", "corridor-dostyk-moiynty",
                                                       "corridor-china-europe-north", "corridor-north-south"])
         for f in corridors {
             XCTAssertFalse(f.geometry?.lines.isEmpty ?? true, f.id!)
