@@ -39,6 +39,10 @@ struct UserFacingError: Error, CustomStringConvertible {
         case let e as GeoJSONError: self.init(.badData, e.description)
         case let e as JSONSyntaxError: self.init(.badData, e.description)
         case let e as AtomicFile.Failure: self.init(.cannotWrite, e.description)
+        case let e as StoreError: self.init(.badData, e.description)
+        case let e as SurveyRefusal: self.init(.badData, e.description)
+        // A file SQLite cannot read as a database (26) or finds damaged (11) is bad data; the rest is ours.
+        case let e as SQLiteError: self.init([11, 26].contains(e.code) ? .badData : .failure, e.description)
         case let e as QueryError:
             switch e {
             case .unknownDeposit, .unknownCorridor, .unknownRegion: self.init(.notFound, e.description)

@@ -34,7 +34,12 @@ public final class CatalogStore {
         if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
         db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
         try GeoPackageFunctions.register(on: db)
-        let isNew = try db.integer("SELECT count(*) FROM sqlite_master") == 0
+        let isNew: Bool
+        do {
+            isNew = try db.integer("SELECT count(*) FROM sqlite_master") == 0
+        } catch let e as SQLiteError where e.code == 26 {
+            throw StoreError.notAStore(path: path, "not an SQLite database (a GeoPackage is one)")
+        }
         if isNew {
             guard access == .create else { throw StoreError.notAStore(path: path, "the file is empty") }
             try db.execute("PRAGMA application_id = \(GeoPackageSchema.applicationID); PRAGMA user_version = \(GeoPackageSchema.userVersion)")

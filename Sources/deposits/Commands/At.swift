@@ -24,7 +24,14 @@ struct At: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let point = try CoordinateText.parse(coordinates)
-            let catalog = try data.loadCatalog()
+            var request = StoreRequest()
+            request.points = [point]
+            request.nearestRail = 1
+            request.nearestStations = 1
+            request.depositsWithin = radiusKm * 1000
+            request.regionsAround = true
+            request.corridors = true
+            let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
             let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000)
             switch output.format {

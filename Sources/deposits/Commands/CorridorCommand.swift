@@ -24,7 +24,11 @@ struct CorridorCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog()
+            var request = StoreRequest()
+            request.corridors = true
+            request.corridorDeposits = corridor.map { [$0] } ?? []
+            request.corridorWidthKm = widthKm
+            let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
             guard let corridor else {
                 try listCorridors(catalog, inputs: inputs)

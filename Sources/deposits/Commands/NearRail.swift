@@ -28,7 +28,10 @@ struct NearRail: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog()
+            var request = try StoreRequest.about(place)
+            request.nearestRail = k
+            request.railMaxDistance = (maxKm ?? .infinity) * 1000
+            let catalog = try data.loadCatalog(for: request)
             let lookup = Lookup(catalog: catalog)
             let target = try lookup.place(place)
             let answer = try NearRailAnswer(catalog: catalog, target: target, k: k, maxDistance: (maxKm ?? .infinity) * 1000)

@@ -17,7 +17,10 @@ struct RegionCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog()
+            var request = try StoreRequest.about(subject)
+            request.regions = CoordinateText.looksLikeCoordinates(subject) ? [] : [subject]
+            request.regionsAround = true
+            let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
             let answer = try RegionAnswer(catalog: catalog, subject: subject)
             switch output.format {

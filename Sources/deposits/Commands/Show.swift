@@ -16,7 +16,12 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog()
+            var request = StoreRequest()
+            request.deposits = [deposit]
+            request.regionsAround = true
+            request.nearestRail = 1
+            request.corridors = true
+            let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
             let d = try Lookup(catalog: catalog).deposit(deposit)
             let answer = try ShowAnswer(catalog: catalog, deposit: d)

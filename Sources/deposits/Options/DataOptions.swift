@@ -2,15 +2,28 @@ import ArgumentParser
 import DepositIndex
 import Foundation
 
-/// Where the answers come from: the bundled GeoData, or another directory in its schema.
+/// Where the answers come from: the bundled GeoData, another directory in its schema, or a store.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A directory in the GeoData schema to read instead of the bundled data.", valueName: "DIR"))
     var directory: String?
 
-    /// True when answering from the bundled GeoData (whose licences ask for attribution).
-    var isBundled: Bool { directory == nil }
+    @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import` to answer from; only the features near the question are read.", valueName: "FILE"))
+    var store: String?
 
-    func loadCatalog() throws -> Catalog {
+    func validate() throws {
+        if directory != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+    }
+
+    /// True when answering from the bundled GeoData (whose licences ask for attribution).
+    var isBundled: Bool { directory == nil && store == nil }
+
+    /// The catalog to answer from. From a store, only what `request` needs is read (see `StoreRequest`);
+    /// from GeoJSON, everything is loaded and `request` does not matter.
+    func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
+        if let store {
+            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
+            return try CatalogStore(path: store, access: .read).catalog(for: request)
+        }
         if let directory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -23,8 +36,25 @@ struct DataOptions: ParsableArguments {
 
     /// The files an output must never replace.
     func inputFiles(of catalog: Catalog) -> [URL] {
-        ["deposits", "rail", "stations", "corridors", "regions", "country"].map {
+        if let store { return [URL(fileURLWithPath: store)] + ["-wal", "-shm"].map { URL(fileURLWithPath: store + $0) } }
+        return ["deposits", "rail", "stations", "corridors", "regions", "country"].map {
             catalog.directory.appendingPathComponent("\($0).geojson")
         }
+    }
+}
+
+extension StoreRequest {
+    /// Every feature: lists and exports.
+    static var all: StoreRequest {
+        var r = StoreRequest()
+        r.everything = true
+        return r
+    }
+
+    /// A request about what the user typed: a deposit's name, or coordinates.
+    static func about(_ text: String) throws -> StoreRequest {
+        var r = StoreRequest()
+        if CoordinateText.looksLikeCoordinates(text) { r.points = [try CoordinateText.parse(text)] } else { r.deposits = [text] }
+        return r
     }
 }

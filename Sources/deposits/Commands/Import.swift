@@ -1,0 +1,42 @@
+import ArgumentParser
+import DepositIndex
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create or update a GeoPackage store from a data directory or layer-named GeoJSON files.",
+        discussion: """
+            Each layer given (deposits.geojson, rail.geojson, stations.geojson, corridors.geojson, \
+            regions.geojson, country.geojson) replaces that layer in the store; the others stay. The input is \
+            checked in full first and written in one transaction: the store holds all of it or, after any \
+            failure or interruption, exactly what it held before. QGIS and GDAL open the store directly.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A data directory in the GeoData schema, or GeoJSON files named after their layers.", valueName: "DIR | FILE.geojson"))
+    var inputs: [String]
+
+    @Option(name: .customLong("into"), help: ArgumentHelp("The GeoPackage to create or update.", valueName: "FILE"))
+    var store: String
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name a data directory or GeoJSON files to import") }
+        let target = URL(fileURLWithPath: store).standardizedFileURL.path
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+            throw ValidationError("--into \(store) is also an input; the store must be another file")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let progress = ProgressLine(label: "importing")
+            let started = Date()
+            let s = try CatalogStore(path: store, access: .create)
+            let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }) { progress.update($0) }
+            progress.finish()
+            let seconds = Date().timeIntervalSince(started)
+            let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
+        }
+    }
+}
