@@ -96,8 +96,11 @@ extension CatalogStore {
     /// The whole catalog: every feature of every layer, indexed. For questions about everything
     /// (lists, exports, a nearest-rail pass over all deposits); single questions read far less.
     public func catalog() throws -> Catalog {
-        var all = [StoreLayer: [StoredFeature]]()
-        for layer in layers { all[layer] = try allFeatures(layer) }
+        let all = try db.snapshot {
+            var all = [StoreLayer: [StoredFeature]]()
+            for layer in layers { all[layer] = try allFeatures(layer) }
+            return all
+        }
         return try catalog(all)
     }
 

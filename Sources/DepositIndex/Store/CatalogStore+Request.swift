@@ -4,6 +4,10 @@ import Geo
 extension CatalogStore {
     /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`.
     public func catalog(for request: StoreRequest) throws -> Catalog {
+        try db.snapshot { try read(request) }
+    }
+
+    private func read(_ request: StoreRequest) throws -> Catalog {
         if request.everything { return try catalog() }
         var picked = Picked()
         var places = [Shape]()

@@ -75,6 +75,15 @@ final class SQLiteConnection {
         }
     }
 
+    /// Runs `body` in one read transaction, so that every statement in it sees the same committed state
+    /// (in WAL mode a writer's commit in between is not seen). Inside a transaction already, just runs it.
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 { return try body() }
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }
 
