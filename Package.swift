@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"], exclude: ["Corpus"]),
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
+        // End-to-end: runs the built `deposits` executable as a user would.
+        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
 )

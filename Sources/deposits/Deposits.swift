@@ -11,7 +11,7 @@ struct Deposits: ParsableCommand {
             diacritics do not matter), or given as coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.
             Distances are geodesic, in metres on WGS84; areas are ellipsoidal.
 
-            Exit codes: \(ExitStatus.documentation)
+            Exit codes:\(ExitStatus.documentation)
             """,
         version: depositIndexVersion,
         subcommands: [

@@ -18,8 +18,15 @@ enum ExitStatus: Int32, CaseIterable {
     case cannotWrite = 73
 
     static var documentation: String {
-        "0 success, 2 not found (unknown deposit, corridor or region), 64 usage (bad arguments or coordinates), "
-            + "65 bad data (unreadable or malformed data files), 73 cannot write the output file, 1 anything else."
+        """
+
+          0 success
+          2 not found: no deposit, corridor or region by that name
+          64 usage: bad arguments or coordinates
+          65 bad data: a data file is missing, unreadable or malformed
+          73 cannot write: the output file could not be written
+          1 anything else
+        """
     }
 }
 
