@@ -16,7 +16,7 @@ struct Deposits: ParsableCommand {
         version: depositIndexVersion,
         subcommands: [
             At.self, NearRail.self, CorridorCommand.self, RegionCommand.self, List.self, Show.self, Export.self,
-            Import.self, Add.self, Remove.self,
+            Validate.self, Import.self, Add.self, Remove.self,
         ]
     )
 }

@@ -10,6 +10,8 @@ enum ExitStatus: Int32, CaseIterable {
     case failure = 1
     /// No deposit, corridor or region by that name.
     case notFound = 2
+    /// `deposits validate` found errors in the survey (warnings alone exit 0).
+    case surveyErrors = 3
     /// Bad arguments: unknown options, malformed coordinates, impossible values.
     case usage = 64
     /// A data file is missing, unreadable or malformed.
@@ -22,6 +24,7 @@ enum ExitStatus: Int32, CaseIterable {
 
           0 success
           2 not found: no deposit, corridor or region by that name
+          3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
           65 bad data: a data file is missing, unreadable or malformed
           73 cannot write: the output file could not be written
