@@ -1,1 +1,134 @@
-print("deposits-bench: not yet written")
+// deposits-bench: timings for the query engine, on a seeded synthetic set and on the bundled GeoData.
+// Run in release mode:  swift run -c release deposits-bench [--deposits N] [--rail N] [--check N]
+import DepositIndex
+import Foundation
+import Geo
+
+/// SplitMix64: the same data on every run, so before/after comparisons mean something.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Synthetic data over Kazakhstan's extent (46–87°E, 40–55°N), shaped like the reference synth set:
+/// deposits are irregular polygons of 6–14 vertices and 1–4 km across; rail lines are random walks of
+/// 20–80 vertices 1–3 km apart.
+enum Synthetic {
+    static func data(deposits n: Int, rail m: Int, seed: UInt64) -> (deposits: [Deposit], rail: [RailLine]) {
+        var rng = SeededRandom(seed: seed)
+        let g = Geodesic.wgs84
+        func spot() -> Coordinate { Coordinate(longitude: Double.random(in: 46...87, using: &rng), latitude: Double.random(in: 40...55, using: &rng)) }
+        let deposits = (0..<n).map { i -> Deposit in
+            let c = spot()
+            let k = Int.random(in: 6...14, using: &rng)
+            let r = Double.random(in: 500...2_000, using: &rng)
+            var ring = (0..<k).map { j in g.direct(from: c, azimuth: Double(j) * 360 / Double(k), distance: r * Double.random(in: 0.6...1, using: &rng)).point }
+            ring.append(ring[0])
+            return Deposit(id: String(format: "dep-%06d", i), name: "Deposit \(i)", geometry: .polygon([ring]))
+        }
+        let rail = (0..<m).map { i -> RailLine in
+            var c = spot()
+            var heading = Double.random(in: 0..<360, using: &rng)
+            var line = [c]
+            for _ in 0..<Int.random(in: 20...80, using: &rng) {
+                heading += Double.random(in: -25...25, using: &rng)
+                c = g.direct(from: c, azimuth: heading, distance: Double.random(in: 1_000...3_000, using: &rng)).point
+                line.append(c)
+            }
+            return RailLine(id: String(format: "rail-%05d", i), name: "Line \(i)", geometry: .lineString(line))
+        }
+        return (deposits, rail)
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+let args = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String, _ fallback: Int) -> Int {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
+    return v
+}
+let depositCount = option("--deposits", 100_000), railCount = option("--rail", 20_000), checkCount = option("--check", 2_000)
+if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count {
+    let (deposits, rail) = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42)
+    try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42)
+    exit(0)
+}
+print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+
+// Synthetic set.
+var data: (deposits: [Deposit], rail: [RailLine]) = ([], [])
+let generate = seconds { data = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42) }
+print("generate \(depositCount) deposits + \(railCount) rail lines (seed 42): \(String(format: "%.3f", generate)) s")
+var catalog: Catalog!
+let build = seconds { catalog = Catalog(deposits: data.deposits, rail: data.rail) }
+print("index build (catalog from memory: rail chains + deposit index + names): \(String(format: "%.3f", build)) s")
+var batch = [DepositRail]()
+let pass = seconds { batch = try! catalog.nearestRail(k: 1) }
+print("nearest rail for all \(batch.count) deposits (batch, all cores): \(String(format: "%.3f", pass)) s")
+
+// Exactness on the synthetic set: nearest rail for sample deposits against brute force over every line.
+if checkCount > 0 {
+    var rng = SeededRandom(seed: 7)
+    var mismatches = 0, worst = 0.0
+    let railShapes = data.rail.map { $0.geometry.lines }
+    let check = seconds {
+        for _ in 0..<checkCount {
+            let i = Int.random(in: 0..<data.deposits.count, using: &rng)
+            // Every line, no tree: one pass over all lines with the running best (edges farther than it
+            // by their own boxes are skipped inside), then the line that gives that distance.
+            let all = railShapes.flatMap { $0 }
+            let d = GeodesicDistance.nearest(from: data.deposits[i].geometry!, to: all)!.distance
+            let ours = batch[i].rail[0]
+            // The line we named must itself be at the brute-force least distance.
+            let railIndex = Int(ours.railId.dropFirst(5))!
+            let named = GeodesicDistance.nearest(from: data.deposits[i].geometry!, to: railShapes[railIndex])!.distance
+            worst = max(worst, abs(ours.distanceM - d), abs(named - d))
+            if abs(ours.distanceM - d) > 1e-6 || abs(named - d) > 1e-6 { mismatches += 1 }
+        }
+    }
+    print("brute-force check of \(checkCount) deposits over all \(railCount) lines: \(mismatches) mismatches, largest difference \(worst) m (\(String(format: "%.1f", check)) s)")
+}
+
+// Bundled data.
+if let dir = Catalog.bundledDirectory {
+    var loads = [Double]()
+    var bundled: Catalog!
+    for _ in 0..<5 { loads.append(seconds { bundled = try! Catalog(directory: dir) }) }
+    print("bundled load (\(dir.path)): median \(String(format: "%.1f", median(loads) * 1000)) ms of 5")
+    let ids = bundled.deposits.filter { $0.geometry != nil }.map(\.id)
+    func perQuery(_ name: String, _ body: (String) throws -> Void) {
+        var times = [Double]()
+        for id in ids { times.append(seconds { try? body(id) }) }
+        print("  \(name): median \(String(format: "%.3f", median(times) * 1000)) ms, max \(String(format: "%.3f", times.max()! * 1000)) ms over \(ids.count) deposits")
+    }
+    perQuery("nearestRail k=1") { _ = try bundled.nearestRail(to: .deposit($0)) }
+    perQuery("nearestStations k=3") { _ = try bundled.nearestStations(to: .deposit($0), k: 3) }
+    perQuery("corridors(touching:)") { _ = try bundled.corridors(touching: $0) }
+    perQuery("regionShares(of:)") { _ = try bundled.regionShares(of: $0) }
+    var t = [Double]()
+    for c in bundled.corridors { t.append(seconds { _ = try! bundled.corridorOverlap(corridor: c.id) }) }
+    print("  corridorOverlap: median \(String(format: "%.3f", median(t) * 1000)) ms, max \(String(format: "%.3f", t.max()! * 1000)) ms over \(t.count) corridors")
+    var rng = SeededRandom(seed: 1)
+    var pt = [Double]()
+    for _ in 0..<200 {
+        let p = Coordinate(longitude: Double.random(in: 50...85, using: &rng), latitude: Double.random(in: 42...54, using: &rng))
+        pt.append(seconds { _ = try! bundled.regions(containing: p) })
+    }
+    print("  regions(containing:): median \(String(format: "%.3f", median(pt) * 1000)) ms, max \(String(format: "%.3f", pt.max()! * 1000)) ms over 200 points")
+} else {
+    print("no bundled GeoData found")
+}

@@ -31,6 +31,7 @@ public struct Catalog: Sendable {
     let corridorNames: NameIndex
     let regionNames: NameIndex
     let railNames: NameIndex
+    let stationNames: NameIndex
     let depositPositions: [String: Int]
     let corridorPositions: [String: Int]
     let regionPositions: [String: Int]
@@ -40,6 +41,14 @@ public struct Catalog: Sendable {
     public init(directory: URL) throws {
         let layers = try CatalogLoader.load(directory)
         self.init(directory: directory, layers: layers)
+    }
+
+    /// A catalog of features already in memory (generated data, tests), indexed as a loaded one is.
+    /// Ids must be unique across all layers.
+    public init(deposits: [Deposit], rail: [RailLine], stations: [Station] = [], corridors: [Corridor] = [],
+                regions: [Region] = [], country: CountryOutline? = nil) {
+        self.init(directory: URL(fileURLWithPath: "/dev/null"),
+                  layers: CatalogLayers(deposits: deposits, rail: rail, stations: stations, corridors: corridors, regions: regions, country: country))
     }
 
     init(directory: URL, layers: CatalogLayers) {
@@ -68,6 +77,7 @@ public struct Catalog: Sendable {
         corridorNames = NameIndex(corridors.map { [$0.id, $0.name] + $0.aliases })
         regionNames = NameIndex(regions.map { [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 } })
         railNames = NameIndex(rail.map { [$0.id, $0.name] })
+        stationNames = NameIndex(stations.map { [$0.id, $0.name] + [$0.properties["name_local"]?.stringValue].compactMap { $0 } })
         depositPositions = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
         corridorPositions = Dictionary(uniqueKeysWithValues: corridors.enumerated().map { ($1.id, $0) })
         regionPositions = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.id, $0) })

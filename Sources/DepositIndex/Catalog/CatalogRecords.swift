@@ -17,6 +17,14 @@ public struct Deposit: Hashable, Sendable {
     public var geometry: Shape?
     /// Every property as read, in file order.
     public var properties: JSONObject
+
+    public init(id: String, name: String, aliases: [String] = [], commodities: [String] = [], status: String? = nil,
+                footprint: String? = nil, locationPrecisionM: Double? = nil, source: String? = nil,
+                geometry: Shape?, properties: JSONObject = JSONObject()) {
+        self.id = id; self.name = name; self.aliases = aliases; self.commodities = commodities; self.status = status
+        self.footprint = footprint; self.locationPrecisionM = locationPrecisionM; self.source = source
+        self.geometry = geometry; self.properties = properties
+    }
 }
 
 /// A rail line: one feature of `rail.geojson`.
@@ -30,6 +38,12 @@ public struct RailLine: Hashable, Sendable {
     /// LineString or MultiLineString; edges are geodesics.
     public var geometry: Shape
     public var properties: JSONObject
+
+    public init(id: String, name: String, status: String? = nil, geometrySource: String? = nil, source: String? = nil,
+                geometry: Shape, properties: JSONObject = JSONObject()) {
+        self.id = id; self.name = name; self.status = status; self.geometrySource = geometrySource
+        self.source = source; self.geometry = geometry; self.properties = properties
+    }
 }
 
 /// A railway station, port or border crossing: one feature of `stations.geojson`.

@@ -30,6 +30,11 @@ extension Catalog {
         railNames.matches(text).map { rail[$0] }
     }
 
+    /// Stations whose id, name or local name matches `text`.
+    public func stations(matching text: String) -> [Station] {
+        stationNames.matches(text).map { stations[$0] }
+    }
+
     /// Deposits within `distance` metres of `point` (0 for a point inside a deposit), nearest first.
     public func deposits(near point: Coordinate, within distance: Double) throws -> [DepositDistance] {
         let query = try distanceQuery(.point(point))

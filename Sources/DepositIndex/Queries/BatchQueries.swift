@@ -1,0 +1,68 @@
+import Foundation
+import Dispatch
+import Geo
+
+extension Catalog {
+    /// Nearest rail lines for many deposits at once (all of them by default), spread over every core.
+    /// Results come in the order of `depositIDs`; a deposit without geometry gets an empty list.
+    public func nearestRail(forDeposits depositIDs: [String]? = nil, k: Int = 1, maxDistance: Double = .infinity) throws -> [DepositRail] {
+        guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        let positions = try depositIDs.map { try $0.map { try depositIndex(of: $0) } } ?? Array(deposits.indices)
+        return Parallel.map(positions.count) { i in
+            let d = deposits[positions[i]]
+            let rail = d.geometry.map { nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
+            return DepositRail(depositId: d.id, depositName: d.name, rail: rail)
+        }
+    }
+
+    /// Corridor overlaps for many corridors at once (all by default, each at its own width), spread over
+    /// every core: the corridors' candidate deposits are measured in parallel.
+    public func corridorOverlaps(corridors ids: [String]? = nil) throws -> [CorridorOverlap] {
+        let positions = try (ids ?? corridors.map(\.id)).map { id -> Int in
+            guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
+            return c
+        }
+        // One task per (corridor, candidate deposit), so a single long corridor still uses every core.
+        let tasks = positions.flatMap { c in candidateDeposits(corridor: c, halfWidth: corridors[c].widthKm * 500).map { (c, $0) } }
+        let found = Parallel.map(tasks.count) { i in
+            CorridorMath.membership(catalog: self, deposit: tasks[i].1, corridor: tasks[i].0, halfWidth: corridors[tasks[i].0].widthKm * 500)
+        }
+        return positions.map { c in
+            let members = zip(tasks, found).compactMap { $0.0.0 == c ? $0.1 : nil }
+            return CorridorOverlap(corridorId: corridors[c].id, corridorName: corridors[c].name, widthKm: corridors[c].widthKm,
+                                   deposits: members.sorted { ($0.distanceM, $0.id) < ($1.distanceM, $1.id) })
+        }
+    }
+}
+
+/// `concurrentPerform` over contiguous slices, one result slot per index.
+enum Parallel {
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        if count == 0 { return [] }
+        // One buffer allocated before the workers start; each slot is initialised by exactly one worker
+        // and read only after `concurrentPerform` returns.
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        let slots = UnsafeSendable(buffer)
+        // Several slices per core even out uneven work.
+        let sliceCount = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+        withoutActuallyEscaping(body) { body in
+            let work = UnsafeSendable(body)
+            DispatchQueue.concurrentPerform(iterations: sliceCount) { s in
+                let lo = count * s / sliceCount, hi = count * (s + 1) / sliceCount
+                for i in lo..<hi { (slots.value + i).initialize(to: work.value(i)) }
+            }
+        }
+        let out = Array(UnsafeBufferPointer(start: buffer, count: count))
+        buffer.deinitialize(count: count)
+        return out
+    }
+}
+
+/// Passes a non-Sendable closure to `concurrentPerform`: safe here because the catalog it reads is
+/// immutable and each call writes only its own slot.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
