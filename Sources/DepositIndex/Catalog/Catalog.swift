@@ -77,7 +77,10 @@ public struct Catalog: Sendable {
         corridorNames = NameIndex(corridors.map { [$0.id, $0.name] + $0.aliases })
         regionNames = NameIndex(regions.map { [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 } })
         railNames = NameIndex(rail.map { [$0.id, $0.name] })
-        stationNames = NameIndex(stations.map { [$0.id, $0.name] + [$0.properties["name_local"]?.stringValue].compactMap { $0 } })
+        stationNames = NameIndex(stations.map { s in
+            [s.id, s.name] + [s.properties["name_local"]?.stringValue].compactMap { $0 }
+                + (s.properties["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
+        })
         depositPositions = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
         corridorPositions = Dictionary(uniqueKeysWithValues: corridors.enumerated().map { ($1.id, $0) })
         regionPositions = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.id, $0) })
