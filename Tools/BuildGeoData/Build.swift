@@ -17,7 +17,8 @@ struct Build {
         let rail = try RailNaturalEarth.lines(from: inputs.railroads)
             + RailChains.lines(chains: inputs.railChains, stations: inputs.railChainStations, directory: directory)
         let railFeatures = RailLayer.features(rail, stations: directory.all)
-        let (stations, excluded) = try StationLayer.build(directory: directory, country: country.geometry!, rail: rail, places: inputs.places)
+        let (stations, excluded) = try StationLayer.build(directory: directory, country: country.geometry!, rail: rail, places: inputs.places,
+                                                           names: try StationNames(geonames: inputs.geonames))
         report.excludedStations = excluded
 
         let corridors = try CorridorLayer.features(corridors: inputs.corridors, nodes: inputs.corridorNodes, rail: rail,

