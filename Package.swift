@@ -53,6 +53,12 @@ let package = Package(
             dependencies: ["DepositIndex"],
             path: "Tools/FuzzSurvey"
         ),
+        // DepositIndex's side of Tools/bench-peers.sh (PostGIS and Shapely side by side).
+        .executableTarget(
+            name: "deposits-bench-store",
+            dependencies: ["DepositIndex", "Geo"],
+            path: "Tools/BenchStore"
+        ),
         .executableTarget(
             name: "deposits-bench",
             dependencies: ["DepositIndex", "Geo"],

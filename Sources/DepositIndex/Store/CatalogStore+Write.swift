@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Geo
 
@@ -31,6 +32,7 @@ extension CatalogStore {
                 try insert(features, into: layer) { done in
                     progress?(StoreProgress(layer: layer, done: done, total: features.count, doneAll: doneAll + done, totalAll: totalAll))
                 }
+                try db.execute(GeoPackageSchema.spatialIndex(layer.table))
                 doneAll += features.count
             }
         }
@@ -113,6 +115,7 @@ extension CatalogStore {
         let key = try db.prepare("INSERT INTO depositindex_names VALUES ('\(layer.table)', ?, ?)")
         var pad = bowPad[layer] ?? 0
         let step = max(1, features.count / 200)
+        let keys = Self.nameKeys(layer, features)
         for (i, f) in features.enumerated() {
             var values: [SQLiteValue] = [f.geometry.map { .blob(GeoPackageBinary.encode($0)) } ?? .null, .text(f.id)]
             for (name, kind) in cols.columns { values.append(PropertyColumns.sqlValue(f.properties[name], kind)) }
@@ -122,9 +125,7 @@ extension CatalogStore {
                 throw StoreError.refused("\(layer.fileName): feature id \"\(f.id)\" is already in the store")
             }
             let fid = db.lastInsertRowID
-            if layer.isNamed {
-                for k in Set(StoredRecords.names(layer, f).map(NameIndex.key)) where !k.isEmpty { try key.run([.text(k), .integer(fid)]) }
-            }
+            for k in keys[i] { try key.run([.text(k), .integer(fid)]) }
             if let g = f.geometry { pad = max(pad, Self.bow(of: g)) }
             if i % step == step - 1 { progress?(i + 1) }
         }
@@ -132,6 +133,20 @@ extension CatalogStore {
         bowPad[layer] = pad
         try db.execute("UPDATE depositindex_layers SET bow_pad_deg = \(pad) WHERE table_name = '\(layer.table)'")
         try refreshExtent(layer)
+    }
+
+    /// Each feature's distinct look-up keys, computed on every core: folding names is the slowest step of
+    /// an import, and the keys do not depend on each other.
+    static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
+        guard layer.isNamed, !features.isEmpty else { return Array(repeating: [], count: features.count) }
+        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (features.count + chunks - 1) / chunks
+        let results = KeyChunks(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = min(c * size, features.count)..<min((c + 1) * size, features.count)
+            results.set(c, features[range].map { f in Array(Set(StoredRecords.names(layer, f).map(NameIndex.key))).filter { !$0.isEmpty }.sorted() })
+        }
+        return results.joined()
     }
 
     /// Deletes features by id (inside the caller's transaction); returns how many were there.
@@ -173,4 +188,20 @@ extension CatalogStore {
         if edges.minX < vertices.minX - 1e-9 || edges.maxX > vertices.maxX + 1e-9 { return 180 }
         return max(0, vertices.minY - edges.minY, edges.maxY - vertices.maxY)
     }
+}
+
+/// One slot per chunk of `nameKeys`, each written by exactly one thread, then read after all have finished.
+private final class KeyChunks: @unchecked Sendable {
+    private var slots: [[[String]]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ keys: [[String]]) {
+        lock.lock()
+        slots[i] = keys
+        lock.unlock()
+    }
+
+    func joined() -> [[String]] { slots.flatMap { $0 } }
 }
