@@ -37,7 +37,7 @@ struct At: ParsableCommand {
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: inputs)
             case .table:
-                try output.emit(answer.table + Attribution.footer(for: [.regions, .rail, .stations, .corridors, .deposits], bundled: data.isBundled), inputs: inputs)
+                try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.regions, .rail, .stations, .corridors, .deposits], bundled: data.isBundled), inputs: inputs)
             case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
             }
         }
@@ -64,7 +64,7 @@ struct AtAnswer: Encodable {
         deposits_within = try catalog.deposits(near: point, within: radius)
     }
 
-    var table: String {
+    func table(catalog: Catalog) -> String {
         var out = "At \(Units.point([point.longitude, point.latitude]))\n"
         let regionText = regions.isEmpty ? "none (outside the data's regions)"
             : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
@@ -72,7 +72,7 @@ struct AtAnswer: Encodable {
         if let r = nearest_rail {
             out += "  nearest rail:     \(r.railName), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
         }
-        if let s = nearest_station { out += "  nearest station:  \(s.name), \(Units.distance(s.distanceM))\n" }
+        if let s = nearest_station { out += "  nearest station:  \(catalog.stationLabel(id: s.id, name: s.name)), \(Units.distance(s.distanceM))\n" }
         let corridorText = corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
         out += "  in corridors:     \(corridorText)\n"
         out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"

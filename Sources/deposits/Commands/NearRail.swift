@@ -37,7 +37,7 @@ struct NearRail: ParsableCommand {
             let answer = try NearRailAnswer(catalog: catalog, target: target, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: data.inputFiles(of: catalog))
-            case .table: try output.emit(answer.table + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: data.inputFiles(of: catalog))
+            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: data.inputFiles(of: catalog))
             case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: data.inputFiles(of: catalog))
             }
         }
@@ -57,14 +57,14 @@ struct NearRailAnswer: Encodable {
         }
     }
 
-    var table: String {
+    func table(catalog: Catalog) -> String {
         var lines = ["Nearest rail to \(query.label)"]
         if results.isEmpty { return lines[0] + ": no rail line within the limit\n" }
         var t = TextTable([("rail line", .left), ("distance", .right), ("rail point (lat, lon)", .left),
                            ("nearest station", .left), ("station from rail point", .right)])
         for r in results {
             t.add([r.railName, Units.distance(r.distanceM), Units.point([r.railPoint.longitude, r.railPoint.latitude]),
-                   r.station?.name ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"])
+                   r.station.map { catalog.stationLabel(id: $0.id, name: $0.name) } ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"])
         }
         lines.append(t.text)
         if let first = results.first, case .deposit = query.kind {

@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
             let answer = try ShowAnswer(catalog: catalog, deposit: d)
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table: try output.emit(answer.table + Attribution.footer(for: [.deposits, .regions, .rail, .corridors], bundled: data.isBundled), inputs: inputs)
+            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.deposits, .regions, .rail, .corridors], bundled: data.isBundled), inputs: inputs)
             case .geojson: try output.emit(output.geojson([FeatureBuilder.deposit(d)]), inputs: inputs)
             }
         }
@@ -48,7 +48,7 @@ struct ShowAnswer: Encodable {
         corridors = try catalog.corridors(touching: d.id)
     }
 
-    var table: String {
+    func table(catalog: Catalog) -> String {
         var rows: [(String, String)] = [
             ("id", deposit.id), ("name", deposit.name),
             ("aliases", deposit.aliases.joined(separator: ", ")),
@@ -61,7 +61,7 @@ struct ShowAnswer: Encodable {
             if let regions { rows.append(("region", regions.map { "\($0.name) (\($0.id)) \(Units.share($0.share))" }.joined(separator: "; "))) }
             if let r = nearest_rail {
                 var text = "\(r.railName), \(Units.distance(r.distanceM))"
-                if let s = r.station { text += "; station \(s.name) \(Units.distance(s.distanceM)) from that point" }
+                if let s = r.station { text += "; station \(catalog.stationLabel(id: s.id, name: s.name)) \(Units.distance(s.distanceM)) from that point" }
                 rows.append(("nearest rail", text))
             }
             if let corridors {
