@@ -30,11 +30,12 @@ struct FeatureCheck {
                          "a \(shape.typeName); a survey feature is an outline (Polygon, MultiPolygon) or an alignment (LineString, MultiLineString)")
             } else if transform(&shape, into: &sink),
                       CoordinateChecks.check(shape, homeBox: probe.catalog.homeBox, isHome: probe.isHome, into: &sink) {
-                let buildable = RingChecks.check(shape, into: &sink)
-                if buildable, let geometry = TopologyChecks.check(shape, into: &sink) {
-                    let area = Geodesic.wgs84.area(of: shape) / 1e6
+                let measures = RingMeasures(shape)
+                let buildable = RingChecks.check(shape, measures: measures, into: &sink)
+                if buildable, let geometry = TopologyChecks.check(shape, measures: measures, into: &sink) {
+                    let area = measures.area / 1e6
                     summary.areaKm2 = area
-                    summary.lengthKm = Geodesic.wgs84.length(of: shape) / 1000
+                    summary.lengthKm = (shape.polygons.isEmpty ? Geodesic.wgs84.length(of: shape) : measures.perimeter) / 1000
                     key = try? geometry.normalized().wkb
                     summary.regions = PlausibilityChecks.check(geometry, shape, areaKm2: area, probe: probe,
                                                                areaRange: options.areaRangeKm2, into: &sink)

@@ -11,13 +11,12 @@ enum PlausibilityChecks {
             sink.add(.areaOutOfRange, at: shape.coordinates.first,
                      "the outline covers \(format(areaKm2)) km², \(which) the \(format(areaRange.lowerBound))–\(format(areaRange.upperBound)) km² expected of a deposit outline")
         }
-        if let country = probe.country {
-            let meets = (try? country.intersects(geometry)) ?? true
-            if !meets {
+        // Almost every survey lies inside, so `covers` is asked first and settles most with one test.
+        if let country = probe.country, (try? country.covers(geometry)) == false {
+            if (try? country.intersects(geometry)) == false {
                 sink.add(.outsideKazakhstan, at: shape.coordinates.first, "the survey lies wholly outside Kazakhstan")
                 return []
-            }
-            if (try? country.covers(geometry)) == false {
+            } else {
                 let outside = shape.coordinates.prefix(10_000).first { !probe.isHome($0) }
                 sink.add(.crossesBorder, at: outside ?? shape.coordinates.first, "the survey reaches beyond Kazakhstan's border")
             }

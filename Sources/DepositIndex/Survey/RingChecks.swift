@@ -4,7 +4,7 @@ import Geo
 enum RingChecks {
     /// True when every ring is closed with at least four positions and every line has two, so that GEOS
     /// can build the geometry for the topology checks.
-    static func check(_ shape: Shape, into sink: inout ProblemSink) -> Bool {
+    static func check(_ shape: Shape, measures: RingMeasures, into sink: inout ProblemSink) -> Bool {
         var buildable = true
         for (p, polygon) in shape.polygons.enumerated() {
             if polygon.isEmpty {
@@ -13,7 +13,7 @@ enum RingChecks {
             }
             for (r, ring) in polygon.enumerated() {
                 let at = RingPosition(part: p, ring: r)
-                if !checkRing(ring, at, into: &sink) { buildable = false }
+                if !checkRing(ring, at, measured: measures.ring(p, r), into: &sink) { buildable = false }
             }
         }
         for (l, line) in shape.lines.enumerated() {
@@ -28,7 +28,8 @@ enum RingChecks {
         return buildable
     }
 
-    private static func checkRing(_ ring: [Coordinate], _ at: RingPosition, into sink: inout ProblemSink) -> Bool {
+    private static func checkRing(_ ring: [Coordinate], _ at: RingPosition, measured: (area: Double, perimeter: Double)?,
+                                  into sink: inout ProblemSink) -> Bool {
         guard let first = ring.first, let last = ring.last else {
             sink.add(.tooFewPoints, ring: at, "\(at) has no positions")
             return false
@@ -44,8 +45,7 @@ enum RingChecks {
                      "\(at) has \(distinct) distinct corner\(distinct == 1 ? "" : "s"); a ring needs at least three and the closing position")
         }
         repeated(ring, at, into: &sink)
-        if closed && distinct >= 3 && ring.count >= 4 {
-            let signed = Geodesic.wgs84.ringArea(ring).area
+        if closed && distinct >= 3, let signed = measured?.area {
             if signed != 0 && (signed > 0) != (at.ring == 0) {
                 let turn = signed > 0 ? "counter-clockwise" : "clockwise"
                 sink.add(.wrongWinding, at: first, ring: at,

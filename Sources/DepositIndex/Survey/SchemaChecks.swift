@@ -1,5 +1,3 @@
-import Foundation
-
 /// The properties a deposit needs (GeoData/README.md, `deposits.geojson`), checked on GeoJSON outlines.
 /// Alignments (lines) need only a name; WKT and CSV carry no properties and are not checked.
 enum SchemaChecks {
@@ -21,7 +19,7 @@ enum SchemaChecks {
         func string(_ key: String, _ what: String) {
             switch properties[key] {
             case nil, .null?: missing(key, what)
-            case .string(let s)?: if s.trimmingCharacters(in: .whitespaces).isEmpty { invalid(key, "is empty; it must be \(what)") }
+            case .string(let s)?: if s.allSatisfy(\.isWhitespace) { invalid(key, "is empty; it must be \(what)") }
             case let other?: invalid(key, "is \(other.typeName); it must be \(what)")
             }
         }

@@ -125,7 +125,16 @@ public struct SurveyValidator: Sendable {
     /// Ids and geometries seen so far in this submission, for duplicates across files.
     struct Seen {
         var ids: [String: String] = [:]
-        var keys: [[UInt8]: String] = [:]
+        var keys: [GeometryKey: String] = [:]
+    }
+
+    /// Normalised WKB as a dictionary key, hashed as one block of bytes rather than byte by byte.
+    struct GeometryKey: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     private func check(_ bytes: [UInt8], name: String, format: SurveyFormat?, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
@@ -156,7 +165,7 @@ public struct SurveyValidator: Sendable {
                     seen.ids[id] = "\(name) \(r.summary.feature)"
                 }
             }
-            if let key = r.key {
+            if let key = r.key.map(GeometryKey.init) {
                 if let first = seen.keys[key] {
                     problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
                                                   message: "the same geometry as \(first)"))

@@ -10,7 +10,7 @@ enum TopologyChecks {
     static let sliverThinness = 0.02
 
     /// The GEOS geometry when it is valid; nil (with the reasons reported) when it is not.
-    static func check(_ shape: Shape, into sink: inout ProblemSink) -> Geometry? {
+    static func check(_ shape: Shape, measures: RingMeasures, into sink: inout ProblemSink) -> Geometry? {
         let geometry: Geometry
         do {
             geometry = try Geometry(shape)
@@ -21,7 +21,7 @@ enum TopologyChecks {
         spikes(shape, into: &sink)
         if geometry.isValid {
             // Only a valid polygon has a meaningful area to be thin for: a bow-tie's lobes cancel to nothing.
-            slivers(shape, into: &sink)
+            slivers(shape, measures, into: &sink)
             return geometry
         }
         holesOutside(shape, into: &sink)
@@ -120,11 +120,10 @@ enum TopologyChecks {
     }
 
     /// Polygons so thin for their area that they are probably a mistyped vertex or a digitising slip.
-    private static func slivers(_ shape: Shape, into sink: inout ProblemSink) {
+    private static func slivers(_ shape: Shape, _ measures: RingMeasures, into sink: inout ProblemSink) {
         for (p, rings) in shape.polygons.enumerated() {
-            guard let shell = rings.first, shell.count >= 4 else { continue }
-            let measured = Geodesic.wgs84.ringArea(shell)
-            let holes = rings.dropFirst().reduce(0.0) { $0 + abs(Geodesic.wgs84.ringArea($1).area) }
+            guard let shell = rings.first, let measured = measures.ring(p, 0) else { continue }
+            let holes = rings.indices.dropFirst().reduce(0.0) { $0 + abs(measures.ring(p, $1)?.area ?? 0) }
             let area = abs(measured.area) - holes
             guard measured.perimeter > 0 else { continue }
             let thinness = 4 * Double.pi * max(area, 0) / (measured.perimeter * measured.perimeter)
