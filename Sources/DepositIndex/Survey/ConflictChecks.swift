@@ -20,7 +20,7 @@ enum ConflictChecks {
             guard let footprint = probe.deposit(i), (try? geometry.intersects(footprint)) == true else { continue }
             if let key, let theirs = try? footprint.normalized().wkb, theirs == key {
                 sink.add(.duplicateGeometry, at: shape.coordinates.first,
-                         "the same outline as catalog deposit \(deposit.name) (\(deposit.id))")
+                         "the same outline as catalog deposit \(deposit.name) (\(deposit.id))", related: deposit.id)
                 continue
             }
             do {
@@ -34,10 +34,12 @@ enum ConflictChecks {
                 let center = try overlap.pointOnSurface().coordinates.first.map { try plane!.inverse($0) }
                 let share = areaKm2 > 0 ? " (\(PlausibilityChecks.format(km2 / areaKm2 * 100))% of this outline)" : ""
                 sink.add(.overlapsDeposit, at: center ?? shape.coordinates.first,
-                         "overlaps catalog deposit \(deposit.name) (\(deposit.id)) by \(PlausibilityChecks.format(km2)) km²\(share)")
+                         "overlaps catalog deposit \(deposit.name) (\(deposit.id)) by \(PlausibilityChecks.format(km2)) km²\(share)",
+                         related: deposit.id, overlapKm2: km2)
             } catch {
                 sink.add(.overlapsDeposit, at: shape.coordinates.first,
-                         "meets catalog deposit \(deposit.name) (\(deposit.id)); the overlap could not be measured: \(error)")
+                         "meets catalog deposit \(deposit.name) (\(deposit.id)); the overlap could not be measured: \(error)",
+                         related: deposit.id)
             }
         }
     }

@@ -34,12 +34,14 @@ struct ProblemSink {
     }
 
     mutating func add(_ code: ProblemCode, at location: Coordinate? = nil, ring: RingPosition? = nil,
-                      line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil) {
+                      line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
+                      related: String? = nil, overlapKm2: Double? = nil) {
         let n = counts[code, default: 0]
         counts[code] = n + 1
         guard n < limit else { return }
         problems.append(SurveyProblem(code, file: file, feature: feature, location: location, line: line ?? self.line,
-                                      column: column, ring: ring, message: message, hint: hint))
+                                      column: column, ring: ring, message: message, hint: hint,
+                                      related: related, overlapKm2: overlapKm2))
     }
 
     mutating func add(_ problems: [SurveyProblem]) {

@@ -37,9 +37,15 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     public var ring: RingPosition?
     public var message: String
     public var hint: String
+    /// The other party of a conflict: the catalog deposit overlapped or duplicated, or the earlier
+    /// feature a duplicate repeats (`file feature`).
+    public var related: String?
+    /// For `overlaps-deposit`: the area shared with the deposit's footprint, km² on the ellipsoid.
+    public var overlapKm2: Double?
 
     public init(_ code: ProblemCode, file: String, feature: String? = nil, location: Coordinate? = nil,
-                line: Int? = nil, column: Int? = nil, ring: RingPosition? = nil, message: String, hint: String? = nil) {
+                line: Int? = nil, column: Int? = nil, ring: RingPosition? = nil, message: String, hint: String? = nil,
+                related: String? = nil, overlapKm2: Double? = nil) {
         self.code = code
         self.severity = code.severity
         self.file = file
@@ -50,6 +56,8 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         self.ring = ring
         self.message = message
         self.hint = hint ?? code.hint
+        self.related = related
+        self.overlapKm2 = overlapKm2
     }
 
     /// `file:line:column: severity [code] feature: message`, the form editors and CI logs link from.

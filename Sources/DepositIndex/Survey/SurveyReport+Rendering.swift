@@ -59,6 +59,8 @@ extension SurveyReport {
                 "message": .string(p.message),
                 "hint": .string(p.hint),
             ]
+            if let related = p.related { properties["related"] = .string(related) }
+            if let km2 = p.overlapKm2 { properties["overlap_km2"] = .number(km2) }
             if let ring = p.ring {
                 properties["part"] = .number(Double(ring.part))
                 properties["ring"] = .number(Double(ring.ring))

@@ -160,7 +160,7 @@ public struct SurveyValidator: Sendable {
             if let id = r.id {
                 if let first = seen.ids[id] {
                     problems.append(SurveyProblem(.duplicateID, file: name, feature: r.summary.feature, line: r.line,
-                                                  message: "the id \"\(id)\" is already used by \(first)"))
+                                                  message: "the id \"\(id)\" is already used by \(first)", related: first))
                 } else {
                     seen.ids[id] = "\(name) \(r.summary.feature)"
                 }
@@ -168,7 +168,7 @@ public struct SurveyValidator: Sendable {
             if let key = r.key.map(GeometryKey.init) {
                 if let first = seen.keys[key] {
                     problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
-                                                  message: "the same geometry as \(first)"))
+                                                  message: "the same geometry as \(first)", related: first))
                 } else {
                     seen.keys[key] = "\(name) \(r.summary.feature)"
                 }
