@@ -30,8 +30,12 @@ struct FeatureCheck {
                          "a \(shape.typeName); a survey feature is an outline (Polygon, MultiPolygon) or an alignment (LineString, MultiLineString)")
             } else if transform(&shape, into: &sink),
                       CoordinateChecks.check(shape, homeBox: probe.catalog.homeBox, isHome: probe.isHome, into: &sink) {
+                // An unclosed ring is reported, then closed for the checks after it, so one missing closing
+                // position does not hide a crossing or an overlap in the same outline.
+                let written = shape
+                shape = RingChecks.closed(shape)
                 let measures = RingMeasures(shape)
-                let buildable = RingChecks.check(shape, measures: measures, into: &sink)
+                let buildable = RingChecks.check(written, measures: measures, into: &sink)
                 if buildable, let geometry = TopologyChecks.check(shape, measures: measures, into: &sink) {
                     let area = measures.area / 1e6
                     summary.areaKm2 = area

@@ -2,8 +2,9 @@ import Geo
 
 /// The rings and lines as written: closed, long enough, no repeated positions, wound as RFC 7946 asks.
 enum RingChecks {
-    /// True when every ring is closed with at least four positions and every line has two, so that GEOS
-    /// can build the geometry for the topology checks.
+    /// Reports on the rings as written; true when every ring has three distinct corners and every line
+    /// two positions, so that GEOS can build the geometry (with unclosed rings closed) for the topology checks.
+    /// - Parameter measures: the rings' areas, measured with unclosed rings closed.
     static func check(_ shape: Shape, measures: RingMeasures, into sink: inout ProblemSink) -> Bool {
         var buildable = true
         for (p, polygon) in shape.polygons.enumerated() {
@@ -45,14 +46,28 @@ enum RingChecks {
                      "\(at) has \(distinct) distinct corner\(distinct == 1 ? "" : "s"); a ring needs at least three and the closing position")
         }
         repeated(ring, at, into: &sink)
-        if closed && distinct >= 3, let signed = measured?.area {
+        if distinct >= 3, let signed = measured?.area {
             if signed != 0 && (signed > 0) != (at.ring == 0) {
                 let turn = signed > 0 ? "counter-clockwise" : "clockwise"
                 sink.add(.wrongWinding, at: first, ring: at,
                          "\(at) runs \(turn); RFC 7946 wants exterior rings counter-clockwise and holes clockwise")
             }
         }
-        return closed && distinct >= 3 && ring.count >= 4
+        // Unclosed rings are closed before GEOS sees them (see `closed`), so only too few corners stop the topology checks.
+        return distinct >= 3
+    }
+
+    /// The shape with every ring that does not end where it starts closed by repeating its first position.
+    static func closed(_ shape: Shape) -> Shape {
+        func close(_ ring: [Coordinate]) -> [Coordinate] {
+            guard let first = ring.first, ring.last != first else { return ring }
+            return ring + [first]
+        }
+        switch shape {
+        case .polygon(let rings): return .polygon(rings.map(close))
+        case .multiPolygon(let polygons): return .multiPolygon(polygons.map { $0.map(close) })
+        default: return shape
+        }
     }
 
     private static func repeated(_ cs: [Coordinate], _ at: RingPosition, into sink: inout ProblemSink) {

@@ -118,9 +118,9 @@ struct FeatureRepair {
                 blocking += sink.problems
                 return nil
             }
-            let before = shape
             shape = shape.mapCoordinates(CoordinateChecks.swapped)
-            change(.swapAxes, "read every pair as [latitude, longitude] and turned it", before: before, after: shape)
+            // The area read the wrong way round means nothing, so the change has no "before".
+            change(.swapAxes, "read every pair as [latitude, longitude] and turned it", before: nil, after: shape)
         }
         shape = rings(shape)
         if shape.polygons.isEmpty && shape.lines.isEmpty { return shape }
