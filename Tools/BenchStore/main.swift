@@ -38,37 +38,18 @@ let load = try seconds {
     if let geojson { catalog = try Catalog(directory: URL(fileURLWithPath: geojson)) } else { catalog = try CatalogStore(path: storePath!, access: .read).catalog() }
 }
 
-/// Results written by many threads, each into its own slot.
-final class Slots<T>: @unchecked Sendable {
-    var values: [T?]
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
-}
-
-// Nearest rail for every deposit, on every core.
-let deposits = catalog.deposits.filter { $0.geometry != nil }
-let nearest = Slots<RailDistance>(deposits.count)
-let all = seconds {
-    let chunks = ProcessInfo.processInfo.activeProcessorCount * 8
-    let size = (deposits.count + chunks - 1) / chunks
-    let c = catalog!
-    DispatchQueue.concurrentPerform(iterations: chunks) { k in
-        for i in (k * size)..<min((k + 1) * size, deposits.count) {
-            nearest.values[i] = try? c.nearestRail(to: .deposit(deposits[i].id), k: 1).first
-        }
-    }
-}
+// Nearest rail for every deposit, and the overlap of every corridor: the engine's batch forms, on every core.
+var batch = [DepositRail]()
+let all = try seconds { batch = try catalog.nearestRail(forDeposits: nil, k: 1) }
 var csv = "deposit_id,rail_id,distance_m\n"
-for (d, r) in zip(deposits, nearest.values) { csv += "\(d.id),\(r?.railId ?? ""),\(r.map { String($0.distanceM) } ?? "")\n" }
+for d in batch where !d.rail.isEmpty { csv += "\(d.depositId),\(d.rail[0].railId),\(d.rail[0].distanceM)\n" }
 try csv.write(toFile: out + "/nearest.csv", atomically: true, encoding: .utf8)
 
-// Corridor overlap for every corridor.
+var overlaps = [CorridorOverlap]()
+let corridorTime = try seconds { overlaps = try catalog.corridorOverlaps() }
 var corridorCSV = "corridor_id,deposit_id,distance_m,overlap_km2\n"
-let corridorTime = try seconds {
-    for c in catalog.corridors {
-        for d in try catalog.corridorOverlap(corridor: c.id).deposits {
-            corridorCSV += "\(c.id),\(d.id),\(d.distanceM),\(d.overlapKm2)\n"
-        }
-    }
+for o in overlaps {
+    for d in o.deposits { corridorCSV += "\(o.corridorId),\(d.id),\(d.distanceM),\(d.overlapKm2)\n" }
 }
 try corridorCSV.write(toFile: out + "/corridors.csv", atomically: true, encoding: .utf8)
 
@@ -96,5 +77,5 @@ if let storePath {
 }
 var report = "{\"load_s\": \(load), \"nearest_all_s\": \(all), \"corridors_s\": \(corridorTime), \"points_s\": \(pointTime)"
 if let storePointTime { report += ", \"points_from_store_s\": \(storePointTime)" }
-report += ", \"deposits\": \(deposits.count), \"rail\": \(catalog.rail.count), \"corridors\": \(catalog.corridors.count)}"
+report += ", \"deposits\": \(catalog.deposits.count), \"rail\": \(catalog.rail.count), \"corridors\": \(catalog.corridors.count)}"
 print(report)
