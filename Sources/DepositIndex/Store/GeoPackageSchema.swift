@@ -6,6 +6,11 @@ enum GeoPackageSchema {
     static let userVersion = 10300
 
     /// The core tables, the schema extension's tables, and our own extension's tables.
+    ///
+    /// Our extension is `write-only` in the spec's sense: readers such as GDAL and QGIS read the layers
+    /// correctly without knowing it; only writers must keep its tables in step. `depositindex_layers` is
+    /// registered as an attributes table; with one registered, GDAL no longer lists unregistered tables
+    /// (`depositindex_names`, 240,000 keys on a large store) as layers.
     static let core = """
         CREATE TABLE gpkg_spatial_ref_sys (
             srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
@@ -41,8 +46,10 @@ enum GeoPackageSchema {
         INSERT INTO gpkg_extensions VALUES
             ('gpkg_data_columns', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write'),
             ('gpkg_data_column_constraints', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write'),
-            ('depositindex_layers', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'read-write'),
-            ('depositindex_names', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'read-write');
+            ('depositindex_layers', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'write-only'),
+            ('depositindex_names', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'write-only');
+        INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
+            ('depositindex_layers', 'attributes', 'depositindex_layers', 'DepositIndex: per layer, the store format and the geodesic bow its exact queries allow for');
         CREATE TABLE depositindex_layers (
             table_name TEXT NOT NULL PRIMARY KEY, format_version INTEGER NOT NULL, bow_pad_deg REAL NOT NULL);
         CREATE TABLE depositindex_names (table_name TEXT NOT NULL, key TEXT NOT NULL, fid INTEGER NOT NULL);
