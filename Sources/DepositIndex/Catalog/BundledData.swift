@@ -25,12 +25,16 @@ extension Catalog {
 
     /// Loads the bundled GeoData.
     public static func bundled() throws -> Catalog {
+        try Catalog(directory: try requireBundledDirectory())
+    }
+
+    static func requireBundledDirectory() throws -> URL {
         guard let directory = bundledDirectory else {
             throw CatalogError(directory: "(bundled GeoData)", problems: [
                 CatalogProblem(file: "deposits.geojson", feature: nil,
                                message: "no bundled GeoData found ($DEPOSITS_DATA, beside the program, or in the source tree); pass a data directory instead"),
             ])
         }
-        return try Catalog(directory: directory)
+        return directory
     }
 }

@@ -8,33 +8,37 @@ import Geo
 ///     let catalog = try Catalog.bundled()
 ///     let answer = try catalog.nearestRail(to: .deposit("kz-kar-upper-kairakty"), k: 1)
 public struct Catalog: Sendable {
-    /// Where the data came from.
-    public let directory: URL
-    public let deposits: [Deposit]
-    public let rail: [RailLine]
-    public let stations: [Station]
-    public let corridors: [Corridor]
-    public let regions: [Region]
-    public let country: CountryOutline?
+    /// One reference to everything: queries capture the catalog in closures and hand it to worker
+    /// threads, and copying one reference is far cheaper than retaining twenty arrays each time.
+    let storage: CatalogStorage
 
-    let railChains: ChainLayer
-    let corridorChains: ChainLayer
-    let regionBoundaries: ChainLayer
+    /// Where the data came from.
+    public var directory: URL { storage.directory }
+    public var deposits: [Deposit] { storage.deposits }
+    public var rail: [RailLine] { storage.rail }
+    public var stations: [Station] { storage.stations }
+    public var corridors: [Corridor] { storage.corridors }
+    public var regions: [Region] { storage.regions }
+    public var country: CountryOutline? { storage.country }
+
+    var railChains: ChainLayer { storage.railChains }
+    var corridorChains: ChainLayer { storage.corridorChains }
+    var regionBoundaries: ChainLayer { storage.regionBoundaries.value }
     /// Region rings with no edge longer than `RegionRings.maximumEdgeDegrees`, for point-in-region tests.
-    let regionRings: [[[[Coordinate]]]]
-    let regionIndex: SpatialIndex
+    var regionRings: [[[[Coordinate]]]] { storage.regionRings.value }
+    var regionIndex: SpatialIndex { storage.regionIndex }
     /// Deposit `depositOfItem[i]` is item `i` of `depositIndex` (deposits without geometry are not indexed).
-    let depositIndex: SpatialIndex
-    let depositOfItem: [Int]
-    let stationIndex: SpatialIndex
-    let depositNames: NameIndex
-    let corridorNames: NameIndex
-    let regionNames: NameIndex
-    let railNames: NameIndex
-    let stationNames: NameIndex
-    let depositPositions: [String: Int]
-    let corridorPositions: [String: Int]
-    let regionPositions: [String: Int]
+    var depositIndex: SpatialIndex { storage.depositIndex }
+    var depositOfItem: [Int] { storage.depositOfItem }
+    var stationIndex: SpatialIndex { storage.stationIndex }
+    var depositNames: NameIndex { storage.names.deposits.value }
+    var corridorNames: NameIndex { storage.names.corridors.value }
+    var regionNames: NameIndex { storage.names.regions.value }
+    var railNames: NameIndex { storage.names.rail.value }
+    var stationNames: NameIndex { storage.names.stations.value }
+    var depositPositions: [String: Int] { storage.depositPositions }
+    var corridorPositions: [String: Int] { storage.corridorPositions }
+    var regionPositions: [String: Int] { storage.regionPositions }
 
     /// Loads the data directory `directory` (the GeoData schema). Throws `CatalogError` listing every
     /// problem found; nothing is loaded from a directory with problems.
@@ -52,38 +56,7 @@ public struct Catalog: Sendable {
     }
 
     init(directory: URL, layers: CatalogLayers) {
-        self.directory = directory
-        deposits = layers.deposits
-        rail = layers.rail
-        stations = layers.stations
-        corridors = layers.corridors
-        regions = layers.regions
-        country = layers.country
-        railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
-        corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
-        regionBoundaries = ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } })
-        regionRings = regions.map { RegionRings.densified($0.geometry) }
-        regionIndex = SpatialIndex(boxes: regions.map { EdgeEnvelope.of(chain: $0.geometry.coordinates[...]) })
-        var items = [Int](), boxes = [Envelope]()
-        for (i, d) in deposits.enumerated() {
-            guard let g = d.geometry else { continue }
-            items.append(i)
-            boxes.append(Self.box(of: g))
-        }
-        depositOfItem = items
-        depositIndex = SpatialIndex(boxes: boxes)
-        stationIndex = SpatialIndex(boxes: stations.map { Envelope(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
-        depositNames = NameIndex(deposits.map { [$0.id, $0.name] + $0.aliases })
-        corridorNames = NameIndex(corridors.map { [$0.id, $0.name] + $0.aliases })
-        regionNames = NameIndex(regions.map { [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 } })
-        railNames = NameIndex(rail.map { [$0.id, $0.name] })
-        stationNames = NameIndex(stations.map { s in
-            [s.id, s.name] + [s.properties["name_local"]?.stringValue].compactMap { $0 }
-                + (s.properties["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
-        })
-        depositPositions = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
-        corridorPositions = Dictionary(uniqueKeysWithValues: corridors.enumerated().map { ($1.id, $0) })
-        regionPositions = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.id, $0) })
+        storage = CatalogStorage(directory: directory, layers: layers)
     }
 
     /// A box holding a shape with its geodesic edges.

@@ -22,37 +22,61 @@ struct CatalogLoader {
         self.directory = directory
     }
 
-    static func load(_ directory: URL) throws -> CatalogLayers {
+    static let layerFiles = Catalog.Layers.files.map(\.1)
+
+    static func load(_ directory: URL, layers wanted: Catalog.Layers = .all) throws -> CatalogLayers {
         var loader = CatalogLoader(directory: directory)
+        // Reading and parsing is most of loading and each file is independent, so the files are parsed
+        // on every core at once; the features are then checked in file order, so ids and problems are
+        // reported as before.
+        let files = Catalog.Layers.files.filter { wanted.contains($0.0) }.map(\.1)
+        let parsed = Parallel.map(files.count) { i in parse(directory.appendingPathComponent(files[i])) }
+        let read = Dictionary(uniqueKeysWithValues: zip(files, parsed))
         var layers = CatalogLayers()
-        layers.deposits = loader.layer("deposits.geojson", required: true, { $0.deposit($1, $2) })
-        layers.rail = loader.layer("rail.geojson", required: true, { $0.railLine($1, $2) })
-        layers.stations = loader.layer("stations.geojson", required: false, { $0.station($1, $2) })
-        layers.corridors = loader.layer("corridors.geojson", required: false, { $0.corridor($1, $2) })
-        layers.regions = loader.layer("regions.geojson", required: false, { $0.region($1, $2) })
-        layers.country = loader.layer("country.geojson", required: false, { $0.country($1, $2) }).first
+        if wanted.contains(.deposits) { layers.deposits = loader.layer("deposits.geojson", read, required: true, { $0.deposit($1, $2) }) }
+        if wanted.contains(.rail) { layers.rail = loader.layer("rail.geojson", read, required: true, { $0.railLine($1, $2) }) }
+        if wanted.contains(.stations) { layers.stations = loader.layer("stations.geojson", read, required: false, { $0.station($1, $2) }) }
+        if wanted.contains(.corridors) { layers.corridors = loader.layer("corridors.geojson", read, required: false, { $0.corridor($1, $2) }) }
+        if wanted.contains(.regions) { layers.regions = loader.layer("regions.geojson", read, required: false, { $0.region($1, $2) }) }
+        if wanted.contains(.country) { layers.country = loader.layer("country.geojson", read, required: false, { $0.country($1, $2) }).first }
         if !loader.problems.isEmpty {
             throw CatalogError(directory: directory.path, problems: loader.problems)
         }
         return layers
     }
 
-    /// Reads one layer; each feature goes through `make`, which reports its own problems.
-    private mutating func layer<T>(_ file: String, required: Bool, _ make: (inout CatalogLoader, Feature, String) -> T?) -> [T] {
-        let url = directory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+    /// A file's features, the reason it cannot be read, or nil when it does not exist.
+    private enum Parsed {
+        case features([Feature])
+        case failed(String)
+    }
+
+    private static func parse(_ url: URL) -> Parsed? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            let bytes = try FileBytes.read(url)
+            return .features(try GeoJSON.features(parsing: bytes))
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Checks one parsed layer; each feature goes through `make`, which reports its own problems.
+    private mutating func layer<T>(_ file: String, _ files: [String: Parsed?], required: Bool,
+                                   _ make: (inout CatalogLoader, Feature, String) -> T?) -> [T] {
+        let features: [Feature]
+        switch files[file] ?? nil {
+        case nil:
             if required { problems.append(CatalogProblem(file: file, feature: nil, message: "missing (a data directory needs \(file))")) }
             return []
-        }
-        let features: [Feature]
-        do {
-            let bytes = try [UInt8](Data(contentsOf: url))
-            features = try GeoJSON.features(parsing: bytes)
-        } catch {
-            problems.append(CatalogProblem(file: file, feature: nil, message: "\(error)"))
+        case .failed(let message)?:
+            problems.append(CatalogProblem(file: file, feature: nil, message: message))
             return []
+        case .features(let f)?:
+            features = f
         }
         var out = [T]()
+        out.reserveCapacity(features.count)
         for (i, feature) in features.enumerated() {
             let label = feature.id.map { "\"\($0)\"" } ?? "features[\(i)]"
             guard let id = feature.id, !id.isEmpty else {

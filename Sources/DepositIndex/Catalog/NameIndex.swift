@@ -26,7 +26,7 @@ struct NameIndex: Sendable {
         return keys.indices.filter { i in keys[i].contains { $0.contains(k) } }
     }
 
-    private static let cyrillic: [Character: String] = [
+    static let cyrillic: [Character: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
         "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
         "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
@@ -35,6 +35,12 @@ struct NameIndex: Sendable {
     ]
 
     static func key(_ text: String) -> String {
+        NameFold.key(text) ?? foundationKey(text)
+    }
+
+    /// The key by Foundation's folding, for spellings with letters outside ASCII and the Cyrillic table
+    /// (diacritics, combining marks, other scripts). `NameFold` gives the same key for the rest, faster.
+    static func foundationKey(_ text: String) -> String {
         var latin = ""
         for ch in text.lowercased() {
             if let t = cyrillic[ch] { latin += t } else { latin.append(ch) }

@@ -36,7 +36,8 @@ public struct JSONParser {
         try parse(Array(text.utf8))
     }
 
-    private struct Reader {
+    /// The reader itself, shared with `GeoJSONFastReader`, which reads coordinates straight into arrays.
+    struct Reader {
         let buffer: UnsafeBufferPointer<UInt8>
         let end: Int
         var position = 0
@@ -168,15 +169,66 @@ public struct JSONParser {
                 if position < end, buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-") { position += 1 }
                 guard digits() > 0 else { throw failure("invalid number: the exponent has no digits", at: start) }
             }
+            if let exact = Self.exactDecimal(buffer, start, position) { return exact }
             // The grammar is checked above; strtod converts exactly the same characters.
             let value = strtod(UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self), nil)
             guard value.isFinite else { throw failure("number out of range (beyond ±1.8e308)", at: start) }
             return value
         }
 
+        /// The number in `buffer[start..<end]` (grammar already checked) when it has at most 15 significant
+        /// digits and a power of ten within ±22: then both the digits and the power are exact doubles, and
+        /// one multiplication or division rounds correctly, giving strtod's answer bit for bit (Clinger's
+        /// fast path). Nil otherwise, for strtod to convert.
+        private static func exactDecimal(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+            var i = start
+            let negative = buffer[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0, scale = 0
+            var fraction = false
+            while i < end {
+                let b = buffer[i]
+                if b == UInt8(ascii: ".") {
+                    fraction = true
+                } else if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                    // Leading zeros do not count towards the 15 digits.
+                    if mantissa != 0 || b != UInt8(ascii: "0") { digits += 1 }
+                    if digits > 15 { return nil }
+                    mantissa = mantissa * 10 + UInt64(b - UInt8(ascii: "0"))
+                    if fraction { scale -= 1 }
+                } else {
+                    return nil  // an exponent: leave it to strtod
+                }
+                i += 1
+            }
+            guard scale >= -22 else { return nil }
+            var value = Double(mantissa)
+            if scale < 0 { value /= powersOfTen[-scale] }
+            return negative ? -value : value
+        }
+
+        private static let powersOfTen: [Double] = (0...22).map { n in
+            var p = 1.0
+            for _ in 0..<n { p *= 10 }  // exact: every power of ten up to 10^22 is a double
+            return p
+        }
+
         mutating func string() throws(JSONSyntaxError) -> String {
             let start = position
             position += 1
+            // Most strings have no escapes: take the bytes as they are.
+            var scan = position
+            while scan < end {
+                let b = buffer[scan]
+                if b == UInt8(ascii: "\\") || b < 0x20 { break }
+                if b == UInt8(ascii: "\"") {
+                    guard let s = String(validating: UnsafeBufferPointer(rebasing: buffer[position..<scan]), as: UTF8.self) else { break }
+                    position = scan + 1
+                    return s
+                }
+                scan += 1
+            }
             var bytes = [UInt8]()
             while true {
                 guard position < end else { throw failure("unterminated string", at: start) }

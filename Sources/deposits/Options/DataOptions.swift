@@ -18,7 +18,7 @@ struct DataOptions: ParsableArguments {
     var isBundled: Bool { directory == nil && store == nil }
 
     /// The catalog to answer from. From a store, only what `request` needs is read (see `StoreRequest`);
-    /// from GeoJSON, everything is loaded and `request` does not matter.
+    /// from GeoJSON, only the layers it needs (`layers(for:)`), which keeps a shell question quick.
     func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
         if let store {
             guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
@@ -29,9 +29,21 @@ struct DataOptions: ParsableArguments {
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw UserFacingError(.badData, "--data \(directory): no such directory")
             }
-            return try Catalog(directory: URL(fileURLWithPath: directory))
+            return try Catalog(directory: URL(fileURLWithPath: directory), layers: Self.layers(for: request))
         }
-        return try Catalog.bundled()
+        return try Catalog.bundled(layers: Self.layers(for: request))
+    }
+
+    /// The GeoJSON layers a request's answer reads: deposits and rail always (every data directory has
+    /// them), stations for nearest rail (each line's nearest station) or nearest stations, regions and
+    /// corridors when asked about; everything (the country too) for lists, exports and validation.
+    static func layers(for request: StoreRequest) -> Catalog.Layers {
+        if request.everything { return .all }
+        var layers: Catalog.Layers = [.deposits, .rail]
+        if request.nearestRail > 0 || request.nearestStations > 0 { layers.insert(.stations) }
+        if request.regionsAround || !request.regions.isEmpty { layers.insert(.regions) }
+        if request.corridors || !request.corridorDeposits.isEmpty { layers.insert(.corridors) }
+        return layers
     }
 
     /// The files an output must never replace.

@@ -1,0 +1,81 @@
+import Foundation
+import Geo
+
+/// The layers of a `Catalog` and what is built from them: the spatial indexes at once, the name tables
+/// and region rings on first use (see `Lazy`).
+final class CatalogStorage: Sendable {
+    let directory: URL
+    let deposits: [Deposit]
+    let rail: [RailLine]
+    let stations: [Station]
+    let corridors: [Corridor]
+    let regions: [Region]
+    let country: CountryOutline?
+
+    let railChains: ChainLayer
+    let corridorChains: ChainLayer
+    let regionBoundaries: Lazy<ChainLayer>
+    let regionRings: Lazy<[[[[Coordinate]]]]>
+    let regionIndex: SpatialIndex
+    let depositIndex: SpatialIndex
+    let depositOfItem: [Int]
+    let stationIndex: SpatialIndex
+    let names: CatalogNames
+    let depositPositions: [String: Int]
+    let corridorPositions: [String: Int]
+    let regionPositions: [String: Int]
+
+    init(directory: URL, layers: CatalogLayers) {
+        self.directory = directory
+        let deposits = layers.deposits, rail = layers.rail, stations = layers.stations
+        let corridors = layers.corridors, regions = layers.regions
+        self.deposits = deposits
+        self.rail = rail
+        self.stations = stations
+        self.corridors = corridors
+        self.regions = regions
+        country = layers.country
+        railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
+        corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
+        regionBoundaries = Lazy { ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } }) }
+        regionRings = Lazy { regions.map { RegionRings.densified($0.geometry) } }
+        regionIndex = SpatialIndex(boxes: regions.map { EdgeEnvelope.of(chain: $0.geometry.coordinates[...]) })
+        var items = [Int](), boxes = [Envelope]()
+        items.reserveCapacity(deposits.count)
+        boxes.reserveCapacity(deposits.count)
+        for (i, d) in deposits.enumerated() {
+            guard let g = d.geometry else { continue }
+            items.append(i)
+            boxes.append(Catalog.box(of: g))
+        }
+        depositOfItem = items
+        depositIndex = SpatialIndex(boxes: boxes)
+        stationIndex = SpatialIndex(boxes: stations.map { Envelope(minX: $0.location.x, minY: $0.location.y, maxX: $0.location.x, maxY: $0.location.y) })
+        names = CatalogNames(deposits: deposits, rail: rail, stations: stations, corridors: corridors, regions: regions)
+        depositPositions = Dictionary(uniqueKeysWithValues: deposits.enumerated().map { ($1.id, $0) })
+        corridorPositions = Dictionary(uniqueKeysWithValues: corridors.enumerated().map { ($1.id, $0) })
+        regionPositions = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1.id, $0) })
+    }
+}
+
+/// The name look-up tables, each built when its layer is first looked up by name.
+struct CatalogNames: Sendable {
+    let deposits: Lazy<NameIndex>
+    let corridors: Lazy<NameIndex>
+    let regions: Lazy<NameIndex>
+    let rail: Lazy<NameIndex>
+    let stations: Lazy<NameIndex>
+
+    init(deposits: [Deposit], rail: [RailLine], stations: [Station], corridors: [Corridor], regions: [Region]) {
+        self.deposits = Lazy { NameIndex(deposits.map { [$0.id, $0.name] + $0.aliases }) }
+        self.corridors = Lazy { NameIndex(corridors.map { [$0.id, $0.name] + $0.aliases }) }
+        self.regions = Lazy { NameIndex(regions.map { [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 } }) }
+        self.rail = Lazy { NameIndex(rail.map { [$0.id, $0.name] }) }
+        self.stations = Lazy {
+            NameIndex(stations.map { s in
+                [s.id, s.name] + [s.properties["name_local"]?.stringValue].compactMap { $0 }
+                    + (s.properties["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
+            })
+        }
+    }
+}
