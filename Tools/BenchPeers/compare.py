@@ -1,5 +1,6 @@
 """Compares the answers of two tools (CSV files written by the benchmark runners): ids equal, distances
-within 0.1% or 2 m. Ids that differ at distances agreeing within that tolerance are near-ties, counted apart.
+within 0.1% or 2 m. Ids that differ at distances agreeing within that tolerance are near-ties, counted apart. Every answer of the
+peer is compared (a peer run on a sample of the deposits is compared on that sample).
 
     python3 compare.py OURS_DIR PEER_DIR   (prints one JSON line)
 """
@@ -23,9 +24,10 @@ for name, key in [("nearest", "deposit_id"), ("points", "i")]:
     a, b = read(f"{ours}/{name}.csv", key), read(f"{peer}/{name}.csv", key)
     same = ties = differ = 0
     worst = 0.0
-    for k, ra in a.items():
-        rb = b.get(k)
-        if rb is None or not ra["distance_m"] or not rb["distance_m"]:
+    # A peer run on a sample (bench-peers.sh --postgis-sample) answers for fewer deposits: compare those.
+    for k, rb in b.items():
+        ra = a.get(k)
+        if ra is None or not ra["distance_m"] or not rb["distance_m"]:
             differ += 1
             continue
         da, db = float(ra["distance_m"]), float(rb["distance_m"])
@@ -37,7 +39,7 @@ for name, key in [("nearest", "deposit_id"), ("points", "i")]:
             ties += 1
         else:
             differ += 1
-    result[name] = {"agree": same, "near_ties": ties, "disagree": differ, "largest_difference_m": round(worst, 3)}
+    result[name] = {"compared": len(b), "agree": same, "near_ties": ties, "disagree": differ, "largest_difference_m": round(worst, 3)}
 
 with open(f"{ours}/corridors.csv") as f:
     a = {(r["corridor_id"], r["deposit_id"]): float(r["distance_m"]) for r in csv.DictReader(f)}
