@@ -82,3 +82,20 @@ import Testing
         #expect(result.unrepaired.map(\.code) == [.projectedCoordinates])
     }
 }
+
+/// A scribbled ring (3,000 random vertices, about two million crossings) is reported and refused
+/// quickly rather than noded whole.
+@Suite struct ScribbleTests {
+    @Test func scribbleListsTheFirstCrossingsAndIsNotRebuilt() throws {
+        let file = SurveyFixtures.corpus.appendingPathComponent("scribble-3000-vertices.geojson")
+        let report = try SurveyFixtures.validator().validate(file: file)
+        let crossings = report.problems.filter { $0.code == .selfIntersection }
+        // 25 listed and one line counting the rest (the per-code limit).
+        #expect(crossings.count == 26)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scribble-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let result = try SurveyRepair().repair(files: [file], to: dir.appendingPathComponent("out.geojson"))
+        #expect(result.unrepaired.map(\.code) == [.selfIntersection])
+        #expect(!result.changes.contains { $0.kind == .makeValid })
+    }
+}

@@ -61,11 +61,8 @@ public struct SurveyRepair: Sendable {
             var feature = Feature(id: read.id, properties: read.properties ?? JSONObject(), geometry: read.geometry)
             if let shape = read.geometry {
                 var fixer = FeatureRepair(file: name, feature: read.label, projection: projection, home: reader.catalog.homeBox)
-                if let fixed = fixer.run(shape) {
-                    feature.geometry = fixed
-                } else {
-                    result.unrepaired += fixer.blocking
-                }
+                if let fixed = fixer.run(shape) { feature.geometry = fixed }
+                result.unrepaired += fixer.blocking
                 result.changes += fixer.changes
             } else {
                 result.unrepaired += read.problems.isEmpty
@@ -183,6 +180,14 @@ struct FeatureRepair {
     /// legs cross) fall where the ellipsoid's geometry puts them, not where degrees-as-a-plane would.
     private mutating func valid(_ shape: Shape) -> Shape {
         guard let geometry = try? Geometry(shape), !geometry.isValid else { return shape }
+        // GEOS's rebuild nodes every crossing, quadratic for a scribble; past this many it is no outline to rebuild.
+        let crossingLimit = 1000
+        let crossings = shape.polygons.flatMap { $0 }.reduce(0) { $0 + SelfCrossings.find(in: $1, limit: crossingLimit).count }
+        if crossings >= crossingLimit {
+            blocking.append(SurveyProblem(.selfIntersection, file: file, feature: feature,
+                message: "\(crossingLimit) or more self-crossings: too broken to rebuild automatically; redraw the outline"))
+            return shape
+        }
         do {
             let plane = try LocalProjection.forAreas(around: geometry)
             let flat = try plane.forward(geometry)

@@ -25,27 +25,39 @@ enum TopologyChecks {
             return geometry
         }
         holesOutside(shape, into: &sink)
-        let problems: [ValidityProblem]
-        do {
-            problems = try geometry.validityProblems()
-        } catch {
-            sink.add(.invalidTopology, "GEOS cannot check the geometry: \(error)")
-            return nil
-        }
-        let vertices = Set(shape.coordinates)
-        var crossings = Set<Coordinate>()
-        for p in problems {
-            var c = code(for: p.reason)
-            // `validityProblems` lists every point where a ring meets itself as "Ring Self-intersection". Where
-            // that point is no vertex, two legs cross (a self-intersection); at a vertex the ring touches itself.
-            if c == .ringSelfIntersection, let at = p.location, !vertices.contains(at) { c = .selfIntersection }
-            if c == .selfIntersection, let at = p.location {
-                if crossings.contains(at) { continue }
-                crossings.insert(at)
+        // Every crossing of a ring with itself (up to the report's limit), then GEOS's first reason for
+        // the whole geometry, each part and each ring alone: each of those calls stops at its first find,
+        // so a scribbled ring cannot make the check quadratic.
+        var reported = Set<Coordinate>()
+        let limit = sink.limit + 1
+        for rings in shape.polygons {
+            for ring in rings where reported.count < limit {
+                for p in SelfCrossings.find(in: ring, limit: limit - reported.count) where reported.insert(p.location).inserted {
+                    let at = CoordinateFormat.pair(p.location)
+                    if p.isTouch {
+                        sink.add(.ringSelfIntersection, at: p.location, "the outline touches itself at \(at)")
+                    } else {
+                        sink.add(.selfIntersection, at: p.location, "two legs of the outline cross at \(at)")
+                    }
+                }
             }
+        }
+        var geosProblems = [ValidityProblem?]()
+        geosProblems.append(try? geometry.validityProblem())
+        for part in geometry.parts where part !== geometry { geosProblems.append(try? part.validityProblem()) }
+        for rings in shape.polygons {
+            for ring in rings where ring.count >= 4 {
+                if let single = try? Geometry(.polygon([ring])) { geosProblems.append(try? single.validityProblem()) }
+            }
+        }
+        for case let p? in geosProblems {
+            let c = code(for: p.reason)
+            // Crossings and touches are listed above, each once.
+            if c == .selfIntersection || c == .ringSelfIntersection, let at = p.location, reported.contains(at) { continue }
             if c == .holeOutsideShell, sink.has(.holeOutsideShell) { continue }
+            if let at = p.location { if !reported.insert(at).inserted { continue } }
             let at = p.location.map { " at \(CoordinateFormat.pair($0))" } ?? ""
-            sink.add(c, at: p.location, c == .selfIntersection ? "two legs of the outline cross\(at) (GEOS: \(p.reason))" : "GEOS: \(p.reason)\(at)")
+            sink.add(c, at: p.location, "GEOS: \(p.reason)\(at)")
         }
         return nil
     }
