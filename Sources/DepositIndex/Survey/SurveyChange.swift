@@ -1,5 +1,6 @@
 /// One change `SurveyRepair` made to a feature, with what it did to the feature's area.
 public struct SurveyChange: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// What the change did; the raw value is stable, for scripts.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// Coordinates transformed from the stated CRS to WGS84 longitude/latitude.
         case transformCRS = "transform-crs"
@@ -18,13 +19,17 @@ public struct SurveyChange: Hashable, Sendable, Codable, CustomStringConvertible
     }
 
     public var kind: Kind
+    /// The input file, as given.
     public var file: String
+    /// The feature's id, else its position.
     public var feature: String
+    /// What was done, for people.
     public var message: String
     /// Geodesic area on WGS84 before and after the change, km²; nil where not measurable (before a CRS transform).
     public var areaBeforeKm2: Double?
     public var areaAfterKm2: Double?
 
+    /// A change with its areas before and after.
     public init(kind: Kind, file: String, feature: String, message: String, areaBeforeKm2: Double?, areaAfterKm2: Double?) {
         self.kind = kind
         self.file = file
@@ -50,11 +55,14 @@ public struct SurveyChange: Hashable, Sendable, Codable, CustomStringConvertible
 public struct SurveyRepairResult: Hashable, Sendable, Codable {
     /// Where the repaired copy was written; nil when only computed.
     public var output: String?
+    /// Features read from all inputs.
     public var featureCount: Int
+    /// Every change, in file and feature order.
     public var changes: [SurveyChange]
     /// Problems that stop a feature being repaired (unreadable positions, metres without a CRS...).
     public var unrepaired: [SurveyProblem]
 
+    /// A result; `SurveyRepair` makes these.
     public init(output: String?, featureCount: Int, changes: [SurveyChange], unrepaired: [SurveyProblem]) {
         self.output = output
         self.featureCount = featureCount

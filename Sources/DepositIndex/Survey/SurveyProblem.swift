@@ -7,6 +7,7 @@ public struct RingPosition: Hashable, Sendable, Codable, CustomStringConvertible
     /// 0 for the exterior ring, 1... for holes in file order.
     public var ring: Int
 
+    /// Ring `ring` (0 the exterior) of polygon `part`.
     public init(part: Int, ring: Int) {
         self.part = part
         self.ring = ring
@@ -21,7 +22,9 @@ public struct RingPosition: Hashable, Sendable, Codable, CustomStringConvertible
 /// One thing wrong with a survey: what (a stable code and a message), how bad, where (file, feature,
 /// coordinate, line and column) and how to fix it.
 public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// What is wrong, as a stable code (see `ProblemCode`).
     public var code: ProblemCode
+    /// Always `code.severity`, stored so JSON readers need no table.
     public var severity: SurveySeverity
     /// The file as it was given.
     public var file: String
@@ -35,7 +38,9 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     public var column: Int?
     /// The ring, when the problem is in one ring.
     public var ring: RingPosition?
+    /// What is wrong, for people, with the numbers that show it.
     public var message: String
+    /// How to fix it.
     public var hint: String
     /// The other party of a conflict: the catalog deposit overlapped or duplicated, or the earlier
     /// feature a duplicate repeats (`file feature`).
@@ -43,6 +48,7 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     /// For `overlaps-deposit`: the area shared with the deposit's footprint, km² on the ellipsoid.
     public var overlapKm2: Double?
 
+    /// A problem; `hint` defaults to the code's usual fix.
     public init(_ code: ProblemCode, file: String, feature: String? = nil, location: Coordinate? = nil,
                 line: Int? = nil, column: Int? = nil, ring: RingPosition? = nil, message: String, hint: String? = nil,
                 related: String? = nil, overlapKm2: Double? = nil) {

@@ -13,6 +13,7 @@ import Geo
 public struct SurveyRepair: Sendable {
     let reader: SurveyValidator
 
+    /// A repairer reading files with the validator's `options` (file size limit, problem limit).
     public init(options: SurveyValidator.Options = SurveyValidator.Options()) {
         reader = SurveyValidator(catalog: nil, options: options)
     }

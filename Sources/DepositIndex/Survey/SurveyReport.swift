@@ -2,7 +2,9 @@ import Geo
 
 /// What the validator learnt about one feature that is not a problem: its size and where it lies.
 public struct SurveyFeatureSummary: Hashable, Sendable, Codable {
+    /// The file, as given.
     public var file: String
+    /// The feature's id, else its position.
     public var feature: String
     /// Geodesic area on WGS84 in km² (0 for lines); nil when the geometry could not be measured.
     public var areaKm2: Double?
@@ -11,6 +13,7 @@ public struct SurveyFeatureSummary: Hashable, Sendable, Codable {
     /// ISO 3166-2 codes of the regions the feature meets, largest share first.
     public var regions: [String]
 
+    /// A summary; the validator makes these.
     public init(file: String, feature: String, areaKm2: Double?, lengthKm: Double?, regions: [String]) {
         self.file = file
         self.feature = feature
@@ -27,9 +30,12 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     public var files: [String]
     /// Number of features read from all files.
     public var featureCount: Int
+    /// Every problem, file by file, in the order found.
     public var problems: [SurveyProblem]
+    /// One summary per feature read, in file order.
     public var features: [SurveyFeatureSummary]
 
+    /// A report; the validator makes these.
     public init(files: [String], featureCount: Int, problems: [SurveyProblem], features: [SurveyFeatureSummary]) {
         self.files = files
         self.featureCount = featureCount
@@ -40,7 +46,9 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     /// True when any problem is an error: the survey must not enter the catalog as it is.
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
+    /// Number of errors.
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+    /// Number of warnings.
     public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
 
     /// The distinct codes reported, sorted: what a test or a script usually checks.

@@ -12,6 +12,7 @@ import Geo
 /// Validation never throws: an unreadable file is a problem in the report like any other. Features
 /// are checked in parallel; a `SurveyValidator` is an immutable value, safe to share between threads.
 public struct SurveyValidator: Sendable {
+    /// Limits and switches of a validation run; the defaults suit deposit outlines.
     public struct Options: Sendable {
         /// Area a deposit outline may plausibly have, km²; outside it, `area-out-of-range` (a warning).
         public var areaRangeKm2: ClosedRange<Double> = 0.001...10_000
@@ -24,9 +25,11 @@ public struct SurveyValidator: Sendable {
         /// Threads checking features; defaults to the processor count.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
 
+        /// The defaults.
         public init() {}
     }
 
+    /// The options this validator runs with.
     public let options: Options
     let catalog: SurveyCatalog
 
