@@ -82,3 +82,30 @@ final class FastPathTests: XCTestCase {
         }
     }
 }
+
+/// Point-in-region splitting only the edges near the point answers as the fully split outline does.
+final class RegionSplittingTests: XCTestCase {
+    func testSplittingNearMatchesWholeSplit() throws {
+        let catalog = try Catalog.bundled()
+        var rng = SeededRandom(seed: 5)
+        var points = (0..<1_500).map { _ in
+            Coordinate(longitude: Double.random(in: 45...88, using: &rng), latitude: Double.random(in: 39...56, using: &rng))
+        }
+        // Points right beside long region edges, where the geodesic bows away from the straight edge.
+        for region in catalog.regions.prefix(6) {
+            for ring in region.geometry.polygons.flatMap({ $0 }) {
+                for (a, b) in zip(ring, ring.dropFirst()) where max(abs(a.x - b.x), abs(a.y - b.y)) > 0.05 {
+                    let mid = Coordinate(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+                    points += [mid, Coordinate(x: mid.x, y: mid.y + 1e-4), Coordinate(x: mid.x, y: mid.y - 1e-4)]
+                }
+            }
+        }
+        for (r, region) in catalog.regions.enumerated() {
+            let split = catalog.regionRings(r)
+            for p in points {
+                XCTAssertEqual(region.geometry.polygons.contains { RegionRings.containsSplittingNear($0, p) },
+                               split.contains { RegionRings.contains($0, p) }, "\(region.id) \(p)")
+            }
+        }
+    }
+}

@@ -24,8 +24,9 @@ public struct Catalog: Sendable {
     var railChains: ChainLayer { storage.railChains }
     var corridorChains: ChainLayer { storage.corridorChains }
     var regionBoundaries: ChainLayer { storage.regionBoundaries.value }
-    /// Region rings with no edge longer than `RegionRings.maximumEdgeDegrees`, for point-in-region tests.
-    var regionRings: [[[[Coordinate]]]] { storage.regionRings.value }
+    /// Region `r`'s rings with no edge longer than `RegionRings.maximumEdgeDegrees`, for point-in-region
+    /// tests; each region's are built when first needed.
+    func regionRings(_ r: Int) -> [[[Coordinate]]] { storage.regionRings[r].value }
     var regionIndex: SpatialIndex { storage.regionIndex }
     /// Deposit `depositOfItem[i]` is item `i` of `depositIndex` (deposits without geometry are not indexed).
     var depositIndex: SpatialIndex { storage.depositIndex }

@@ -15,7 +15,7 @@ final class CatalogStorage: Sendable {
     let railChains: ChainLayer
     let corridorChains: ChainLayer
     let regionBoundaries: Lazy<ChainLayer>
-    let regionRings: Lazy<[[[[Coordinate]]]]>
+    let regionRings: [Lazy<[[[Coordinate]]]>]
     let regionIndex: SpatialIndex
     let depositIndex: SpatialIndex
     let depositOfItem: [Int]
@@ -38,7 +38,7 @@ final class CatalogStorage: Sendable {
         railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
         corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
         regionBoundaries = Lazy { ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } }) }
-        regionRings = Lazy { regions.map { RegionRings.densified($0.geometry) } }
+        regionRings = regions.map { region in Lazy { RegionRings.densified(region.geometry) } }
         regionIndex = SpatialIndex(boxes: regions.map { EdgeEnvelope.of(chain: $0.geometry.coordinates[...]) })
         var items = [Int](), boxes = [Envelope]()
         items.reserveCapacity(deposits.count)

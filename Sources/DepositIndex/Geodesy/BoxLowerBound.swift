@@ -39,8 +39,12 @@ struct BoxLowerBound {
         let width = maxX - minX
         var dLon = 0.0
         if width < 360 {
-            var d = (lon - minX).truncatingRemainder(dividingBy: 360)
-            if d < 0 { d += 360 }
+            var d = lon - minX
+            // Only a difference outside [0, 360) needs the (costly) remainder.
+            if d < 0 || d >= 360 {
+                d = d.truncatingRemainder(dividingBy: 360)
+                if d < 0 { d += 360 }
+            }
             if d > width { dLon = Swift.min(d - width, 360 - d) }
         }
         if dLon == 0 {

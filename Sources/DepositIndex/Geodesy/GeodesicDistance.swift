@@ -104,24 +104,39 @@ extension DistanceQuery {
                 }
             }
         }
-        candidates.sort { $0.bound < $1.bound }
         var best: NearestPair?
         var bestDistance = limit
-        for c in candidates {
-            if c.bound >= bestDistance { break }
+        // Each edge's inverse solution, solved once however many candidates measure against it.
+        var lineEdges = [GeodesicInverse?](repeating: nil, count: w.count)
+        var queryEdges = [GeodesicInverse?](repeating: nil, count: isAreal ? vertices.count : 0)
+        func refine(_ c: Candidate) {
             if c.queryVertex {
-                let foot = GeodesicFoot.nearest(from: vertices[c.a], a: w[c.b], b: w[c.b + 1], seed: c.t)
+                let edge = lineEdges[c.b] ?? Geodesic.wgs84.inverse(w[c.b], w[c.b + 1])
+                lineEdges[c.b] = edge
+                let foot = GeodesicFoot.nearest(from: vertices[c.a], a: w[c.b], b: w[c.b + 1], edge: edge, seed: c.t)
                 if foot.distance < bestDistance {
                     bestDistance = foot.distance
                     best = NearestPair(distance: foot.distance, from: vertices[c.a], to: foot.point)
                 }
             } else {
-                let foot = GeodesicFoot.nearest(from: w[c.a], a: vertices[c.b], b: vertices[c.b + 1], seed: c.t)
+                let edge = queryEdges[c.b] ?? Geodesic.wgs84.inverse(vertices[c.b], vertices[c.b + 1])
+                queryEdges[c.b] = edge
+                let foot = GeodesicFoot.nearest(from: w[c.a], a: vertices[c.b], b: vertices[c.b + 1], edge: edge, seed: c.t)
                 if foot.distance < bestDistance {
                     bestDistance = foot.distance
                     best = NearestPair(distance: foot.distance, from: foot.point, to: w[c.a])
                 }
             }
+        }
+        // Refining the most promising candidate first usually leaves only a few with a bound below its
+        // distance, so only those are sorted and refined in order.
+        guard let first = candidates.indices.min(by: { candidates[$0].bound < candidates[$1].bound }) else { return nil }
+        refine(candidates.remove(at: first))
+        candidates.removeAll { $0.bound >= bestDistance }
+        candidates.sort { $0.bound < $1.bound }
+        for c in candidates {
+            if c.bound >= bestDistance { break }
+            refine(c)
         }
         return best
     }

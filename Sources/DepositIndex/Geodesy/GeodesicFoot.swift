@@ -15,8 +15,13 @@ enum GeodesicFoot {
     /// The distance from `v` to the edge `a`–`b` in metres and the nearest point on the edge.
     /// - Parameter seed: the fraction of the way from `a` to `b` where the search starts.
     static func nearest(from v: Coordinate, a: Coordinate, b: Coordinate, seed: Double) -> (distance: Double, point: Coordinate) {
+        nearest(from: v, a: a, b: b, edge: Geodesic.wgs84.inverse(a, b), seed: seed)
+    }
+
+    /// As above, given the edge's own inverse solution (`Geodesic.inverse(a, b)`), which callers measuring
+    /// several points against one edge compute once.
+    static func nearest(from v: Coordinate, a: Coordinate, b: Coordinate, edge: GeodesicInverse, seed: Double) -> (distance: Double, point: Coordinate) {
         let g = Geodesic.wgs84
-        let edge = g.inverse(a, b)
         let length = edge.distance
         if length == 0 { return (g.distance(v, a), a) }
         var s = min(max(seed, 0), 1) * length

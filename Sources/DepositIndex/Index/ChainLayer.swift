@@ -94,13 +94,14 @@ struct ChainLayer: Sendable {
         var known = [Int: NearestPair]()
         var accepted = [(feature: Int, pair: NearestPair)]()
         var acceptedSet = Set<Int>()
+        // The k smallest known feature distances, ascending, kept as they come in (a feature's own
+        // distance only ever shrinks), rather than sorting every known distance at each chain.
+        var smallest = KSmallest(k: k)
         // The k-th smallest known feature distance: nothing farther can enter the answer. A millimetre of
         // slack keeps ties at the k-th place for the tie-break.
         func kthKnown() -> Double {
-            if known.count < k { return maxDistance }
-            var ds = known.values.map(\.distance)
-            ds.sort()
-            return min(maxDistance, ds[k - 1] + 1e-3)
+            guard let kth = smallest.kth else { return maxDistance }
+            return min(maxDistance, kth + 1e-3)
         }
         var limit = maxDistance
         index.nearest(
@@ -112,6 +113,7 @@ struct ChainLayer: Sendable {
                 let own = known[feature].map { $0.distance } ?? .infinity
                 guard let pair = query.nearest(toChain: chain(c), below: min(own, limit.nextUp)) else { return nil }
                 known[feature] = pair
+                smallest.offer(feature, pair.distance)
                 limit = kthKnown()
                 return pair.distance
             },
@@ -129,5 +131,32 @@ struct ChainLayer: Sendable {
             return da != db ? da < db : tieOrder(a.feature, b.feature)
         }
         return Array(accepted.prefix(k))
+    }
+}
+
+/// The k smallest values by feature, for features whose values only decrease.
+struct KSmallest {
+    let k: Int
+    private var entries: [(feature: Int, value: Double)] = []
+
+    init(k: Int) {
+        self.k = k
+    }
+
+    /// The k-th smallest value, once k features are known.
+    var kth: Double? { entries.count >= k ? entries[k - 1].value : nil }
+
+    mutating func offer(_ feature: Int, _ value: Double) {
+        if let i = entries.firstIndex(where: { $0.feature == feature }) {
+            entries[i].value = min(entries[i].value, value)
+        } else if entries.count < k {
+            entries.append((feature, value))
+        } else if value < entries[entries.count - 1].value {
+            // A feature outside the k smallest that now beats the largest of them takes its place.
+            entries[entries.count - 1] = (feature, value)
+        } else {
+            return
+        }
+        entries.sort { $0.value < $1.value }
     }
 }

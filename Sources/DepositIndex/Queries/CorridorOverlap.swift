@@ -63,6 +63,14 @@ enum CorridorMath {
         guard query.isAreal else {
             return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance, overlapKm2: 0, share: 1)
         }
+        // Wholly inside: every point of the deposit is within `radius` of its centre, so within the centre's
+        // distance to the line plus `radius` of the line (the triangle inequality). Then the overlap is the
+        // deposit's whole geodesic area, and no buffer needs building.
+        if let centre = catalog.corridorChains.nearest(to: DistanceQuery(point: query.plane.center), feature: c, below: halfWidth),
+           centre.distance + query.radius <= halfWidth {
+            return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance,
+                                   overlapKm2: Geodesic.wgs84.area(of: shape) / 1e6, share: 1)
+        }
         let (overlap, share) = (try? overlapArea(catalog: catalog, query: query, shape: shape, corridor: c, halfWidth: halfWidth)) ?? (0, 0)
         return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance, overlapKm2: overlap / 1e6, share: share)
     }
@@ -74,7 +82,9 @@ enum CorridorMath {
     /// where the buffer's width is true to a part in 10⁷ at deposit scale. The overlap is brought back to
     /// longitude/latitude and measured as a geodesic polygon on the ellipsoid (`geod_polygonarea`).
     static func overlapArea(catalog: Catalog, query: DistanceQuery, shape: Shape, corridor c: Int, halfWidth: Double) throws -> (Double, Double) {
-        guard let (projection, buffer) = try localBuffer(catalog: catalog, query: query, corridor: c, halfWidth: halfWidth) else { return (0, 0) }
+        // Only line within halfWidth of the deposit shapes the buffer inside it (see `localBuffer`).
+        guard let (projection, buffer) = try localBuffer(catalog: catalog, query: query, corridor: c, halfWidth: halfWidth,
+                                                         reach: halfWidth + query.radius + 1) else { return (0, 0) }
         let densified = densify(shape, spacing: 50)
         let deposit = try Geometry(try projection.forward(densified)).makeValid()
         let inside = try deposit.intersection(buffer)
@@ -86,7 +96,12 @@ enum CorridorMath {
     /// The corridor's buffer near the query, built in the azimuthal equidistant plane centred on the query
     /// from the nearby pieces of centre line split along their geodesics; with that plane. Nil when no piece
     /// of the centre line comes within `halfWidth`.
-    static func localBuffer(catalog: Catalog, query: DistanceQuery, corridor c: Int, halfWidth: Double) throws -> (Projection, Geometry)? {
+    ///
+    /// Only the pieces of line within `reach` metres of the centre are buffered. Why that changes nothing
+    /// within `reach - halfWidth` of the centre: a buffer is the union of the buffers of its segments, and a
+    /// segment farther than `reach` from the centre has a buffer that stays farther than `reach - halfWidth`.
+    /// A long corridor is then buffered over tens of kilometres, not hundreds.
+    static func localBuffer(catalog: Catalog, query: DistanceQuery, corridor c: Int, halfWidth: Double, reach: Double) throws -> (Projection, Geometry)? {
         let layer = catalog.corridorChains
         let near = layer.chains(of: c, near: query, within: halfWidth)
         if near.isEmpty { return nil }
@@ -97,9 +112,29 @@ enum CorridorMath {
             let cs = Array(layer.chain(chain))
             var dense = [cs[0]]
             for (a, b) in zip(cs, cs.dropFirst()) { dense += Geodesic.wgs84.line(from: a, to: b, maxSpacing: spacing).dropFirst() }
-            lines.append(try projection.forward(dense))
+            lines += runs(of: try projection.forward(dense), within: reach)
         }
+        if lines.isEmpty { return nil }
         return (projection, try Geometry(.multiLineString(lines)).buffer(halfWidth, quadrantSegments: 64))
+    }
+
+    /// The runs of consecutive planar segments that come within `reach` of the origin.
+    static func runs(of line: [Coordinate], within reach: Double) -> [[Coordinate]] {
+        if line.count == 1 { return (line[0].x * line[0].x + line[0].y * line[0].y).squareRoot() <= reach ? [line] : [] }
+        var out = [[Coordinate]]()
+        var run = [Coordinate]()
+        let origin = Coordinate(x: 0, y: 0)
+        for i in 0..<(line.count - 1) {
+            if PlanarGeometry.segmentDistance(origin, line[i], line[i + 1]).distance <= reach {
+                if run.isEmpty { run.append(line[i]) }
+                run.append(line[i + 1])
+            } else if !run.isEmpty {
+                out.append(run)
+                run = []
+            }
+        }
+        if !run.isEmpty { out.append(run) }
+        return out
     }
 
     /// The shape with every edge split along its geodesic into pieces of at most `spacing` metres.

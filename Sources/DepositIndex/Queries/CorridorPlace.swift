@@ -25,7 +25,9 @@ extension Catalog {
         guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
         let halfWidth = (width ?? corridors[c].widthKm) * 500
         let query = DistanceQuery(shape: shape)
-        guard let (projection, buffer) = try CorridorMath.localBuffer(catalog: self, query: query, corridor: c, halfWidth: halfWidth) else {
+        // The outline is kept within 4 × halfWidth of the centre, so line beyond 5 × halfWidth cannot shape it.
+        guard let (projection, buffer) = try CorridorMath.localBuffer(catalog: self, query: query, corridor: c, halfWidth: halfWidth,
+                                                                      reach: 5 * halfWidth + 1) else {
             return nil
         }
         let neighbourhood = try Geometry(point: Coordinate(x: 0, y: 0)).buffer(4 * halfWidth, quadrantSegments: 32)

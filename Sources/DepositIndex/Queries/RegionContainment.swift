@@ -9,7 +9,7 @@ extension Catalog {
         var hits = [(region: Int, onBoundary: Bool)]()
         for r in regionIndex.search(Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() {
             let onBoundary = regionBoundaries.nearest(to: query, feature: r, below: tolerance.nextUp) != nil
-            if onBoundary || regionRings[r].contains(where: { RegionRings.contains($0, point) }) {
+            if onBoundary || regions[r].geometry.polygons.contains(where: { RegionRings.containsSplittingNear($0, point) }) {
                 hits.append((r, onBoundary))
             }
         }
@@ -68,7 +68,7 @@ enum RegionMath {
         let region = catalog.regions[r]
         let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: 0.001)
         if border == nil {
-            let inside = catalog.regionRings[r].contains { RegionRings.contains($0, query.vertices[0]) }
+            let inside = region.geometry.polygons.contains { RegionRings.containsSplittingNear($0, query.vertices[0]) }
             return inside ? RegionShare(id: region.id, name: region.name, share: 1, onBoundary: false) : nil
         }
         var box = Catalog.box(of: shape)
@@ -76,7 +76,7 @@ enum RegionMath {
         let frame = try Geometry(.polygon([[Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY),
                                             Coordinate(x: box.maxX, y: box.maxY), Coordinate(x: box.minX, y: box.maxY),
                                             Coordinate(x: box.minX, y: box.minY)]]))
-        let regionShape: Shape = .multiPolygon(catalog.regionRings[r])
+        let regionShape: Shape = .multiPolygon(catalog.regionRings(r))
         let clipped = try Geometry(regionShape).intersection(frame)
         let projection = try LocalProjection.centered(on: query.plane.center, kind: .lambertAzimuthalEqualArea)
         let deposit = try Geometry(try projection.forward(CorridorMath.densify(shape, spacing: 50))).makeValid()
