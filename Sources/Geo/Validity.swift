@@ -44,8 +44,9 @@ extension Geometry {
     /// reports only one crossing per ring), so a survey with three bad legs shows three problems.
     public func validityProblems() throws -> [ValidityProblem] {
         var problems = [ValidityProblem]()
+        var seen = Set<ValidityProblem>()  // a scribbled ring has thousands of crossings: no quadratic dedup
         func add(_ p: ValidityProblem?) {
-            if let p, !problems.contains(p) { problems.append(p) }
+            if let p, seen.insert(p).inserted { problems.append(p) }
         }
         add(try validityProblem())
         if problems.isEmpty { return [] }
