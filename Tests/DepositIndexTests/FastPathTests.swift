@@ -88,7 +88,7 @@ final class RegionSplittingTests: XCTestCase {
     func testSplittingNearMatchesWholeSplit() throws {
         let catalog = try Catalog.bundled()
         var rng = SeededRandom(seed: 5)
-        var points = (0..<1_500).map { _ in
+        var points = (0..<500).map { _ in
             Coordinate(longitude: Double.random(in: 45...88, using: &rng), latitude: Double.random(in: 39...56, using: &rng))
         }
         // Points right beside long region edges, where the geodesic bows away from the straight edge.

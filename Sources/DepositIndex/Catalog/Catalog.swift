@@ -23,7 +23,7 @@ public struct Catalog: Sendable {
 
     var railChains: ChainLayer { storage.railChains }
     var corridorChains: ChainLayer { storage.corridorChains }
-    var regionBoundaries: ChainLayer { storage.regionBoundaries.value }
+    var regionBoundaries: ChainLayer { storage.regionBoundaries }
     /// Region `r`'s rings with no edge longer than `RegionRings.maximumEdgeDegrees`, for point-in-region
     /// tests; each region's are built when first needed.
     func regionRings(_ r: Int) -> [[[Coordinate]]] { storage.regionRings[r].value }

@@ -2,7 +2,7 @@ import Foundation
 import Geo
 
 /// The layers of a `Catalog` and what is built from them: the spatial indexes at once, the name tables
-/// and region rings on first use (see `Lazy`).
+/// and each region's split rings on first use (see `Lazy`).
 final class CatalogStorage: Sendable {
     let directory: URL
     let deposits: [Deposit]
@@ -14,7 +14,7 @@ final class CatalogStorage: Sendable {
 
     let railChains: ChainLayer
     let corridorChains: ChainLayer
-    let regionBoundaries: Lazy<ChainLayer>
+    let regionBoundaries: ChainLayer
     let regionRings: [Lazy<[[[Coordinate]]]>]
     let regionIndex: SpatialIndex
     let depositIndex: SpatialIndex
@@ -37,7 +37,8 @@ final class CatalogStorage: Sendable {
         country = layers.country
         railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
         corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
-        regionBoundaries = Lazy { ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } }) }
+        // Built at once (a few ms): every region question asks for it, the first one too.
+        regionBoundaries = ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } })
         regionRings = regions.map { region in Lazy { RegionRings.densified(region.geometry) } }
         regionIndex = SpatialIndex(boxes: regions.map { EdgeEnvelope.of(chain: $0.geometry.coordinates[...]) })
         var items = [Int](), boxes = [Envelope]()

@@ -131,7 +131,8 @@ enum GeoJSONFastReader {
         return out
     }
 
-    /// `[x, y, ...]`: two numbers, then anything (an altitude, say), as the strict path allows.
+    /// `[x, y, ...]`: two numbers, then more numbers (an altitude, say). The strict path allows anything
+    /// after the two; anything but a number is left to it, nesting limits and all.
     private static func position(_ r: inout Reader) throws -> Coordinate {
         guard r.peek == UInt8(ascii: "[") else { throw GiveUp() }
         r.position += 1
@@ -146,7 +147,7 @@ enum GeoJSONFastReader {
         while r.peek == UInt8(ascii: ",") {
             r.position += 1
             r.skipWhitespace()
-            _ = try r.value(depth: 6)
+            _ = try number(&r)
             r.skipWhitespace()
         }
         guard r.peek == UInt8(ascii: "]") else { throw GiveUp() }
