@@ -38,7 +38,7 @@ final class CrashTests: XCTestCase {
         let stateB = try Self.fingerprint(store)
         XCTAssertNotEqual(states[0], stateB)
 
-        var random = SplitMix(seed: 20)
+        var random = SeededRandom(seed: 20)
         var current = stateB, killedMidway = 0, completed = 0, readsDuring = 0
         var rounds = 0
         while killedMidway < 20 && rounds < 60 {

@@ -25,7 +25,7 @@ final class StoreQueryTests: XCTestCase {
 
     func testNearestRailAndStationsAtRandomPoints() throws {
         let (store, full) = try fixture()
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         var read = 0
         // 150 points over Kazakhstan's box and around it (up to 600 km outside), k from 1 to 4.
         for i in 0..<150 {
@@ -92,15 +92,3 @@ final class StoreQueryTests: XCTestCase {
     }
 }
 
-/// SplitMix64, seeded, so every run sees the same points.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -4,18 +4,6 @@ import DepositIndex
 import Foundation
 import Geo
 
-/// SplitMix64: the same data on every run, so before/after comparisons mean something.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Synthetic data over Kazakhstan's extent (46–87°E, 40–55°N), shaped like the reference synth set:
 /// deposits are irregular polygons of 6–14 vertices and 1–4 km across; rail lines are random walks of

@@ -9,21 +9,6 @@ struct ValidationBenchmark {
     let polygons: Int
     let seed: UInt64
 
-    /// SplitMix64, so the same seed always gives the same file.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform(_ range: ClosedRange<Double>) -> Double {
-            range.lowerBound + Double(next() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
-        }
-    }
-
     func run() throws {
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("survey-bench-\(polygons)-\(seed).geojson")
         // The same seed always gives the same bytes, so a file left by an earlier run is reused.
@@ -60,7 +45,7 @@ struct ValidationBenchmark {
     /// 61–80° E, 44–52° N, with the deposit properties; about one in 50 is drawn clockwise and one in
     /// 200 has a crossing leg, so the report has something to say.
     func generate(to url: URL) throws {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         var out = "{\"type\":\"FeatureCollection\",\"features\":[\n"
         out.reserveCapacity(polygons * 560)
         for i in 0..<polygons {
@@ -86,3 +71,10 @@ struct ValidationBenchmark {
     }
 }
 #endif
+
+private extension SeededRandom {
+    /// A double in the range from the top 53 bits, as the benchmark file was first generated with.
+    mutating func uniform(_ range: ClosedRange<Double>) -> Double {
+        range.lowerBound + Double(next() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
+    }
+}
