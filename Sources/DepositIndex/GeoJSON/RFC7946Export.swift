@@ -12,11 +12,8 @@ extension Shape {
             var out = [sequence[0]]
             out.reserveCapacity(sequence.count)
             for (a, b) in zip(sequence, sequence.dropFirst()) {
-                if Geodesic.wgs84.distance(a, b) > maxEdgeLength {
-                    out += Geodesic.wgs84.line(from: a, to: b, maxSpacing: maxEdgeLength).dropFirst()
-                } else {
-                    out.append(b)
-                }
+                // A short edge comes back as its two ends: one inverse solution either way.
+                out += Geodesic.wgs84.line(from: a, to: b, maxSpacing: maxEdgeLength).dropFirst()
             }
             return out
         }

@@ -85,7 +85,7 @@ enum CorridorMath {
         // Only line within halfWidth of the deposit shapes the buffer inside it (see `localBuffer`).
         guard let (projection, buffer) = try localBuffer(catalog: catalog, query: query, corridor: c, halfWidth: halfWidth,
                                                          reach: halfWidth + query.radius + 1) else { return (0, 0) }
-        let densified = densify(shape, spacing: 50)
+        let densified = shape.densified(maxEdgeLength: 50)
         let deposit = try Geometry(try projection.forward(densified)).makeValid()
         let inside = try deposit.intersection(buffer)
         let area = Geodesic.wgs84.area(of: try projection.inverse(inside.shape))
@@ -135,15 +135,5 @@ enum CorridorMath {
         }
         if !run.isEmpty { out.append(run) }
         return out
-    }
-
-    /// The shape with every edge split along its geodesic into pieces of at most `spacing` metres.
-    static func densify(_ shape: Shape, spacing: Double) -> Shape {
-        shape.mapSequences { cs in
-            guard cs.count > 1 else { return cs }
-            var out = [cs[0]]
-            for (a, b) in zip(cs, cs.dropFirst()) { out += Geodesic.wgs84.line(from: a, to: b, maxSpacing: spacing).dropFirst() }
-            return out
-        }
     }
 }

@@ -79,7 +79,7 @@ enum RegionMath {
         let regionShape: Shape = .multiPolygon(catalog.regionRings(r))
         let clipped = try Geometry(regionShape).intersection(frame)
         let projection = try LocalProjection.centered(on: query.plane.center, kind: .lambertAzimuthalEqualArea)
-        let deposit = try Geometry(try projection.forward(CorridorMath.densify(shape, spacing: 50))).makeValid()
+        let deposit = try Geometry(try projection.forward(shape.densified(maxEdgeLength: 50))).makeValid()
         let part = try Geometry(try projection.forward(RegionRings.densifiedShape(clipped.shape))).makeValid()
         let area = try deposit.intersection(part).planarArea()
         let total = try deposit.planarArea()
