@@ -30,19 +30,8 @@ struct Lookup {
     }
 
     func region(_ text: String) throws -> Region {
-        try pick(regions(matching: text), text, kind: "region", label: { "\($0.id)  \($0.name)" },
+        try pick(catalog.regions(matching: text), text, kind: "region", label: { "\($0.id)  \($0.name)" },
                  names: catalog.regions.map { ($0.id, [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 }) })
-    }
-
-    /// Regions matching the text as typed or, failing that, without the generic word people add in each
-    /// language ("Karagandy region", "Карагандинская область", "Қарағанды облысы").
-    func regions(matching text: String) -> [Region] {
-        let direct = catalog.regions(matching: text)
-        if !direct.isEmpty { return direct }
-        let generic: Set<String> = ["region", "oblast", "oblys", "oblysy", "province", "city", "область", "обл", "облысы", "город", "қаласы", "г"]
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," }).filter { !generic.contains($0.lowercased()) }
-        guard !words.isEmpty, words.count < text.split(separator: " ").count else { return [] }
-        return catalog.regions(matching: words.joined(separator: " "))
     }
 
     private func pick<T>(_ matches: [T], _ text: String, kind: String, label: (T) -> String,

@@ -21,9 +21,20 @@ extension Catalog {
     }
 
     /// Regions whose ISO code, name, Kazakh or Russian name matches `text`.
+    /// The generic word people add to a region's name ("Karagandy region", "Карагандинская область",
+    /// "Қарағанды облысы") is dropped when the name as typed matches nothing.
     public func regions(matching text: String) -> [Region] {
-        regionNames.matches(text).map { regions[$0] }
+        let direct = regionNames.matches(text)
+        if !direct.isEmpty { return direct.map { regions[$0] } }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," })
+        let specific = words.filter { !Self.genericRegionWords.contains($0.lowercased()) }
+        guard !specific.isEmpty, specific.count < words.count else { return [] }
+        return regionNames.matches(specific.joined(separator: " ")).map { regions[$0] }
     }
+
+    private static let genericRegionWords: Set<String> = [
+        "region", "oblast", "oblys", "oblysy", "province", "city", "область", "обл", "облысы", "город", "қаласы", "г",
+    ]
 
     /// Rail lines whose id or name matches `text`.
     public func railLines(matching text: String) -> [RailLine] {

@@ -51,7 +51,7 @@ struct RegionAnswer: Encodable {
     init(catalog: Catalog, subject: String) throws {
         let lookup = Lookup(catalog: catalog)
         // A region's own name or code wins over a deposit of the same spelling: "Karaganda" is the region.
-        if !CoordinateText.looksLikeCoordinates(subject), lookup.regions(matching: subject).count == 1 {
+        if !CoordinateText.looksLikeCoordinates(subject), catalog.regions(matching: subject).count == 1 {
             let r = try lookup.region(subject)
             region = RegionInfo(id: r.id, name: r.name, name_kk: r.nameKk, name_ru: r.nameRu)
             deposits = try catalog.deposits(in: r.id)
