@@ -22,6 +22,12 @@ extension Catalog {
         ]
     }
 
+    /// The files of the GeoData schema in this catalog's directory, whether read or not: what an output
+    /// must never replace.
+    public var layerFiles: [URL] {
+        Layers.files.map { directory.appendingPathComponent($0.1) }
+    }
+
     /// Loads only `layers` of the data directory; the others are empty, and their files are not read (nor
     /// checked). Deposits and rail, which every directory must have, are always read. Ids must be unique
     /// among the layers read. Throws `CatalogError` as `init(directory:)` does.

@@ -49,9 +49,7 @@ struct DataOptions: ParsableArguments {
     /// The files an output must never replace.
     func inputFiles(of catalog: Catalog) -> [URL] {
         if let store { return [URL(fileURLWithPath: store)] + ["-wal", "-shm"].map { URL(fileURLWithPath: store + $0) } }
-        return ["deposits", "rail", "stations", "corridors", "regions", "country"].map {
-            catalog.directory.appendingPathComponent("\($0).geojson")
-        }
+        return catalog.layerFiles
     }
 }
 
