@@ -1,5 +1,6 @@
 // deposits-bench: timings for the query engine, on a seeded synthetic set and on the bundled GeoData.
-// Run in release mode:  swift run -c release deposits-bench [--deposits N] [--rail N] [--check N]
+// Run in release mode:  swift run -c release deposits-bench [--deposits N] [--rail N] [--check N] [--passes N]
+//                       [--no-bundled]
 import DepositIndex
 import Foundation
 import Geo
@@ -83,8 +84,12 @@ print("index build (catalog from memory: rail chains + deposit index; names are 
 let names = timed { _ = catalog.deposits(matching: "Deposit 99999") }
 print("  deposit name table, built by the first look-up: \(names)")
 var batch = [DepositRail]()
-let pass = timed { batch = try! catalog.nearestRail(k: 1) }
-print("nearest rail for all \(batch.count) deposits (batch, all cores): \(pass)")
+// Several passes (--passes N) show how much the shared machine's load moves the wall time.
+for _ in 0..<max(1, option("--passes", 1)) {
+    let pass = timed { batch = try! catalog.nearestRail(k: 1) }
+    print("nearest rail for all \(batch.count) deposits (batch, all cores): \(pass)")
+}
+if args.contains("--no-bundled") && checkCount == 0 { exit(0) }
 
 // Exactness on the synthetic set: nearest rail for sample deposits against brute force over every line.
 if checkCount > 0 {
@@ -110,7 +115,9 @@ if checkCount > 0 {
 }
 
 // Bundled data.
-if let dir = Catalog.bundledDirectory {
+if args.contains("--no-bundled") {
+    exit(0)
+} else if let dir = Catalog.bundledDirectory {
     var loads = [Double]()
     var bundled: Catalog!
     for _ in 0..<5 { loads.append(seconds { bundled = try! Catalog(directory: dir) }) }

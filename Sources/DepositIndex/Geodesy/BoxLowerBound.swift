@@ -6,67 +6,79 @@ import Geo
 /// Why the bound holds: on WGS84 the radii of curvature are never below the meridian radius at the
 /// equator, a(1 - e²) = 6 335 439 m. Reading geodetic latitude and longitude as coordinates on a sphere of
 /// that radius therefore shrinks every curve, so the ellipsoidal geodesic distance between two points is at
-/// least that sphere's great-circle distance between them. The great-circle distance to a box is exact
-/// (the nearest meridian edge in wrapped longitude, then the best latitude on it), so the bound is about
-/// 0.7% low and never high. Boxes may reach past ±180° (an edge crossing the antimeridian is unwrapped);
-/// longitude differences are taken modulo 360°.
+/// least that sphere's great-circle distance between them. For a point outside the box's longitudes the
+/// nearest point of the box lies on its nearest side meridian (along a parallel, distance grows with the
+/// longitude difference); on that meridian cos θ = sin φ₀ sin φ + cos φ₀ cos Δλ cos φ is a sinusoid in φ,
+/// largest at its peak when the peak lies on the side, otherwise at an end. So the bound is about 0.7% low
+/// and never high. Boxes may reach past ±180° (an edge crossing the antimeridian is unwrapped); longitude
+/// differences are taken modulo 360°.
 struct BoxLowerBound {
     /// a(1 - e²) on WGS84, metres: the smallest radius of curvature anywhere on the ellipsoid.
     static let minimumRadius = 6_378_137.0 * (1 - 0.0066943799901413165)
-    /// Relative slack for rounding in the trigonometry (haversine form keeps it near 1e-15).
+    /// Relative slack for rounding.
     private static let shrink = 1 - 1e-9
 
     let lon: Double
     let lat: Double
-    private let latRad: Double
-    private let cosLat: Double
     private let sinLat: Double
+    private let cosLat: Double
+    private let sinLon: Double
+    private let cosLon: Double
 
     init(_ c: Coordinate) {
         lon = c.longitude
         lat = c.latitude
-        latRad = lat * .pi / 180
-        cosLat = cos(latRad)
-        sinLat = sin(latRad)
+        sinLat = sin(lat * .pi / 180)
+        cosLat = cos(lat * .pi / 180)
+        sinLon = sin(lon * .pi / 180)
+        cosLon = cos(lon * .pi / 180)
     }
 
     /// Metres; never more than the geodesic distance from the point to anything inside `box`.
     func distance(to box: Envelope) -> Double {
-        distance(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY)
+        distance(to: TrigBox(box))
     }
 
     func distance(minX: Double, minY: Double, maxX: Double, maxY: Double) -> Double {
-        let width = maxX - minX
-        var dLon = 0.0
+        distance(to: TrigBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
+    }
+
+    func distance(to b: TrigBox) -> Double {
+        let width = b.maxX - b.minX
+        var dLon = 0.0, eastSide = false
         if width < 360 {
-            var d = lon - minX
+            var d = lon - b.minX
             // Only a difference outside [0, 360) needs the (costly) remainder.
             if d < 0 || d >= 360 {
                 d = d.truncatingRemainder(dividingBy: 360)
                 if d < 0 { d += 360 }
             }
-            if d > width { dLon = Swift.min(d - width, 360 - d) }
+            if d > width {
+                // The point lies east of the box by d - width, or west of it by 360 - d.
+                eastSide = d - width <= 360 - d
+                dLon = eastSide ? d - width : 360 - d
+            }
         }
         if dLon == 0 {
-            if lat < minY { return (minY - lat) * .pi / 180 * Self.minimumRadius * Self.shrink }
-            if lat > maxY { return (lat - maxY) * .pi / 180 * Self.minimumRadius * Self.shrink }
+            if lat < b.minY { return (b.minY - lat) * .pi / 180 * Self.minimumRadius * Self.shrink }
+            if lat > b.maxY { return (lat - b.maxY) * .pi / 180 * Self.minimumRadius * Self.shrink }
             return 0
         }
-        // On the nearest meridian edge, cos(distance) = A sin φ + B cos φ, a sinusoid in φ with its peak at
-        // atan2(A, B): the nearest point is that peak when it lies on the edge, otherwise an edge end.
-        let dLonRad = dLon * .pi / 180
-        let a = sinLat, b = cosLat * cos(dLonRad)
-        let peak = atan2(a, b)
-        let lo = minY * .pi / 180, hi = maxY * .pi / 180
-        var angle = Swift.min(haversineAngle(lo, dLonRad), haversineAngle(hi, dLonRad))
-        if peak > lo && peak < hi { angle = Swift.min(angle, haversineAngle(peak, dLonRad)) }
+        // cos Δλ to the nearest side, from the sides' precomputed sines and cosines.
+        let cosDLon = eastSide ? cosLon * b.cosMaxX + sinLon * b.sinMaxX : cosLon * b.cosMinX + sinLon * b.sinMinX
+        let a = sinLat, c = cosLat * cosDLon
+        var largest = max(a * b.sinMinY + c * b.cosMinY, a * b.sinMaxY + c * b.cosMaxY)
+        if c > 0 {
+            // The peak lies at sin φ = a / √(a² + c²), within ±90°.
+            let amplitude = (a * a + c * c).squareRoot()
+            let sinPeak = a / amplitude
+            if sinPeak > b.sinMinY && sinPeak < b.sinMaxY { largest = amplitude }
+        }
+        // sin²(θ/2) = (1 - cos θ)/2, less a margin for rounding in the cosine (a few 10⁻¹⁶).
+        let h = max(0, (1 - largest) / 2 - 2e-15)
+        let s = h.squareRoot()
+        // θ = 2 asin s ≥ 2 s; the arcsine is worth its cost only for far boxes.
+        let angle = s < 0.01 ? 2 * s : 2 * asin(min(1, s))
         return angle * Self.minimumRadius * Self.shrink
-    }
-
-    /// Central angle to (φ, Δλ) in the haversine form, which stays accurate for tiny angles.
-    private func haversineAngle(_ phi: Double, _ dLon: Double) -> Double {
-        let sdPhi = sin((phi - latRad) / 2), sdLon = sin(dLon / 2)
-        let h = sdPhi * sdPhi + cosLat * cos(phi) * sdLon * sdLon
-        return 2 * asin(Swift.min(1, h.squareRoot()))
     }
 }

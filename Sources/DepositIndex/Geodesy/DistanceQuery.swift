@@ -17,34 +17,55 @@ public struct NearestPair: Hashable, Sendable, Codable {
     }
 }
 
-/// A point or polygonal area prepared for measuring geodesic distances to polylines: its vertices seen
-/// from its own centre in a `LocalPlane`, and a circle around that centre holding it all.
+/// A point or polygonal area prepared for measuring geodesic distances to polylines: its vertices in
+/// Earth-centred coordinates for cheap lower bounds (`Cartesian`), a circle around its centre holding it
+/// all, and, when first needed, its vertices seen from that centre in a `LocalPlane`.
+///
+/// One query is used by one thread: its plane is computed lazily and cached in place.
 struct DistanceQuery {
-    let plane: LocalPlane
+    let center: Coordinate
     let bound: BoxLowerBound
     /// Geodesic distance from the centre beyond which no part of the query lies.
     let radius: Double
     let vertices: [Coordinate]
-    let planar: [Coordinate]
     /// Rings as index ranges into `vertices`, closed (last index repeats the first vertex), per polygon.
     let polygons: [[Range<Int>]]
-    let planarPolygons: [[[Coordinate]]]
+    let cartesian: [Cartesian]
+    let centerCartesian: Cartesian
+    /// Euclidean distance from the centre beyond which no part of the query lies.
+    let chordRadius: Double
+    /// For a ring edge from vertex `e` to `e + 1`, how far it may stray from its chord (see `Cartesian`).
+    let edgeSagitta: [Double]
+    /// The tangent plane at the centre, for crossing and containment tests, and the vertices' images in
+    /// it (nil for a vertex with none: such a query is tested in the `LocalPlane` instead).
+    let central: CentralPlane
+    let centralVertices: [Coordinate?]
+    /// True when every vertex has an image in the central plane (false only for queries spanning a
+    /// quarter of the Earth).
+    let isCentrallyProjected: Bool
+    private let planarView: PlanarView
 
+    var plane: LocalPlane { planarView.plane }
+    var planar: [Coordinate] { planarView.planar }
+    var planarPolygons: [[[Coordinate]]] { planarView.planarPolygons }
     var isAreal: Bool { !polygons.isEmpty }
 
     /// A point: distances are measured from it.
     init(point: Coordinate) {
-        self.init(center: point, radius: 0, vertices: [point], planar: [Coordinate(x: 0, y: 0)], polygons: [])
-    }
-
-    private init(center: Coordinate, radius: Double, vertices: [Coordinate], planar: [Coordinate], polygons: [[Range<Int>]]) {
-        plane = LocalPlane(center: center)
-        bound = BoxLowerBound(center)
-        self.radius = radius
-        self.vertices = vertices
-        self.planar = planar
-        self.polygons = polygons
-        planarPolygons = polygons.map { rings in rings.map { Array(planar[$0]) } }
+        center = point
+        bound = BoxLowerBound(point)
+        radius = 0
+        vertices = [point]
+        polygons = []
+        let c = Cartesian(point)
+        cartesian = [c]
+        centerCartesian = c
+        chordRadius = 0
+        edgeSagitta = [0]
+        central = CentralPlane(center: point)
+        centralVertices = [Coordinate(x: 0, y: 0)]
+        isCentrallyProjected = true
+        planarView = PlanarView(plane: LocalPlane(center: point), vertices: vertices, polygons: [], planar: [Coordinate(x: 0, y: 0)])
     }
 
     /// A polygon, multipolygon or point shape. Other shapes measure from their vertices only.
@@ -61,19 +82,55 @@ struct DistanceQuery {
             }
             if !rings.isEmpty { polygons.append(rings) }
         }
-        if polygons.isEmpty {
-            vertices = shape.coordinates
-            if vertices.count == 1 { self.init(point: vertices[0]); return }
+        if polygons.isEmpty { vertices = shape.coordinates }
+        if polygons.isEmpty && vertices.count == 1 {
+            self.init(point: vertices[0])
+        } else {
+            self.init(vertices: vertices, polygons: polygons)
         }
+    }
+
+    private init(vertices: [Coordinate], polygons: [[Range<Int>]]) {
         let box = Envelope(covering: vertices) ?? Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        let center = LocalProjection.center(of: box)
-        let plane = LocalPlane(center: center)
-        let planar = vertices.map(plane.project)
-        var r = 0.0
-        for p in planar { r = max(r, (p.x * p.x + p.y * p.y).squareRoot()) }
-        // Along a short geodesic edge the distance from the centre peaks at an end; the margin covers
-        // the curvature of longer ones.
-        self.init(center: center, radius: r * (1 + 1e-6) + 1e-3, vertices: vertices, planar: planar, polygons: polygons)
+        center = LocalProjection.center(of: box)
+        bound = BoxLowerBound(center)
+        self.vertices = vertices
+        self.polygons = polygons
+        cartesian = vertices.map(Cartesian.init)
+        centerCartesian = Cartesian(center)
+        var sagittas = [Double](repeating: 0, count: vertices.count)
+        var widest = 0.0
+        for rings in polygons {
+            for ring in rings {
+                for e in ring.lowerBound..<(ring.upperBound - 1) {
+                    sagittas[e] = Cartesian.sagitta(chord: cartesian[e].chord(to: cartesian[e + 1]))
+                    widest = max(widest, sagittas[e])
+                }
+            }
+        }
+        edgeSagitta = sagittas
+        central = CentralPlane(center: center)
+        let plane = central
+        centralVertices = polygons.isEmpty ? [] : cartesian.map { plane.project($0) }
+        isCentrallyProjected = !centralVertices.contains { $0 == nil }
+        var far = 0.0
+        for c in cartesian { far = max(far, c.chord(to: centerCartesian)) }
+        // Edge points lie within a sagitta of a chord whose ends are within `far`; the area they enclose
+        // lies within the same cap.
+        chordRadius = far + widest
+        let view = PlanarView(plane: LocalPlane(center: center), vertices: vertices, polygons: polygons, planar: nil)
+        planarView = view
+        let bounded = Cartesian.geodesicUpperBound(chord: chordRadius)
+        if bounded.isFinite {
+            radius = bounded
+        } else {
+            // A query over 100 km across: the plane gives exact distances from the centre. Along a short
+            // geodesic edge the distance from the centre peaks at an end; the margin covers the curvature
+            // of longer ones.
+            var r = 0.0
+            for p in view.planar { r = max(r, (p.x * p.x + p.y * p.y).squareRoot()) }
+            radius = r * (1 + 1e-6) + 1e-3
+        }
     }
 
     /// A lower bound on the distance from any part of the query to anything in the box.
@@ -81,8 +138,74 @@ struct DistanceQuery {
         max(0, bound.distance(minX: minX, minY: minY, maxX: maxX, maxY: maxY) - radius)
     }
 
+    /// As above, for a box of an index.
+    func lowerBound(_ box: TrigBox) -> Double {
+        max(0, bound.distance(to: box) - radius)
+    }
+
     /// True when `p` (planar) lies inside the query's area.
     func containsPlanar(_ p: Coordinate) -> Bool {
         planarPolygons.contains { PlanarGeometry.contains($0, p) }
+    }
+
+    /// True when `p` (its image in the central plane) lies inside the query's area (even-odd per polygon).
+    func containsCentral(_ p: Coordinate) -> Bool {
+        for rings in polygons {
+            var inside = false
+            for ring in rings {
+                for i in ring.lowerBound..<(ring.upperBound - 1) {
+                    guard let a = centralVertices[i], let b = centralVertices[i + 1] else { continue }
+                    if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                }
+            }
+            if inside { return true }
+        }
+        return false
+    }
+
+    /// Where the segment `a`–`b` of the central plane meets the query's boundary, if it does.
+    func crossingCentral(_ a: Coordinate, _ b: Coordinate) -> Coordinate? {
+        for rings in polygons {
+            for ring in rings {
+                for e in ring.lowerBound..<(ring.upperBound - 1) {
+                    guard let c = centralVertices[e], let d = centralVertices[e + 1] else { continue }
+                    if let x = PlanarGeometry.intersection(a, b, c, d) { return x }
+                }
+            }
+        }
+        return nil
+    }
+
+}
+
+/// The query's vertices in its `LocalPlane`, projected on first use: most chains are settled by the
+/// Earth-centred bounds alone, and each projected vertex costs a geodesic solve.
+private final class PlanarView {
+    let plane: LocalPlane
+    private let vertices: [Coordinate]
+    private let polygons: [[Range<Int>]]
+    private var projected: [Coordinate]?
+    private var projectedPolygons: [[[Coordinate]]]?
+
+    init(plane: LocalPlane, vertices: [Coordinate], polygons: [[Range<Int>]], planar: [Coordinate]?) {
+        self.plane = plane
+        self.vertices = vertices
+        self.polygons = polygons
+        projected = planar
+    }
+
+    var planar: [Coordinate] {
+        if let projected { return projected }
+        let p = vertices.map(plane.project)
+        projected = p
+        return p
+    }
+
+    var planarPolygons: [[[Coordinate]]] {
+        if let projectedPolygons { return projectedPolygons }
+        let planar = self.planar
+        let p = polygons.map { rings in rings.map { Array(planar[$0]) } }
+        projectedPolygons = p
+        return p
     }
 }

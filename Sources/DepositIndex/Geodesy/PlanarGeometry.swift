@@ -12,6 +12,13 @@ enum PlanarGeometry {
         return ((x * x + y * y).squareRoot(), t)
     }
 
+    static func norm(_ p: Coordinate) -> Double { (p.x * p.x + p.y * p.y).squareRoot() }
+
+    static func distance(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let dx = a.x - b.x, dy = a.y - b.y
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
     /// Where the segments `a`–`b` and `c`–`d` meet (touching counts); nil when they do not.
     static func intersection(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Coordinate? {
         let r = Coordinate(x: b.x - a.x, y: b.y - a.y), s = Coordinate(x: d.x - c.x, y: d.y - c.y)

@@ -10,13 +10,15 @@ struct ChainLayer: Sendable {
     static let edgesPerChain = 8
 
     let coordinates: [Coordinate]
+    /// `coordinates` in Earth-centred coordinates, for bounds that need no geodesic solve.
+    let cartesian: [Cartesian]
     /// Chain `c` is `coordinates[chainStart[c] ..< chainEnd[c]]`, owned by feature `chainFeature[c]`.
     let chainStart: [Int32]
     let chainEnd: [Int32]
     let chainFeature: [Int32]
     /// The chains of feature `f` are `featureChains[f]` (chains are made feature by feature).
     let featureChains: [Range<Int>]
-    let chainBoxes: [Envelope]
+    let chainBoxes: [TrigBox]
     let index: SpatialIndex
 
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
@@ -43,11 +45,12 @@ struct ChainLayer: Sendable {
             }
         }
         self.coordinates = coordinates
+        cartesian = coordinates.map(Cartesian.init)
         chainStart = starts
         chainEnd = ends
         chainFeature = features
         self.featureChains = featureChains
-        chainBoxes = boxes
+        chainBoxes = boxes.map(TrigBox.init)
         index = SpatialIndex(boxes: boxes)
     }
 
@@ -55,19 +58,40 @@ struct ChainLayer: Sendable {
         coordinates[Int(chainStart[c])..<Int(chainEnd[c])]
     }
 
+    /// The nearest pair between the query and chain `c`, if nearer than `limit`.
+    func nearest(to query: DistanceQuery, chain c: Int, below limit: Double) -> NearestPair? {
+        let range = Int(chainStart[c])..<Int(chainEnd[c])
+        return coordinates.withUnsafeBufferPointer { w in
+            cartesian.withUnsafeBufferPointer { x in
+                query.nearest(toChain: UnsafeBufferPointer(rebasing: w[range]), cartesian: UnsafeBufferPointer(rebasing: x[range]), below: limit)
+            }
+        }
+    }
+
+    /// A nearly exact lower bound on the distance between the query and chain `c` (see
+    /// `DistanceQuery.lowerBound(toChain:cartesian:below:)`).
+    func lowerBound(to query: DistanceQuery, chain c: Int, below limit: Double) -> Double {
+        let range = Int(chainStart[c])..<Int(chainEnd[c])
+        return coordinates.withUnsafeBufferPointer { w in
+            cartesian.withUnsafeBufferPointer { x in
+                query.lowerBound(toChain: UnsafeBufferPointer(rebasing: w[range]), cartesian: UnsafeBufferPointer(rebasing: x[range]), below: limit)
+            }
+        }
+    }
+
     /// The nearest pair between the query and one feature, if nearer than `limit`.
     func nearest(to query: DistanceQuery, feature: Int, below limit: Double = .infinity) -> NearestPair? {
         var order = [(Double, Int)]()
         for c in featureChains[feature] {
             let b = chainBoxes[c]
-            let lb = query.lowerBound(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY)
+            let lb = query.lowerBound(b)
             if lb < limit { order.append((lb, c)) }
         }
         order.sort { $0.0 < $1.0 }
         var best: NearestPair?
         var bestDistance = limit
         for (lb, c) in order where lb < bestDistance {
-            if let pair = query.nearest(toChain: chain(c), below: bestDistance) {
+            if let pair = nearest(to: query, chain: c, below: bestDistance) {
                 best = pair
                 bestDistance = pair.distance
             }
@@ -79,7 +103,7 @@ struct ChainLayer: Sendable {
     func chains(of feature: Int, near query: DistanceQuery, within distance: Double) -> [Int] {
         featureChains[feature].filter { c in
             let b = chainBoxes[c]
-            return query.lowerBound(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY) <= distance
+            return query.lowerBound(b) <= distance
         }
     }
 
@@ -105,13 +129,22 @@ struct ChainLayer: Sendable {
         }
         var limit = maxDistance
         index.nearest(
-            lowerBound: { query.lowerBound(minX: $0, minY: $1, maxX: $2, maxY: $3) },
+            lowerBound: { query.lowerBound($0) },
             limit: { limit },
+            // A chain's own bound, nearly exact, before its exact distance: most chains whose box is near
+            // enough are settled by it and never measured on the ellipsoid.
+            refine: { c in
+                let feature = Int(chainFeature[c])
+                if acceptedSet.contains(feature) { return nil }
+                let own = known[feature].map { $0.distance } ?? .infinity
+                let bound = lowerBound(to: query, chain: c, below: min(own, limit.nextUp))
+                return bound.isFinite ? bound : nil
+            },
             exact: { c in
                 let feature = Int(chainFeature[c])
                 if acceptedSet.contains(feature) { return nil }
                 let own = known[feature].map { $0.distance } ?? .infinity
-                guard let pair = query.nearest(toChain: chain(c), below: min(own, limit.nextUp)) else { return nil }
+                guard let pair = nearest(to: query, chain: c, below: min(own, limit.nextUp)) else { return nil }
                 known[feature] = pair
                 smallest.offer(feature, pair.distance)
                 limit = kthKnown()

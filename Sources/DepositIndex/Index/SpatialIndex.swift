@@ -9,7 +9,8 @@ public struct SpatialIndex: Sendable {
     public static let nodeSize = 16
     /// Number of items indexed.
     public let count: Int
-    private let minX: [Double], minY: [Double], maxX: [Double], maxY: [Double]
+    /// Each position's box (items first, then the nodes level by level).
+    private let boxes: [TrigBox]
     /// For a leaf entry, the item's number; for a node, the position of its first child.
     private let link: [Int32]
     /// End position of each level, leaves first.
@@ -56,12 +57,15 @@ public struct SpatialIndex: Sendable {
             levelStart = levelEnd
             ends.append(mx.count)
         }
-        minX = mx; minY = my; maxX = Mx; maxY = My
+        var trig = [TrigBox]()
+        trig.reserveCapacity(mx.count)
+        for p in mx.indices { trig.append(TrigBox(minX: mx[p], minY: my[p], maxX: Mx[p], maxY: My[p])) }
+        self.boxes = trig
         self.link = link
         levelEnds = ends
     }
 
-    private var rootPosition: Int? { minX.isEmpty ? nil : minX.count - 1 }
+    private var rootPosition: Int? { boxes.isEmpty ? nil : boxes.count - 1 }
 
     private func isLeaf(_ pos: Int) -> Bool { pos < count }
 
@@ -93,40 +97,74 @@ public struct SpatialIndex: Sendable {
     }
 
     private func meets(_ pos: Int, _ windows: [Envelope]) -> Bool {
-        windows.contains { w in minX[pos] <= w.maxX && w.minX <= maxX[pos] && minY[pos] <= w.maxY && w.minY <= maxY[pos] }
+        windows.contains { boxes[pos].meets($0) }
     }
 
     /// Best-first search: visits items in increasing exact distance.
     ///
     /// - Parameters:
-    ///   - lowerBound: a bound on the distance to anything inside a box (minX, minY, maxX, maxY); it must
+    ///   - lowerBound: a bound on the distance to anything inside a box; it must
     ///     never exceed the exact distance of any item inside, or the order is wrong.
     ///   - limit: the current distance beyond which nothing matters (may shrink as items are visited).
     ///   - exact: an item's exact distance, or nil when it is not below `limit`.
     ///   - visit: called in increasing distance; return false to stop.
-    public func nearest(
-        lowerBound: (Double, Double, Double, Double) -> Double,
+    func nearest(
+        lowerBound: (TrigBox) -> Double,
         limit: () -> Double,
         exact: (Int) -> Double?,
         visit: (Int, Double) -> Bool
     ) {
+        search(lowerBound: lowerBound, limit: limit, refines: false, refine: { _ in 0 }, exact: exact, visit: visit)
+    }
+
+    /// As above, with a cheaper, tighter bound for an item than its box gives (`refine`, never above its
+    /// exact distance; nil when it is not below `limit`), taken before the item is measured exactly, so
+    /// only items whose tight bound comes up first in the order are measured.
+    func nearest(
+        lowerBound: (TrigBox) -> Double,
+        limit: () -> Double,
+        refine: (Int) -> Double?,
+        exact: (Int) -> Double?,
+        visit: (Int, Double) -> Bool
+    ) {
+        search(lowerBound: lowerBound, limit: limit, refines: true, refine: refine, exact: exact, visit: visit)
+    }
+
+    private func search(
+        lowerBound: (TrigBox) -> Double,
+        limit: () -> Double,
+        refines: Bool,
+        refine: (Int) -> Double?,
+        exact: (Int) -> Double?,
+        visit: (Int, Double) -> Bool
+    ) {
         guard let root = rootPosition else { return }
-        // Heap ids: a tree position p as p, an item resolved to its exact distance as -(item + 1).
+        // Heap ids: a tree position p as p; an item with its tight bound as -(count + item + 1); an item
+        // resolved to its exact distance as -(item + 1).
         var heap = MinHeap()
-        heap.push(root, lowerBound(minX[root], minY[root], maxX[root], maxY[root]))
+        heap.push(root, lowerBound(boxes[root]))
         while let (id, key) = heap.pop() {
             if key > limit() { return }
             if id < 0 {
-                if !visit(-id - 1, key) { return }
+                let resolved = -id - 1
+                if resolved < count {
+                    if !visit(resolved, key) { return }
+                } else if let d = exact(resolved - count) {
+                    heap.push(-(resolved - count) - 1, d)
+                }
                 continue
             }
             if isLeaf(id) {
                 let item = Int(link[id])
-                if let d = exact(item) { heap.push(-item - 1, d) }
+                if refines {
+                    if let b = refine(item), b <= limit() { heap.push(-(count + item + 1), max(b, key)) }
+                } else if let d = exact(item) {
+                    heap.push(-item - 1, d)
+                }
                 continue
             }
             for pos in Int(link[id])..<childEnd(of: id) {
-                let b = lowerBound(minX[pos], minY[pos], maxX[pos], maxY[pos])
+                let b = lowerBound(boxes[pos])
                 if b <= limit() { heap.push(pos, b) }
             }
         }

@@ -35,7 +35,7 @@ extension Catalog {
     func candidateDeposits(corridor c: Int, halfWidth: Double) -> [Int] {
         var found = Set<Int>()
         for chain in corridorChains.featureChains[c] {
-            for item in depositIndex.search(Self.widened(corridorChains.chainBoxes[chain], by: halfWidth)) {
+            for item in depositIndex.search(Self.widened(corridorChains.chainBoxes[chain].envelope, by: halfWidth)) {
                 found.insert(depositOfItem[item])
             }
         }

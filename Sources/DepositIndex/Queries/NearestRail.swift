@@ -53,7 +53,7 @@ enum PointSearch {
         var found = [(Int, Double)]()
         var limit = maxDistance
         index.nearest(
-            lowerBound: { query.lowerBound(minX: $0, minY: $1, maxX: $2, maxY: $3) },
+            lowerBound: { query.lowerBound($0) },
             limit: { limit },
             exact: { exact($0, limit.nextUp) },
             visit: { item, d in

@@ -84,7 +84,7 @@ extension CatalogStore {
         let halfWidth = (widthKm ?? c.widthKm) * 500
         let chains = ChainLayer(lines: [c.geometry.lines])
         for box in chains.chainBoxes {
-            picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.widened(box, by: halfWidth), .deposits)))
+            picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.widened(box.envelope, by: halfWidth), .deposits)))
         }
     }
 

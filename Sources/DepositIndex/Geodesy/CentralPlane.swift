@@ -1,0 +1,54 @@
+import Foundation
+import Geo
+
+/// The plane tangent to the ellipsoid at a query's centre, onto which points are projected from the
+/// Earth's centre. A plane through the Earth's centre cuts the ellipsoid in a great ellipse and the
+/// tangent plane in a straight line, so great-ellipse arcs map to straight segments. A geodesic edge
+/// departs from the great-ellipse arc between its ends by under a millimetre at 3 km (a test measures it;
+/// it grows with the square of the length), about what the azimuthal equidistant plane's straight chords
+/// give, so crossings and containment are decided here with plain segment tests, without a geodesic
+/// solve. A decision so close can only be wrong where the line passes within that gap of the boundary,
+/// and then a vertex–edge pair is as near, so the distance is off by no more than the gap.
+struct CentralPlane {
+    let origin: Cartesian
+    private let up: Cartesian
+    private let east: Cartesian
+    private let north: Cartesian
+    private let height: Double
+
+    private static let a = 6_378_137.0
+    private static let e2 = 0.0066943799901413165
+
+    init(center: Coordinate) {
+        let lat = center.latitude * .pi / 180, lon = center.longitude * .pi / 180
+        let sinLat = sin(lat), cosLat = cos(lat), sinLon = sin(lon), cosLon = cos(lon)
+        origin = Cartesian(center)
+        up = Cartesian(x: cosLat * cosLon, y: cosLat * sinLon, z: sinLat)
+        east = Cartesian(x: -sinLon, y: cosLon, z: 0)
+        north = Cartesian(x: -sinLat * cosLon, y: -sinLat * sinLon, z: cosLat)
+        height = up.dot(origin)
+    }
+
+    /// The point's image in metres east and north of the centre; nil for points a quarter of the Earth
+    /// away or more, which have none.
+    func project(_ p: Cartesian) -> Coordinate? {
+        let along = up.dot(p)
+        guard along > height * 1e-3 else { return nil }
+        let k = height / along
+        let q = Cartesian(x: p.x * k - origin.x, y: p.y * k - origin.y, z: p.z * k - origin.z)
+        return Coordinate(x: q.dot(east), y: q.dot(north))
+    }
+
+    /// The surface point whose image is `q`.
+    func unproject(_ q: Coordinate) -> Coordinate {
+        let x = origin.x + q.x * east.x + q.y * north.x
+        let y = origin.y + q.x * east.y + q.y * north.y
+        let z = origin.z + q.x * east.z + q.y * north.z
+        // Along the ray from the Earth's centre to the ellipsoid, then geodetic latitude of a surface point.
+        let b2 = Self.a * Self.a * (1 - Self.e2)
+        let t = 1 / ((x * x + y * y) / (Self.a * Self.a) + z * z / b2).squareRoot()
+        let px = x * t, py = y * t, pz = z * t
+        let lat = atan2(pz, (1 - Self.e2) * (px * px + py * py).squareRoot())
+        return Coordinate(longitude: atan2(py, px) * 180 / .pi, latitude: lat * 180 / .pi)
+    }
+}

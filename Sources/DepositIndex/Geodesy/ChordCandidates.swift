@@ -1,0 +1,184 @@
+import Geo
+
+extension DistanceQuery {
+    enum ChordResult {
+        /// The nearest pair nearer than the limit (nil: none), or in bound mode a lower bound on its distance.
+        case pair(NearestPair?)
+        case bound(Double)
+        /// An edge too long for these bounds, or a query too wide for its central plane: measure in the
+        /// `LocalPlane` instead.
+        case unbounded
+    }
+
+    /// The nearest pair between the query and a chain (or, with `boundOnly`, a lower bound on its
+    /// distance that costs no geodesic solve), from bounds in Earth-centred coordinates (see `Cartesian`):
+    /// the Euclidean distance from a vertex to an edge's chord, less the edge's sagitta, is never more than
+    /// their geodesic distance, and within a metre of it for edges of a few kilometres.
+    ///
+    /// Each edge first gets its reach: the distance from the query's centre to its chord less the query's
+    /// radius, a bound for every candidate pair on it. An edge within the radius is tested for crossing
+    /// the area in the `CentralPlane`. The others are taken nearest reach first; an edge's vertex–edge
+    /// candidates (query vertices against it, its ends against the query's edges) are bounded and, in
+    /// exact mode, refined on the ellipsoid (`GeodesicFoot`) while their bound is below the best distance;
+    /// edges whose reach passes that distance are never looked at closely.
+    func chordNearest(
+        _ w: UnsafeBufferPointer<Coordinate>, _ line: UnsafeBufferPointer<Cartesian>, below limit: Double, boundOnly: Bool
+    ) -> ChordResult {
+        let edgeCount = w.count - 1
+        return withUnsafeTemporaryAllocation(of: (reach: Double, edge: Int).self, capacity: edgeCount) { edges in
+            var kept = 0
+            for j in 0..<edgeCount {
+                let a = line[j], b = line[j + 1]
+                let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
+                if !sagitta.isFinite { return .unbounded }
+                let reach = Cartesian.segmentDistance(centerCartesian, a, b).distance - sagitta - chordRadius - Self.rounding
+                guard reach < limit else { continue }
+                // Only an edge that comes within the query's radius of its centre can meet its area.
+                if isAreal && reach <= 0 {
+                    guard isCentrallyProjected, let pa = central.project(a), let pb = central.project(b) else { return .unbounded }
+                    if let x = crossingCentral(pa, pb) {
+                        if boundOnly { return .bound(0) }
+                        let point = central.unproject(x)
+                        return .pair(NearestPair(distance: 0, from: point, to: point))
+                    }
+                    if containsCentral(pa) { return boundOnly ? .bound(0) : .pair(NearestPair(distance: 0, from: w[j], to: w[j])) }
+                }
+                // Insertion by reach: a chain has a handful of edges.
+                var i = kept
+                while i > 0 && edges[i - 1].reach > reach {
+                    edges[i] = edges[i - 1]
+                    i -= 1
+                }
+                edges[i] = (max(0, reach), j)
+                kept += 1
+            }
+            if kept == 0 { return boundOnly ? .bound(.infinity) : .pair(nil) }
+            var search = ChordSearch(query: self, w: w, line: line, best: limit, boundOnly: boundOnly)
+            for n in 0..<kept {
+                let (reach, j) = edges[n]
+                if reach >= search.bestDistance { break }
+                search.take(edge: j)
+                if isAreal {
+                    // A line vertex goes with the nearer of its two edges, so it is taken once.
+                    if !search.tookVertex(j) { search.take(lineVertex: j) }
+                    if !search.tookVertex(j + 1) { search.take(lineVertex: j + 1) }
+                }
+            }
+            return boundOnly ? .bound(search.bestDistance) : .pair(search.best)
+        }
+    }
+
+    /// Rounding in coordinates of 6·10⁶ m is far below this.
+    static let rounding = 1e-6
+}
+
+/// The running state of `chordNearest`: the best pair so far (exact mode) or the least bound (bound mode).
+private struct ChordSearch {
+    let query: DistanceQuery
+    let w: UnsafeBufferPointer<Coordinate>
+    let line: UnsafeBufferPointer<Cartesian>
+    let boundOnly: Bool
+    var bestDistance: Double
+    var best: NearestPair?
+    /// Line vertices already taken, as bits (chains from the index have at most nine vertices; longer
+    /// lines passed whole keep a set).
+    private var takenBits: UInt64 = 0
+    private var takenSet = Set<Int>()
+
+    init(query: DistanceQuery, w: UnsafeBufferPointer<Coordinate>, line: UnsafeBufferPointer<Cartesian>, best: Double, boundOnly: Bool) {
+        self.query = query
+        self.w = w
+        self.line = line
+        self.bestDistance = best
+        self.boundOnly = boundOnly
+    }
+
+    mutating func tookVertex(_ m: Int) -> Bool {
+        if m < 64 {
+            let bit = UInt64(1) << UInt64(m)
+            defer { takenBits |= bit }
+            return takenBits & bit != 0
+        }
+        return !takenSet.insert(m).inserted
+    }
+
+    /// Query vertices against line edge `j`.
+    mutating func take(edge j: Int) {
+        let a = line[j], b = line[j + 1]
+        let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
+        let count = query.cartesian.count
+        withUnsafeTemporaryAllocation(of: (bound: Double, vertex: Int, t: Double).self, capacity: count) { found in
+            var n = 0
+            for i in 0..<count {
+                let (d, t) = Cartesian.segmentDistance(query.cartesian[i], a, b)
+                let bound = max(0, d - sagitta - DistanceQuery.rounding)
+                if bound < bestDistance {
+                    found[n] = (bound, i, t)
+                    n += 1
+                }
+            }
+            if boundOnly {
+                for k in 0..<n { bestDistance = min(bestDistance, found[k].bound) }
+                return
+            }
+            sortByBound(found, n)
+            var edge: GeodesicInverse?
+            for k in 0..<n where found[k].bound < bestDistance {
+                let solved = edge ?? Geodesic.wgs84.inverse(w[j], w[j + 1])
+                edge = solved
+                let v = query.vertices[found[k].vertex]
+                let foot = GeodesicFoot.nearest(from: v, a: w[j], b: w[j + 1], edge: solved, seed: found[k].t)
+                if foot.distance < bestDistance {
+                    bestDistance = foot.distance
+                    best = NearestPair(distance: foot.distance, from: v, to: foot.point)
+                }
+            }
+        }
+    }
+
+    /// Line vertex `m` against every edge of the query's rings.
+    mutating func take(lineVertex m: Int) {
+        let p = line[m]
+        let count = query.cartesian.count
+        withUnsafeTemporaryAllocation(of: (bound: Double, vertex: Int, t: Double).self, capacity: count) { found in
+            var n = 0
+            for rings in query.polygons {
+                for ring in rings {
+                    for e in ring.lowerBound..<(ring.upperBound - 1) {
+                        let (d, t) = Cartesian.segmentDistance(p, query.cartesian[e], query.cartesian[e + 1])
+                        let bound = max(0, d - query.edgeSagitta[e] - DistanceQuery.rounding)
+                        if bound < bestDistance {
+                            found[n] = (bound, e, t)
+                            n += 1
+                        }
+                    }
+                }
+            }
+            if boundOnly {
+                for k in 0..<n { bestDistance = min(bestDistance, found[k].bound) }
+                return
+            }
+            sortByBound(found, n)
+            for k in 0..<n where found[k].bound < bestDistance {
+                let e = found[k].vertex
+                let foot = GeodesicFoot.nearest(from: w[m], a: query.vertices[e], b: query.vertices[e + 1], seed: found[k].t)
+                if foot.distance < bestDistance {
+                    bestDistance = foot.distance
+                    best = NearestPair(distance: foot.distance, from: foot.point, to: w[m])
+                }
+            }
+        }
+    }
+
+    private func sortByBound(_ found: UnsafeMutableBufferPointer<(bound: Double, vertex: Int, t: Double)>, _ n: Int) {
+        for i in 1..<max(1, n) {
+            let x = found[i]
+            var k = i
+            while k > 0 && found[k - 1].bound > x.bound {
+                found[k] = found[k - 1]
+                k -= 1
+            }
+            found[k] = x
+        }
+    }
+}

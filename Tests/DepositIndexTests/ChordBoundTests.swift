@@ -1,0 +1,97 @@
+import Foundation
+import Geo
+import XCTest
+@testable import DepositIndex
+
+/// The Earth-centred bounds behind the fast distance path (`Cartesian`, `CentralPlane`,
+/// `DistanceQuery.chordNearest`) against geodesics solved by GeographicLib.
+final class ChordBoundTests: XCTestCase {
+    let g = Geodesic.wgs84
+
+    /// Property: for 5,000 random edges of 1 m to 500 km anywhere on Earth and points up to 200 km from
+    /// them, the Euclidean distance from the point to the edge's chord less the edge's sagitta never
+    /// exceeds the geodesic distance from the point to the edge (GeodesicFoot, itself checked against dense
+    /// sampling in GeodesicDistanceTests); and the chord between two points up to 100 km apart, raised
+    /// by `geodesicUpperBound`, is never below their geodesic distance.
+    func testChordBoundsBracketTheGeodesic() {
+        var rng = SeededRandom(seed: 2_026)
+        for _ in 0..<5_000 {
+            let a = rng.pointOnSphere()
+            let length = exp(Double.random(in: 0...log(500_000.0), using: &rng))
+            let b = g.direct(from: a, azimuth: Double.random(in: 0..<360, using: &rng), distance: length).point
+            let p = g.direct(from: a, azimuth: Double.random(in: 0..<360, using: &rng), distance: Double.random(in: 0...200_000, using: &rng)).point
+            let ca = Cartesian(a), cb = Cartesian(b), cp = Cartesian(p)
+            let sagitta = Cartesian.sagitta(chord: ca.chord(to: cb))
+            let (d, t) = Cartesian.segmentDistance(cp, ca, cb)
+            let exact = GeodesicFoot.nearest(from: p, a: a, b: b, seed: t).distance
+            XCTAssertLessThanOrEqual(d - sagitta, exact, "point \(p) edge \(a) \(b)")
+            // At rail and deposit scales it is tight: for edges under 3 km (sagitta ≤ 0.18 m) and points
+            // within 50 km (the chord falls short of the arc by s³/24R² ≤ 0.13 m), within half a metre.
+            if length < 3_000 && exact < 50_000 { XCTAssertLessThan(exact - (d - sagitta), 0.5) }
+
+            let q = g.direct(from: a, azimuth: Double.random(in: 0..<360, using: &rng), distance: Double.random(in: 0...100_000, using: &rng)).point
+            let chord = ca.chord(to: Cartesian(q))
+            XCTAssertLessThanOrEqual(chord, g.distance(a, q) + 1e-9)
+            XCTAssertGreaterThanOrEqual(Cartesian.geodesicUpperBound(chord: chord), g.distance(a, q))
+        }
+    }
+
+    /// The central plane takes great-ellipse arcs to straight segments, and a geodesic stays close to the
+    /// great ellipse through its ends: the midpoint of a 3 km geodesic (a long rail edge) lands within a
+    /// millimetre of the segment between its ends' images; the gap grows with the square of the length
+    /// (measured here: up to 2.2 cm at 20 km). A point's image comes back to the point.
+    func testCentralPlaneStraightensShortGeodesics() throws {
+        var rng = SeededRandom(seed: 8)
+        for _ in 0..<1_000 {
+            let center = Coordinate(longitude: Double.random(in: -180..<180, using: &rng), latitude: Double.random(in: -80...80, using: &rng))
+            let plane = CentralPlane(center: center)
+            let a = g.direct(from: center, azimuth: Double.random(in: 0..<360, using: &rng), distance: Double.random(in: 0...30_000, using: &rng)).point
+            let b = g.direct(from: a, azimuth: Double.random(in: 0..<360, using: &rng), distance: 3_000).point
+            let mid = g.direct(from: a, azimuth: g.inverse(a, b).azimuth1, distance: 1_500).point
+            let pa = try XCTUnwrap(plane.project(Cartesian(a))), pb = try XCTUnwrap(plane.project(Cartesian(b)))
+            let pm = try XCTUnwrap(plane.project(Cartesian(mid)))
+            XCTAssertLessThan(PlanarGeometry.segmentDistance(pm, pa, pb).distance, 1e-3)
+            XCTAssertEqual(g.distance(plane.unproject(pa), a), 0, accuracy: 1e-6)
+        }
+    }
+
+    /// Property: the fast path and the planar path are two ways to the same answer. For 1,500 random
+    /// deposit-like polygons (6–14 vertices, 0.5–3 km) and chains of 2–9 edges passing near, across or
+    /// inside them, the Earth-centred path gives the distance of the azimuthal-equidistant path to a
+    /// micrometre, 0 exactly when that path finds a crossing, and its chain bound never exceeds the distance.
+    func testChordPathAgreesWithThePlanePath() {
+        var rng = SeededRandom(seed: 31)
+        var crossings = 0
+        for _ in 0..<1_500 {
+            let center = Coordinate(longitude: Double.random(in: -180..<180, using: &rng), latitude: Double.random(in: -75...75, using: &rng))
+            let k = Int.random(in: 6...14, using: &rng), r = Double.random(in: 500...3_000, using: &rng)
+            var ring = (0..<k).map { j in
+                g.direct(from: center, azimuth: Double(j) * 360 / Double(k), distance: r * Double.random(in: 0.5...1, using: &rng)).point
+            }
+            ring.append(ring[0])
+            var c = g.direct(from: center, azimuth: Double.random(in: 0..<360, using: &rng), distance: Double.random(in: 0...8_000, using: &rng)).point
+            var line = [c]
+            for _ in 0..<Int.random(in: 2...9, using: &rng) {
+                c = g.direct(from: c, azimuth: Double.random(in: 0..<360, using: &rng), distance: Double.random(in: 200...3_000, using: &rng)).point
+                line.append(c)
+            }
+            let query = DistanceQuery(shape: .polygon([ring]))
+            let cartesian = line.map(Cartesian.init)
+            line.withUnsafeBufferPointer { w in
+                cartesian.withUnsafeBufferPointer { x in
+                    let fast = query.nearest(toChain: w, cartesian: x, below: .infinity)
+                    var candidates = [DistanceCandidate]()
+                    let planar = query.planeCandidates(w, below: .infinity, into: &candidates) ?? query.refine(candidates, line: w, below: .infinity)
+                    guard let fast, let planar else { return XCTFail("no distance for \(line)") }
+                    XCTAssertEqual(fast.distance, planar.distance, accuracy: 1e-6, "ring \(ring) line \(line)")
+                    XCTAssertEqual(fast.distance == 0, planar.distance == 0, "ring \(ring) line \(line)")
+                    if fast.distance == 0 { crossings += 1 }
+                    XCTAssertLessThanOrEqual(query.lowerBound(toChain: w, cartesian: x, below: .infinity), fast.distance)
+                }
+            }
+        }
+        // Both kinds of case were met.
+        XCTAssertGreaterThan(crossings, 200)
+        XCTAssertLessThan(crossings, 1_300)
+    }
+}
