@@ -80,8 +80,7 @@ final class ChordBoundTests: XCTestCase {
             line.withUnsafeBufferPointer { w in
                 cartesian.withUnsafeBufferPointer { x in
                     let fast = query.nearest(toChain: w, cartesian: x, below: .infinity)
-                    var candidates = [DistanceCandidate]()
-                    let planar = query.planeCandidates(w, below: .infinity, into: &candidates) ?? query.refine(candidates, line: w, below: .infinity)
+                    let planar = query.nearestInPlane(toChain: w, below: .infinity)
                     guard let fast, let planar else { return XCTFail("no distance for \(line)") }
                     XCTAssertEqual(fast.distance, planar.distance, accuracy: 1e-6, "ring \(ring) line \(line)")
                     XCTAssertEqual(fast.distance == 0, planar.distance == 0, "ring \(ring) line \(line)")

@@ -6,10 +6,12 @@ import Geo
 /// How: unless the line meets the query's area (then the distance is 0), the nearest pair joins a vertex
 /// of one geometry to an edge of the other (between two short geodesics that do not cross, the distance
 /// is least at an end of one of them), so every vertex–edge pair is a candidate. Each candidate gets a
-/// lower bound on its true distance, cheaply: from Earth-centred coordinates (`ChordCandidates`), or,
-/// where a line edge comes near enough to the query to cross it, from the query's azimuthal equidistant
-/// plane, which also finds crossings (`PlaneCandidates`). Candidates are refined on the ellipsoid
-/// (`GeodesicFoot`) in order of that bound until the bound passes the best distance found.
+/// lower bound on its true distance that costs no geodesic solve, from Earth-centred coordinates
+/// (`ChordNearest`; crossings are found in the query's `CentralPlane`), and candidates are refined on the
+/// ellipsoid (`GeodesicFoot`) in order of that bound until the bound passes the best distance found.
+/// Edges over 500 km and queries spanning a quarter of the Earth take the older way through the query's
+/// azimuthal equidistant plane (`PlaneNearest`), which costs a geodesic solve per vertex; a property test
+/// checks the two ways agree.
 public enum GeodesicDistance {
     /// The nearest pair between `shape` (point, polygon or multipolygon) and the polylines `lines`.
     public static func nearest(from shape: Shape, to lines: [[Coordinate]]) -> NearestPair? {
@@ -25,18 +27,6 @@ public enum GeodesicDistance {
     public static func nearest(from point: Coordinate, to lines: [[Coordinate]]) -> NearestPair? {
         nearest(from: .point(point), to: lines)
     }
-}
-
-/// A vertex of one geometry against an edge of the other, with a lower bound on their geodesic distance.
-struct DistanceCandidate {
-    var bound: Double
-    /// true: query vertex `a` to line edge `b` (from vertex `b` to `b + 1`); false: line vertex `a` to
-    /// the query edge starting at vertex `b`.
-    var queryVertex: Bool
-    var a: Int
-    var b: Int
-    /// Where along the edge (0...1) the refinement starts.
-    var t: Double
 }
 
 extension DistanceQuery {
@@ -57,9 +47,7 @@ extension DistanceQuery {
         case .bound:
             preconditionFailure("exact mode gives a pair")
         case .unbounded:
-            var candidates = [DistanceCandidate]()
-            if let touching = planeCandidates(w, below: limit, into: &candidates) { return touching }
-            return refine(candidates, line: w, below: limit)
+            return nearestInPlane(toChain: w, below: limit)
         }
     }
 
@@ -73,47 +61,6 @@ extension DistanceQuery {
         case .pair, .unbounded:
             return 0
         }
-    }
-
-    /// The best of `candidates` measured on the ellipsoid, nearest first by bound, until the bound passes
-    /// the best distance found.
-    func refine(_ candidates: [DistanceCandidate], line w: UnsafeBufferPointer<Coordinate>, below limit: Double) -> NearestPair? {
-        var candidates = candidates
-        var best: NearestPair?
-        var bestDistance = limit
-        // Each edge's inverse solution, solved once however many candidates measure against it.
-        var lineEdges = [GeodesicInverse?](repeating: nil, count: w.count)
-        var queryEdges = [GeodesicInverse?](repeating: nil, count: isAreal ? vertices.count : 0)
-        func measure(_ c: DistanceCandidate) {
-            if c.queryVertex {
-                let edge = lineEdges[c.b] ?? Geodesic.wgs84.inverse(w[c.b], w[c.b + 1])
-                lineEdges[c.b] = edge
-                let foot = GeodesicFoot.nearest(from: vertices[c.a], a: w[c.b], b: w[c.b + 1], edge: edge, seed: c.t)
-                if foot.distance < bestDistance {
-                    bestDistance = foot.distance
-                    best = NearestPair(distance: foot.distance, from: vertices[c.a], to: foot.point)
-                }
-            } else {
-                let edge = queryEdges[c.b] ?? Geodesic.wgs84.inverse(vertices[c.b], vertices[c.b + 1])
-                queryEdges[c.b] = edge
-                let foot = GeodesicFoot.nearest(from: w[c.a], a: vertices[c.b], b: vertices[c.b + 1], edge: edge, seed: c.t)
-                if foot.distance < bestDistance {
-                    bestDistance = foot.distance
-                    best = NearestPair(distance: foot.distance, from: foot.point, to: w[c.a])
-                }
-            }
-        }
-        // Refining the most promising candidate first usually leaves only a few with a bound below its
-        // distance, so only those are sorted and refined in order.
-        guard let first = candidates.indices.min(by: { candidates[$0].bound < candidates[$1].bound }) else { return nil }
-        measure(candidates.remove(at: first))
-        candidates.removeAll { $0.bound >= bestDistance }
-        candidates.sort { $0.bound < $1.bound }
-        for c in candidates {
-            if c.bound >= bestDistance { break }
-            measure(c)
-        }
-        return best
     }
 
     /// The nearest pair between the query and a single point, if nearer than `limit`.

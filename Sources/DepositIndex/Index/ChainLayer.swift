@@ -159,10 +159,10 @@ struct ChainLayer: Sendable {
                 if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + 1e-3) }
                 return true
             })
-        accepted.sort { a, b in
+        if accepted.count > 1 { accepted.sort { a, b in
             let da = (a.pair.distance * 1000).rounded(), db = (b.pair.distance * 1000).rounded()
             return da != db ? da < db : tieOrder(a.feature, b.feature)
-        }
+        } }
         return Array(accepted.prefix(k))
     }
 }

@@ -8,9 +8,10 @@ extension Catalog {
     public func nearestRail(forDeposits depositIDs: [String]? = nil, k: Int = 1, maxDistance: Double = .infinity) throws -> [DepositRail] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         let positions = try depositIDs.map { try $0.map { try depositIndex(of: $0) } } ?? Array(deposits.indices)
+        let search = RailSearch(self), deposits = self.deposits
         return Parallel.map(positions.count) { i in
             let d = deposits[positions[i]]
-            let rail = d.geometry.map { nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
+            let rail = d.geometry.map { search.nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
             return DepositRail(depositId: d.id, depositName: d.name, rail: rail)
         }
     }

@@ -14,13 +14,7 @@ extension Catalog {
     }
 
     func nearestRail(query: DistanceQuery, k: Int, maxDistance: Double) -> [RailDistance] {
-        railChains.nearest(to: query, k: k, maxDistance: maxDistance, tieOrder: { rail[$0].id < rail[$1].id }).map { hit in
-            let line = rail[hit.feature]
-            return RailDistance(
-                railId: line.id, railName: line.name, distanceM: hit.pair.distance,
-                railPoint: hit.pair.to, fromPoint: hit.pair.from,
-                station: nearestStations(query: DistanceQuery(point: hit.pair.to), k: 1).first)
-        }
+        RailSearch(self).nearestRail(query: query, k: k, maxDistance: maxDistance)
     }
 
     /// The `k` stations nearest to a deposit or point, nearest first.
@@ -30,12 +24,47 @@ extension Catalog {
     }
 
     func nearestStations(query: DistanceQuery, k: Int, maxDistance: Double = .infinity) -> [StationDistance] {
-        var pairs = [Int: NearestPair]()
-        let hits = PointSearch.nearest(index: stationIndex, query: query, k: k, maxDistance: maxDistance,
-                                       tieOrder: { stations[$0].id < stations[$1].id }) { i, limit in
-            let pair = query.nearest(toPoint: stations[i].location, below: limit)
-            pairs[i] = pair
-            return pair?.distance
+        RailSearch(self).nearestStations(query: query, k: k, maxDistance: maxDistance)
+    }
+}
+
+/// What the rail and station searches read, taken out of the catalog once per batch: the worker threads
+/// then borrow these arrays instead of retaining each through the catalog at every deposit, which on
+/// two cores at once makes the shared reference counts' cache lines bounce between them.
+struct RailSearch {
+    let chains: ChainLayer
+    let rail: [RailLine]
+    let stations: [Station]
+    let stationIndex: SpatialIndex
+
+    init(_ catalog: Catalog) {
+        chains = catalog.railChains
+        rail = catalog.rail
+        stations = catalog.stations
+        stationIndex = catalog.stationIndex
+    }
+
+    func nearestRail(query: DistanceQuery, k: Int, maxDistance: Double) -> [RailDistance] {
+        // The tie-break reads the lines through a buffer: a closure over `self` would copy this whole
+        // search (a dozen arrays retained) at every comparison.
+        let hits = rail.withUnsafeBufferPointer { lines in
+            chains.nearest(to: query, k: k, maxDistance: maxDistance, tieOrder: { lines[$0].id < lines[$1].id })
+        }
+        return hits.map { hit in
+            let line = rail[hit.feature]
+            return RailDistance(
+                railId: line.id, railName: line.name, distanceM: hit.pair.distance,
+                railPoint: hit.pair.to, fromPoint: hit.pair.from,
+                station: stations.isEmpty ? nil : nearestStations(query: DistanceQuery(point: hit.pair.to), k: 1).first)
+        }
+    }
+
+    func nearestStations(query: DistanceQuery, k: Int, maxDistance: Double = .infinity) -> [StationDistance] {
+        let hits = stations.withUnsafeBufferPointer { stations in
+            PointSearch.nearest(index: stationIndex, query: query, k: k, maxDistance: maxDistance,
+                                tieOrder: { stations[$0].id < stations[$1].id }) { i, limit in
+                query.nearest(toPoint: stations[i].location, below: limit)?.distance
+            }
         }
         return hits.map { i, d in
             let s = stations[i]

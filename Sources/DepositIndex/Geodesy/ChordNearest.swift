@@ -53,15 +53,15 @@ extension DistanceQuery {
                 kept += 1
             }
             if kept == 0 { return boundOnly ? .bound(.infinity) : .pair(nil) }
-            var search = ChordSearch(query: self, w: w, line: line, best: limit, boundOnly: boundOnly)
+            var search = ChordSearch(w: w, line: line, best: limit, boundOnly: boundOnly)
             for n in 0..<kept {
                 let (reach, j) = edges[n]
                 if reach >= search.bestDistance { break }
-                search.take(edge: j)
+                search.take(edge: j, of: self)
                 if isAreal {
                     // A line vertex goes with the nearer of its two edges, so it is taken once.
-                    if !search.tookVertex(j) { search.take(lineVertex: j) }
-                    if !search.tookVertex(j + 1) { search.take(lineVertex: j + 1) }
+                    if !search.tookVertex(j) { search.take(lineVertex: j, of: self) }
+                    if !search.tookVertex(j + 1) { search.take(lineVertex: j + 1, of: self) }
                 }
             }
             return boundOnly ? .bound(search.bestDistance) : .pair(search.best)
@@ -73,8 +73,8 @@ extension DistanceQuery {
 }
 
 /// The running state of `chordNearest`: the best pair so far (exact mode) or the least bound (bound mode).
+/// The query is passed to each step rather than kept, so it is borrowed, not retained, chain after chain.
 private struct ChordSearch {
-    let query: DistanceQuery
     let w: UnsafeBufferPointer<Coordinate>
     let line: UnsafeBufferPointer<Cartesian>
     let boundOnly: Bool
@@ -85,8 +85,7 @@ private struct ChordSearch {
     private var takenBits: UInt64 = 0
     private var takenSet = Set<Int>()
 
-    init(query: DistanceQuery, w: UnsafeBufferPointer<Coordinate>, line: UnsafeBufferPointer<Cartesian>, best: Double, boundOnly: Bool) {
-        self.query = query
+    init(w: UnsafeBufferPointer<Coordinate>, line: UnsafeBufferPointer<Cartesian>, best: Double, boundOnly: Bool) {
         self.w = w
         self.line = line
         self.bestDistance = best
@@ -103,7 +102,7 @@ private struct ChordSearch {
     }
 
     /// Query vertices against line edge `j`.
-    mutating func take(edge j: Int) {
+    mutating func take(edge j: Int, of query: DistanceQuery) {
         let a = line[j], b = line[j + 1]
         let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
         let count = query.cartesian.count
@@ -137,7 +136,7 @@ private struct ChordSearch {
     }
 
     /// Line vertex `m` against every edge of the query's rings.
-    mutating func take(lineVertex m: Int) {
+    mutating func take(lineVertex m: Int, of query: DistanceQuery) {
         let p = line[m]
         let count = query.cartesian.count
         withUnsafeTemporaryAllocation(of: (bound: Double, vertex: Int, t: Double).self, capacity: count) { found in

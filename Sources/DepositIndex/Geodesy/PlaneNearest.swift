@@ -1,6 +1,14 @@
 import Geo
 
 extension DistanceQuery {
+    /// The nearest pair between the query and a chain, measured through the query's `LocalPlane`: the
+    /// way for edges too long for `chordNearest`'s bounds and queries too wide for its central plane.
+    func nearestInPlane(toChain w: UnsafeBufferPointer<Coordinate>, below limit: Double) -> NearestPair? {
+        var candidates = [DistanceCandidate]()
+        if let touching = planeCandidates(w, below: limit, into: &candidates) { return touching }
+        return refine(candidates, line: w, below: limit)
+    }
+
     /// The vertex–edge candidates between the query and a chain, bounded in the query's azimuthal
     /// equidistant plane; or, when the chain meets the query's area, the pair at distance 0 that shows it.
     ///
@@ -86,4 +94,57 @@ extension DistanceQuery {
         }
         return nil
     }
+
+    /// The best of `candidates` measured on the ellipsoid, nearest first by bound, until the bound passes
+    /// the best distance found.
+    func refine(_ candidates: [DistanceCandidate], line w: UnsafeBufferPointer<Coordinate>, below limit: Double) -> NearestPair? {
+        var candidates = candidates
+        var best: NearestPair?
+        var bestDistance = limit
+        // Each edge's inverse solution, solved once however many candidates measure against it.
+        var lineEdges = [GeodesicInverse?](repeating: nil, count: w.count)
+        var queryEdges = [GeodesicInverse?](repeating: nil, count: isAreal ? vertices.count : 0)
+        func measure(_ c: DistanceCandidate) {
+            if c.queryVertex {
+                let edge = lineEdges[c.b] ?? Geodesic.wgs84.inverse(w[c.b], w[c.b + 1])
+                lineEdges[c.b] = edge
+                let foot = GeodesicFoot.nearest(from: vertices[c.a], a: w[c.b], b: w[c.b + 1], edge: edge, seed: c.t)
+                if foot.distance < bestDistance {
+                    bestDistance = foot.distance
+                    best = NearestPair(distance: foot.distance, from: vertices[c.a], to: foot.point)
+                }
+            } else {
+                let edge = queryEdges[c.b] ?? Geodesic.wgs84.inverse(vertices[c.b], vertices[c.b + 1])
+                queryEdges[c.b] = edge
+                let foot = GeodesicFoot.nearest(from: w[c.a], a: vertices[c.b], b: vertices[c.b + 1], edge: edge, seed: c.t)
+                if foot.distance < bestDistance {
+                    bestDistance = foot.distance
+                    best = NearestPair(distance: foot.distance, from: foot.point, to: w[c.a])
+                }
+            }
+        }
+        // Refining the most promising candidate first usually leaves only a few with a bound below its
+        // distance, so only those are sorted and refined in order.
+        guard let first = candidates.indices.min(by: { candidates[$0].bound < candidates[$1].bound }) else { return nil }
+        measure(candidates.remove(at: first))
+        candidates.removeAll { $0.bound >= bestDistance }
+        candidates.sort { $0.bound < $1.bound }
+        for c in candidates {
+            if c.bound >= bestDistance { break }
+            measure(c)
+        }
+        return best
+    }
+}
+
+/// A vertex of one geometry against an edge of the other, with a lower bound on their geodesic distance.
+struct DistanceCandidate {
+    var bound: Double
+    /// true: query vertex `a` to line edge `b` (from vertex `b` to `b + 1`); false: line vertex `a` to
+    /// the query edge starting at vertex `b`.
+    var queryVertex: Bool
+    var a: Int
+    var b: Int
+    /// Where along the edge (0...1) the refinement starts.
+    var t: Double
 }
