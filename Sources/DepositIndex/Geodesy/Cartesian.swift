@@ -7,12 +7,14 @@ import Geo
 /// Why they hold:
 /// - Any curve between two points is at least as long as the straight segment joining them, so the
 ///   geodesic distance between two surface points is never less than their Euclidean distance (`chord`).
-///   Within a few hundred kilometres the two differ by s³/24R², a few micrometres at 10 km.
+///   They differ by about s³/24R²: 1 mm at 10 km, 0.13 m at 50 km.
 /// - A geodesic is a space curve whose curvature is the surface's normal curvature along it, never more
-///   than 1/a(1 - e²). A curve with f(0) = f(L) = 0 and |f''| ≤ κ stays within κ·u(L - u)/2 ≤ κL²/8 of
-///   its linear interpolation, so every point of a geodesic edge lies within `sagitta` of its chord.
-/// - The edge's length L is at most the arc of a circle of radius a(1 - e²) over the same chord
-///   (Schur's comparison, applied to the normal section, which is no shorter than the geodesic).
+///   than κ = 1/a(1 - e²). The difference f between the curve and its linear interpolation has
+///   f(0) = f(L) = 0 and |f''| ≤ κ, so |f(u)| ≤ κ·u(L - u)/2 ≤ κL²/8: every point of a geodesic edge lies
+///   within `sagitta` of its chord.
+/// - By Schur's comparison, a curve of curvature at most κ is no longer than the circular arc of radius
+///   1/κ over the same chord: L ≤ 2R asin(c/2R), R = a(1 - e²). This bounds the edge's length (for the
+///   sagitta) and any geodesic distance (for `geodesicUpperBound`) from the chord.
 struct Cartesian {
     var x: Double
     var y: Double
@@ -61,14 +63,13 @@ struct Cartesian {
     /// for edges over 500 km, where the simple bound on the edge's length below no longer holds.
     static func sagitta(chord: Double) -> Double {
         guard chord <= 500_000 else { return .infinity }
-        // L ≤ 2R asin(c/2R) ≤ 1.001 c for c ≤ 500 km (asin x/x ≤ 1 + x²/6 with x ≤ 0.04).
+        // L ≤ 2R asin(c/2R) ≤ 1.001 c for c ≤ 500 km (x = c/2R ≤ 0.04, where asin x / x ≤ 1.0003).
         let length = chord * 1.001
         return length * length / (8 * BoxLowerBound.minimumRadius) + 1e-6
     }
 
     /// An upper bound on the geodesic distance between two points `chord` metres apart, or infinity beyond
-    /// 100 km, where callers measure instead: the normal section through both is a curve on the surface
-    /// with curvature at most about 1/a(1 - e²), so no longer than 2R asin(c/2R) ≤ (1 + 1.1·10⁻⁵) c.
+    /// 100 km, where callers measure instead: 2R asin(c/2R) ≤ (1 + 1.1·10⁻⁵) c there (see above).
     static func geodesicUpperBound(chord: Double) -> Double {
         guard chord <= 100_000 else { return .infinity }
         return chord * (1 + 1e-4) + 1e-3

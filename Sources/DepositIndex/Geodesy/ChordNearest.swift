@@ -35,23 +35,18 @@ extension DistanceQuery {
                 guard reach < limit else { continue }
                 // Only an edge that comes within the query's radius of its centre can meet its area.
                 if isAreal && reach <= 0 {
-                    guard isCentrallyProjected, let pa = central.project(a), let pb = central.project(b) else { return .unbounded }
-                    if let x = crossingCentral(pa, pb) {
-                        if boundOnly { return .bound(0) }
-                        let point = central.unproject(x)
-                        return .pair(NearestPair(distance: 0, from: point, to: point))
+                    switch meeting(w[j], w[j + 1], a, b) {
+                    case .meets(let pair): return boundOnly ? .bound(0) : .pair(pair)
+                    case .planeless: return .unbounded
+                    case .apart: break
                     }
-                    if containsCentral(pa) { return boundOnly ? .bound(0) : .pair(NearestPair(distance: 0, from: w[j], to: w[j])) }
                 }
-                // Insertion by reach: a chain has a handful of edges.
-                var i = kept
-                while i > 0 && edges[i - 1].reach > reach {
-                    edges[i] = edges[i - 1]
-                    i -= 1
-                }
-                edges[i] = (max(0, reach), j)
+                edges[kept] = (max(0, reach), j)
                 kept += 1
             }
+            // Nearest reach first.
+            var nearestFirst = UnsafeMutableBufferPointer(rebasing: edges[0..<kept])
+            nearestFirst.sort { $0.reach < $1.reach }
             if kept == 0 { return boundOnly ? .bound(.infinity) : .pair(nil) }
             var search = ChordSearch(w: w, line: line, best: limit, boundOnly: boundOnly)
             for n in 0..<kept {
@@ -169,15 +164,10 @@ private struct ChordSearch {
         }
     }
 
+    /// Orders the first `n` candidates by bound (a large polygon gives thousands, so not by insertion).
     private func sortByBound(_ found: UnsafeMutableBufferPointer<(bound: Double, vertex: Int, t: Double)>, _ n: Int) {
-        for i in 1..<max(1, n) {
-            let x = found[i]
-            var k = i
-            while k > 0 && found[k - 1].bound > x.bound {
-                found[k] = found[k - 1]
-                k -= 1
-            }
-            found[k] = x
-        }
+        guard n > 1 else { return }
+        var first = UnsafeMutableBufferPointer(rebasing: found[0..<n])
+        first.sort { $0.bound < $1.bound }
     }
 }

@@ -43,11 +43,16 @@ struct DistanceQuery {
     /// True when every vertex has an image in the central plane (false only for queries spanning a
     /// quarter of the Earth).
     let isCentrallyProjected: Bool
+    /// How far the query's edges may stray from their straight images in the central plane.
+    let centralGap: Double
     private let planarView: PlanarView
 
     var plane: LocalPlane { planarView.plane }
     var planar: [Coordinate] { planarView.planar }
     var planarPolygons: [[[Coordinate]]] { planarView.planarPolygons }
+    /// The query's rings in the central plane with every edge cut at points of its geodesic into pieces
+    /// of at most `crossingPiece`; nil when some point has no image.
+    var fineCentralRings: [[[Coordinate]]]? { planarView.fineCentralRings(central, pieces: Self.crossingPiece) }
     var isAreal: Bool { !polygons.isEmpty }
 
     /// A point: distances are measured from it.
@@ -65,6 +70,7 @@ struct DistanceQuery {
         central = CentralPlane(center: point)
         centralVertices = [Coordinate(x: 0, y: 0)]
         isCentrallyProjected = true
+        centralGap = 0
         planarView = PlanarView(plane: LocalPlane(center: point), vertices: vertices, polygons: [], planar: [Coordinate(x: 0, y: 0)])
     }
 
@@ -82,12 +88,38 @@ struct DistanceQuery {
             }
             if !rings.isEmpty { polygons.append(rings) }
         }
-        if polygons.isEmpty { vertices = shape.coordinates }
+        if polygons.isEmpty {
+            vertices = shape.coordinates
+        } else if let split = Self.splittingLongEdges(shape) {
+            // Edges over 100 km are cut at points of their own geodesics (the shape is unchanged), so every
+            // edge has a finite sagitta and a close central-plane image.
+            self.init(shape: split)
+            return
+        }
         if polygons.isEmpty && vertices.count == 1 {
             self.init(point: vertices[0])
         } else {
             self.init(vertices: vertices, polygons: polygons)
         }
+    }
+
+    /// The shape with every polygon edge whose chord exceeds 100 km cut at points of its geodesic into
+    /// pieces under that; nil when it has no such edge.
+    private static func splittingLongEdges(_ shape: Shape) -> Shape? {
+        let longest = 100_000.0
+        func isLong(_ a: Coordinate, _ b: Coordinate) -> Bool { Cartesian(a).chord(to: Cartesian(b)) > longest }
+        let polygons = shape.polygons
+        guard polygons.contains(where: { $0.contains { ring in zip(ring, ring.dropFirst()).contains { isLong($0, $1) } } }) else { return nil }
+        return .multiPolygon(polygons.map { rings in
+            rings.map { ring in
+                var out = [Coordinate]()
+                for (a, b) in zip(ring, ring.dropFirst()) {
+                    out.append(contentsOf: isLong(a, b) ? Geodesic.wgs84.line(from: a, to: b, maxSpacing: longest * 0.9).dropLast() : [a])
+                }
+                if let last = ring.last { out.append(last) }
+                return out
+            }
+        })
     }
 
     private init(vertices: [Coordinate], polygons: [[Range<Int>]]) {
@@ -99,16 +131,19 @@ struct DistanceQuery {
         cartesian = vertices.map(Cartesian.init)
         centerCartesian = Cartesian(center)
         var sagittas = [Double](repeating: 0, count: vertices.count)
-        var widest = 0.0
+        var widest = 0.0, longest = 0.0
         for rings in polygons {
             for ring in rings {
                 for e in ring.lowerBound..<(ring.upperBound - 1) {
-                    sagittas[e] = Cartesian.sagitta(chord: cartesian[e].chord(to: cartesian[e + 1]))
+                    let chord = cartesian[e].chord(to: cartesian[e + 1])
+                    sagittas[e] = Cartesian.sagitta(chord: chord)
                     widest = max(widest, sagittas[e])
+                    longest = max(longest, chord)
                 }
             }
         }
         edgeSagitta = sagittas
+        centralGap = CentralPlane.straightnessGap(chord: longest)
         central = CentralPlane(center: center)
         let plane = central
         centralVertices = polygons.isEmpty ? [] : cartesian.map { plane.project($0) }
@@ -148,38 +183,11 @@ struct DistanceQuery {
         planarPolygons.contains { PlanarGeometry.contains($0, p) }
     }
 
-    /// True when `p` (its image in the central plane) lies inside the query's area (even-odd per polygon).
-    func containsCentral(_ p: Coordinate) -> Bool {
-        for rings in polygons {
-            var inside = false
-            for ring in rings {
-                for i in ring.lowerBound..<(ring.upperBound - 1) {
-                    guard let a = centralVertices[i], let b = centralVertices[i + 1] else { continue }
-                    if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
-                }
-            }
-            if inside { return true }
-        }
-        return false
-    }
-
-    /// Where the segment `a`–`b` of the central plane meets the query's boundary, if it does.
-    func crossingCentral(_ a: Coordinate, _ b: Coordinate) -> Coordinate? {
-        for rings in polygons {
-            for ring in rings {
-                for e in ring.lowerBound..<(ring.upperBound - 1) {
-                    guard let c = centralVertices[e], let d = centralVertices[e + 1] else { continue }
-                    if let x = PlanarGeometry.intersection(a, b, c, d) { return x }
-                }
-            }
-        }
-        return nil
-    }
-
 }
 
-/// The query's vertices in its `LocalPlane`, projected on first use: most chains are settled by the
-/// Earth-centred bounds alone, and each projected vertex costs a geodesic solve.
+/// The query's vertices in its `LocalPlane`, and its rings cut into short pieces in the central plane,
+/// each made on first use: most chains are settled by the Earth-centred bounds and straight central-plane
+/// tests alone, and these cost geodesic solves.
 private final class PlanarView {
     let plane: LocalPlane
     private let vertices: [Coordinate]
@@ -199,6 +207,28 @@ private final class PlanarView {
         let p = vertices.map(plane.project)
         projected = p
         return p
+    }
+
+    private var fineCentral: [[[Coordinate]]]??
+
+    func fineCentralRings(_ plane: CentralPlane, pieces: Double) -> [[[Coordinate]]]? {
+        if let fineCentral { return fineCentral }
+        var failed = false
+        let rings = polygons.map { polygon in
+            polygon.map { range in
+                var out = [Coordinate]()
+                for e in range.lowerBound..<(range.upperBound - 1) {
+                    let points = Geodesic.wgs84.line(from: vertices[e], to: vertices[e + 1], maxSpacing: pieces)
+                    for point in points.dropLast() {
+                        if let p = plane.project(Cartesian(point)) { out.append(p) } else { failed = true }
+                    }
+                }
+                if let last = range.last, let p = plane.project(Cartesian(vertices[last])) { out.append(p) } else { failed = true }
+                return out
+            }
+        }
+        fineCentral = .some(failed ? nil : rings)
+        return failed ? nil : rings
     }
 
     var planarPolygons: [[[Coordinate]]] {

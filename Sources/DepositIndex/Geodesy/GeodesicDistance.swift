@@ -68,8 +68,13 @@ extension DistanceQuery {
         let lb = lowerBound(minX: target.x, minY: target.y, maxX: target.x, maxY: target.y)
         if lb >= limit { return nil }
         if !isAreal {
-            let d = Geodesic.wgs84.distance(vertices[0], target)
-            return d < limit ? NearestPair(distance: d, from: vertices[0], to: target) : nil
+            // Measured from every vertex (a point query has one).
+            var best: NearestPair?
+            for v in vertices {
+                let d = Geodesic.wgs84.distance(v, target)
+                if d < (best?.distance ?? limit) { best = NearestPair(distance: d, from: v, to: target) }
+            }
+            return best
         }
         let point = Cartesian(target)
         var edges = [(Double, Int, Double)]()

@@ -19,6 +19,21 @@ enum PlanarGeometry {
         return (dx * dx + dy * dy).squareRoot()
     }
 
+    /// Distance from `p` to the infinite line through `a` and `b` (to `a` when they coincide).
+    static func lineDistance(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        if length == 0 { return distance(p, a) }
+        return abs((p.x - a.x) * dy - (p.y - a.y) * dx) / length
+    }
+
+    /// Least distance between the segments `a`–`b` and `c`–`d` (0 when they meet).
+    static func segmentsDistance(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Double {
+        if intersection(a, b, c, d) != nil { return 0 }
+        return min(segmentDistance(a, c, d).distance, segmentDistance(b, c, d).distance,
+                   segmentDistance(c, a, b).distance, segmentDistance(d, a, b).distance)
+    }
+
     /// Where the segments `a`–`b` and `c`–`d` meet (touching counts); nil when they do not.
     static func intersection(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Coordinate? {
         let r = Coordinate(x: b.x - a.x, y: b.y - a.y), s = Coordinate(x: d.x - c.x, y: d.y - c.y)

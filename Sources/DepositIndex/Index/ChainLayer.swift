@@ -137,8 +137,10 @@ struct ChainLayer: Sendable {
                 let feature = Int(chainFeature[c])
                 if acceptedSet.contains(feature) { return nil }
                 let own = known[feature].map { $0.distance } ?? .infinity
-                let bound = lowerBound(to: query, chain: c, below: min(own, limit.nextUp))
-                return bound.isFinite ? bound : nil
+                let below = min(own, limit.nextUp)
+                let bound = lowerBound(to: query, chain: c, below: below)
+                // A bound at the limit means nothing of the chain comes nearer.
+                return bound < below ? bound : nil
             },
             exact: { c in
                 let feature = Int(chainFeature[c])
