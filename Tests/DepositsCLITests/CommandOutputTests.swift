@@ -87,6 +87,39 @@ final class CommandOutputTests: XCTestCase {
         XCTAssertTrue(features.contains { $0.id == engine.railId })
     }
 
+    /// `near-rail --all`: every deposit, the measured ones nearest first and each the engine's own single
+    /// answer; the table counts them; the GeoJSON colours each located deposit by its distance.
+    func testNearRailForEveryDeposit() throws {
+        let answer = try json(["near-rail", "--all"])
+        XCTAssertEqual((answer["query"] as? [String: Any])?["all_deposits"] as? Bool, true)
+        let results = try XCTUnwrap(answer["results"] as? [[String: Any]])
+        XCTAssertEqual(results.count, Self.catalog.deposits.count)
+        let located = Self.catalog.deposits.filter { $0.geometry != nil }
+        let measured = results.prefix { !(($0["rail"] as? [Any]) ?? []).isEmpty }
+        XCTAssertEqual(measured.count, located.count)
+        var previous = -1.0
+        for r in measured {
+            let id = try XCTUnwrap(r["deposit_id"] as? String)
+            let rail = try XCTUnwrap((r["rail"] as? [[String: Any]])?.first)
+            let distance = try XCTUnwrap(rail["distance_m"] as? Double)
+            XCTAssertGreaterThanOrEqual(distance, previous, "not nearest first at \(id)")
+            previous = distance
+            let engine = try Self.catalog.nearestRail(to: .deposit(id))[0]
+            XCTAssertEqual(rail["rail_id"] as? String, engine.railId, id)
+            XCTAssertEqual(distance, engine.distanceM, accuracy: 1e-6, id)
+        }
+        // Upper Kairakty is among them at the distance the README quotes (35.2 km).
+        let kairakty = try XCTUnwrap(measured.first { $0["deposit_id"] as? String == "kz-w-001" })
+        XCTAssertEqual(try XCTUnwrap(((kairakty["rail"] as? [[String: Any]])?.first)?["distance_m"] as? Double), 35_212, accuracy: 1)
+
+        let table = try CLIRunner.succeed(["near-rail", "--all"])
+        XCTAssertTrue(table.hasPrefix("Nearest rail to every deposit: \(located.count) measured, \(Self.catalog.deposits.count - located.count) without"), table)
+        let features = try geojson(["near-rail", "--all"])
+        XCTAssertEqual(features.filter { $0.properties["kind"] == "deposit" && $0.properties["rail_distance_m"] != nil }.count, located.count)
+        XCTAssertEqual(features.filter { $0.properties["kind"] == "distance" }.count, located.count)
+        XCTAssertEqual(try CLIRunner.run(["near-rail", "Upper Kairakty", "--all"]).status, 64)
+    }
+
     func testCorridorInEveryFormat() throws {
         let answer = try json(["corridor", "Trans-Caspian"])
         let corridor = try XCTUnwrap(answer["corridor"] as? [String: Any])

@@ -10,7 +10,10 @@ struct NearRail: ParsableCommand {
     )
 
     @Argument(help: "A deposit (id, name or alias) or coordinates, latitude first.")
-    var place: String
+    var place: String?
+
+    @Flag(name: .customLong("all"), help: "Every deposit instead of one place, nearest to rail first (measured on every core).")
+    var all = false
 
     @Option(name: .shortAndLong, help: "How many rail lines, nearest first.")
     var k: Int = 1
@@ -22,11 +25,14 @@ struct NearRail: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if all && place != nil { throw ValidationError("give a place or --all, not both") }
+        if !all && place == nil { throw ValidationError("give a deposit or coordinates, or --all for every deposit") }
         guard k >= 1 else { throw ValidationError("-k must be at least 1") }
         if let maxKm, !(maxKm >= 0) { throw ValidationError("--max-km must be a distance of 0 or more") }
     }
 
     func run() throws {
+        guard let place else { return try runForEveryDeposit() }
         try reportingErrors {
             var request = try StoreRequest.about(place)
             request.nearestRail = k
@@ -39,6 +45,21 @@ struct NearRail: ParsableCommand {
             case .json: try output.emit(output.json(answer), inputs: data.inputFiles(of: catalog))
             case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: data.inputFiles(of: catalog))
             case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: data.inputFiles(of: catalog))
+            }
+        }
+    }
+}
+
+extension NearRail {
+    private func runForEveryDeposit() throws {
+        try reportingErrors {
+            let catalog = try data.loadCatalog(for: .all)
+            let answer = try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
+            let inputs = data.inputFiles(of: catalog)
+            switch output.format {
+            case .json: try output.emit(output.json(answer), inputs: inputs)
+            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: inputs)
+            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
             }
         }
     }
