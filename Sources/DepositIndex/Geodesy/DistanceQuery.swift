@@ -107,7 +107,12 @@ struct DistanceQuery {
     /// pieces under that; nil when it has no such edge.
     private static func splittingLongEdges(_ shape: Shape) -> Shape? {
         let longest = 100_000.0
-        func isLong(_ a: Coordinate, _ b: Coordinate) -> Bool { Cartesian(a).chord(to: Cartesian(b)) > longest }
+        // An edge within half a degree both ways is at most 112 km (a meridian and a parallel step), short
+        // enough for every bound here; only larger steps are measured.
+        func isLong(_ a: Coordinate, _ b: Coordinate) -> Bool {
+            if abs(a.latitude - b.latitude) <= 0.5 && abs(EdgeEnvelope.wrappedDelta(a.longitude - b.longitude)) <= 0.5 { return false }
+            return Cartesian(a).chord(to: Cartesian(b)) > longest
+        }
         let polygons = shape.polygons
         guard polygons.contains(where: { $0.contains { ring in zip(ring, ring.dropFirst()).contains { isLong($0, $1) } } }) else { return nil }
         return .multiPolygon(polygons.map { rings in

@@ -4,6 +4,11 @@ struct MinHeap {
     private(set) var keys: [Double] = []
     private(set) var ids: [Int] = []
 
+    init(capacity: Int = 0) {
+        keys.reserveCapacity(capacity)
+        ids.reserveCapacity(capacity)
+    }
+
     var isEmpty: Bool { keys.isEmpty }
     var count: Int { keys.count }
     var minKey: Double? { keys.first }

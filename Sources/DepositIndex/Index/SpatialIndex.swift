@@ -6,7 +6,7 @@ import Geo
 ///
 /// Boxes may reach past ±180° (see `EdgeEnvelope`); window search and the geodesic bounds account for it.
 public struct SpatialIndex: Sendable {
-    public static let nodeSize = 16
+    public static let nodeSize = 8
     /// Number of items indexed.
     public let count: Int
     /// Each position's box (items first, then the nodes level by level).
@@ -30,7 +30,7 @@ public struct SpatialIndex: Sendable {
         let order = (0..<boxes.count).sorted { keys[$0] < keys[$1] }
 
         var mx = [Double](), my = [Double](), Mx = [Double](), My = [Double](), link = [Int32]()
-        let capacity = boxes.count * 17 / 15 + 2
+        let capacity = boxes.count * Self.nodeSize / (Self.nodeSize - 1) + 2
         mx.reserveCapacity(capacity); my.reserveCapacity(capacity); Mx.reserveCapacity(capacity); My.reserveCapacity(capacity)
         link.reserveCapacity(capacity)
         for i in order {
@@ -141,7 +141,8 @@ public struct SpatialIndex: Sendable {
         guard let root = rootPosition else { return }
         // Heap ids: a tree position p as p; an item with its tight bound as -(count + item + 1); an item
         // resolved to its exact distance as -(item + 1).
-        var heap = MinHeap()
+        // Room for a typical search, so the heap does not regrow entry by entry.
+        var heap = MinHeap(capacity: 128)
         heap.push(root, lowerBound(boxes[root]))
         while let (id, key) = heap.pop() {
             if key > limit() { return }
