@@ -45,14 +45,14 @@ struct DistanceQuery {
     let isCentrallyProjected: Bool
     /// How far the query's edges may stray from their straight images in the central plane.
     let centralGap: Double
-    private let planarView: PlanarView
+    private let projections: LazyProjections
 
-    var plane: LocalPlane { planarView.plane }
-    var planar: [Coordinate] { planarView.planar }
-    var planarPolygons: [[[Coordinate]]] { planarView.planarPolygons }
+    var plane: LocalPlane { projections.plane }
+    var planar: [Coordinate] { projections.planar }
+    var planarPolygons: [[[Coordinate]]] { projections.planarPolygons }
     /// The query's rings in the central plane with every edge cut at points of its geodesic into pieces
     /// of at most `crossingPiece`; nil when some point has no image.
-    var fineCentralRings: [[[Coordinate]]]? { planarView.fineCentralRings(central, pieces: Self.crossingPiece) }
+    var fineCentralRings: [[[Coordinate]]]? { projections.fineCentralRings(central, pieces: Self.crossingPiece) }
     var isAreal: Bool { !polygons.isEmpty }
 
     /// A point: distances are measured from it.
@@ -71,7 +71,7 @@ struct DistanceQuery {
         centralVertices = [Coordinate(x: 0, y: 0)]
         isCentrallyProjected = true
         centralGap = 0
-        planarView = PlanarView(plane: LocalPlane(center: point), vertices: vertices, polygons: [], planar: [Coordinate(x: 0, y: 0)])
+        projections = LazyProjections(plane: LocalPlane(center: point), vertices: vertices, polygons: [], planar: [Coordinate(x: 0, y: 0)])
     }
 
     /// A polygon, multipolygon or point shape. Other shapes measure from their vertices only.
@@ -158,8 +158,8 @@ struct DistanceQuery {
         // Edge points lie within a sagitta of a chord whose ends are within `far`; the area they enclose
         // lies within the same cap.
         chordRadius = far + widest
-        let view = PlanarView(plane: LocalPlane(center: center), vertices: vertices, polygons: polygons, planar: nil)
-        planarView = view
+        let view = LazyProjections(plane: LocalPlane(center: center), vertices: vertices, polygons: polygons, planar: nil)
+        projections = view
         let bounded = Cartesian.geodesicUpperBound(chord: chordRadius)
         if bounded.isFinite {
             radius = bounded
@@ -193,7 +193,7 @@ struct DistanceQuery {
 /// The query's vertices in its `LocalPlane`, and its rings cut into short pieces in the central plane,
 /// each made on first use: most chains are settled by the Earth-centred bounds and straight central-plane
 /// tests alone, and these cost geodesic solves.
-private final class PlanarView {
+private final class LazyProjections {
     let plane: LocalPlane
     private let vertices: [Coordinate]
     private let polygons: [[Range<Int>]]
