@@ -109,11 +109,11 @@ final class ChordBoundTests: XCTestCase {
     }
 
     /// Ground truth for the crossing decision where the central plane's straight images are furthest
-    /// from the geodesics: east–west and oblique edges of 3 to 150 km at 45°N (the longest rail edge in
-    /// GeoData is 24.5 km, region borders reach 254 km) clipped by 2 mm, 1.5 cm or 1.4 m, or missed by as
-    /// much. Each is asked through the index and through the whole line, and must be exact to 0.2 mm.
+    /// from the geodesics: east–west and oblique edges of 3 km to 1,500 km at 45°N (the longest rail edge
+    /// in GeoData is 24.5 km, region borders reach 254 km; edges over 400 km are cut at points of their
+    /// geodesics) clipped by 2 mm, 1.5 cm or 1.4 m, or missed by as much. Each is asked through the index and through the whole line, and must be exact to 0.2 mm.
     func testCornerClipsOfLongEdgesAreDecidedExactly() throws {
-        for length in [3_000.0, 10_000, 17_500, 25_000, 150_000] {
+        for length in [3_000.0, 10_000, 17_500, 25_000, 150_000, 501_000, 1_500_000] {
             for azimuth in [90.0, 60, 135] {
                 for offset in [0.002, 0.015, 1.4, -0.002, -0.015, -1.4] {
                     let start = Coordinate(longitude: 70, latitude: 45)
@@ -158,5 +158,30 @@ final class ChordBoundTests: XCTestCase {
             let pair = try XCTUnwrap(GeodesicDistance.nearest(from: triangle, to: [line]))
             XCTAssertEqual(pair.distance, truth, accuracy: 1e-3, "offset \(offset)")
         }
+    }
+
+    /// A query reaching 120° of latitude, where the central plane stretches the geodesics' gap (a review
+    /// found both cases answered wrongly when the gap was taken as on the ground): a 490 km line through
+    /// (0°, 45°N) heading east, 3 m north of the query's apex, is 3 m away (the foot is at (0°, 45°N), the
+    /// line crossing the meridian at right angles); a point 5 cm inside the middle of a 95 km edge of a
+    /// polygon reaching 75°S is inside (distance 0).
+    func testContinentSizedQueriesKeepTheirCrossingsExact() throws {
+        let origin = Coordinate(longitude: 0, latitude: 45)
+        let apex = g.direct(from: origin, azimuth: 180, distance: 3).point
+        let wide: Shape = .polygon([[apex, Coordinate(longitude: 8, latitude: 38), Coordinate(longitude: 8, latitude: -75),
+                                     Coordinate(longitude: -8, latitude: -75), Coordinate(longitude: -8, latitude: 38), apex]])
+        let line = [g.direct(from: origin, azimuth: 90, distance: -245_000).point, g.direct(from: origin, azimuth: 90, distance: 245_000).point]
+        XCTAssertEqual(try XCTUnwrap(GeodesicDistance.nearest(from: wide, to: [line])).distance, 3, accuracy: 1e-3)
+        XCTAssertEqual(try XCTUnwrap(ChainLayer(lines: [[line]]).nearest(to: DistanceQuery(shape: wide), k: 1).first).pair.distance, 3, accuracy: 1e-3)
+
+        let a = Coordinate(longitude: 0.6, latitude: 45), b = Coordinate(longitude: -0.6, latitude: 45)
+        let tall: Shape = .polygon([[a, b, Coordinate(longitude: -8, latitude: -75), Coordinate(longitude: 8, latitude: -75), a]])
+        let edge = g.inverse(a, b)
+        let mid = g.direct(from: a, azimuth: edge.azimuth1, distance: edge.distance / 2)
+        // Going west along the top edge, the inside (south) is on the left: azimuth − 90.
+        let inside = g.direct(from: mid.point, azimuth: mid.azimuth - 90, distance: 0.05).point
+        XCTAssertEqual(try XCTUnwrap(GeodesicDistance.nearest(from: tall, to: [[inside]])).distance, 0)
+        let outside = g.direct(from: mid.point, azimuth: mid.azimuth + 90, distance: 0.05).point
+        XCTAssertEqual(try XCTUnwrap(GeodesicDistance.nearest(from: tall, to: [[outside]])).distance, 0.05, accuracy: 1e-3)
     }
 }

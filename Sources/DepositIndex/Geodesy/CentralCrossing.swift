@@ -3,11 +3,13 @@ import Geo
 /// Whether a geodesic line edge meets the query's area, decided in the query's `CentralPlane`.
 ///
 /// There a great-ellipse arc is straight but a geodesic is not: it strays from the straight image of its
-/// ends by up to `CentralPlane.straightnessGap` (0.6 mm at 3 km, 2.4 cm at 17 km). So the straight test is
+/// ends by up to `CentralPlane.straightnessGap` (0.9 mm at 3 km, 3 cm at 17 km, on the ground; times the
+/// plane's `stretch` far from the centre). So the straight test is
 /// taken only when it is robust against that gap on both sides: a crossing whose four ends lie farther
 /// than twice the gap from the other segment's line, or no crossing with every boundary segment farther
 /// than twice the gap. Otherwise the line edge and the query's edges are cut at points of their own
-/// geodesics into pieces of at most a kilometre, whose gap is under 0.1 mm, and tested piece by piece.
+/// geodesics into pieces of at most a kilometre (less where the plane stretches), whose gap is under 0.1 mm,
+/// and tested piece by piece.
 extension DistanceQuery {
     /// Longest piece of an edge in the exact test, metres of chord.
     static let crossingPiece = 1_000.0
@@ -18,9 +20,10 @@ extension DistanceQuery {
     /// spanning a quarter of the Earth), so the caller measures in the `LocalPlane` instead.
     func meeting(_ a: Coordinate, _ b: Coordinate, _ ca: Cartesian, _ cb: Cartesian) -> Meeting {
         guard isCentrallyProjected, let pa = central.project(ca), let pb = central.project(cb) else { return .planeless }
-        let gap = CentralPlane.straightnessGap(chord: ca.chord(to: cb)) + centralGap
+        let stretch = max(central.stretch(ca), central.stretch(cb))
+        let gap = CentralPlane.straightnessGap(chord: ca.chord(to: cb)) * stretch + centralGap
         if let robust = straightMeeting(pa, pb, a: a, gap: gap) { return robust }
-        return exactMeeting(a, b)
+        return exactMeeting(a, b, pa: pa, pb: pb, gap: gap, pieces: Self.crossingPiece / stretch.squareRoot())
     }
 
     enum Meeting {
@@ -52,49 +55,71 @@ extension DistanceQuery {
         return containsCentral(pa) ? .meets(NearestPair(distance: 0, from: a, to: a)) : .apart
     }
 
-    /// The test on pieces of at most `crossingPiece` of both the line edge and the query's edges.
-    private func exactMeeting(_ a: Coordinate, _ b: Coordinate) -> Meeting {
-        guard let rings = fineCentralRings else { return .planeless }
-        let points = Geodesic.wgs84.line(from: a, to: b, maxSpacing: Self.crossingPiece)
-        var previous: Coordinate?
-        for point in points {
+    /// The test on pieces of the line edge of at most `pieces` metres against the query's edges, each cut
+    /// into pieces as well where its gap could matter (`fineCentralEdge`): an edge whose straight image,
+    /// widened by the gaps, misses the line edge's cannot meet it.
+    private func exactMeeting(_ a: Coordinate, _ b: Coordinate, pa: Coordinate, pb: Coordinate, gap: Double, pieces: Double) -> Meeting {
+        var line = [Coordinate]()
+        for point in Geodesic.wgs84.line(from: a, to: b, maxSpacing: pieces) {
             guard let p = central.project(Cartesian(point)) else { return .planeless }
-            defer { previous = p }
-            guard let q = previous else { continue }
-            for polygon in rings {
-                for ring in polygon {
-                    for e in 0..<(ring.count - 1) {
-                        if let x = PlanarGeometry.intersection(q, p, ring[e], ring[e + 1]) {
-                            // The crossing lies on the piece's great ellipse, within 0.1 mm of the edge.
-                            let point = central.unproject(x)
-                            return .meets(NearestPair(distance: 0, from: point, to: point))
+            line.append(p)
+        }
+        let reach = Self.box(pa, pb, widenedBy: gap)
+        for rings in polygons {
+            for ring in rings {
+                for e in ring.lowerBound..<(ring.upperBound - 1) {
+                    guard let c = centralVertices[e], let d = centralVertices[e + 1] else { return .planeless }
+                    guard Self.box(c, d, widenedBy: centralGap).intersects(reach) else { continue }
+                    guard let edge = fineCentralEdge(e) else { return .planeless }
+                    for k in 0..<(line.count - 1) {
+                        let piece = Self.box(line[k], line[k + 1], widenedBy: 0)
+                        for m in 0..<(edge.count - 1) where Self.box(edge[m], edge[m + 1], widenedBy: 0).intersects(piece) {
+                            if let x = PlanarGeometry.intersection(line[k], line[k + 1], edge[m], edge[m + 1]) {
+                                // The crossing lies on the pieces' great ellipses, within 0.1 mm of both edges.
+                                let point = central.unproject(x)
+                                return .meets(NearestPair(distance: 0, from: point, to: point))
+                            }
                         }
                     }
                 }
             }
         }
-        guard let pa = central.project(Cartesian(a)) else { return .planeless }
-        return rings.contains { PlanarGeometry.contains($0, pa) } ? .meets(NearestPair(distance: 0, from: a, to: a)) : .apart
+        guard let inside = centralParity(pa) else { return .planeless }
+        return inside ? .meets(NearestPair(distance: 0, from: a, to: a)) : .apart
     }
 
-    /// True when `p` (its image in the central plane) lies inside the query's area, robustly against the
-    /// query's own edges' gap; points nearer the boundary than that are tested on the fine rings.
+    /// True when `p` (its image in the central plane) lies inside the query's area.
     func containsCentral(_ p: Coordinate) -> Bool {
-        var nearest = Double.infinity
-        var inside = false
+        centralParity(p) ?? false
+    }
+
+    /// Even-odd along a ray from `p` to the east, per polygon. A curved edge and its straight image cross
+    /// the ray the same number of times, modulo 2, unless the sliver between them holds `p`, so an edge
+    /// farther than its gap from `p` counts by its straight image and a nearer one by its pieces. Nil when
+    /// some point has no image in the plane.
+    private func centralParity(_ p: Coordinate) -> Bool? {
+        func crosses(_ a: Coordinate, _ b: Coordinate) -> Bool {
+            (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+        }
         for rings in polygons {
-            var insideThis = false
+            var inside = false
             for ring in rings {
-                for i in ring.lowerBound..<(ring.upperBound - 1) {
-                    guard let a = centralVertices[i], let b = centralVertices[i + 1] else { continue }
-                    if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { insideThis.toggle() }
-                    nearest = min(nearest, PlanarGeometry.segmentDistance(p, a, b).distance)
+                for e in ring.lowerBound..<(ring.upperBound - 1) {
+                    guard let a = centralVertices[e], let b = centralVertices[e + 1] else { return nil }
+                    if PlanarGeometry.segmentDistance(p, a, b).distance > centralGap {
+                        if crosses(a, b) { inside.toggle() }
+                    } else {
+                        guard let edge = fineCentralEdge(e) else { return nil }
+                        for m in 0..<(edge.count - 1) where crosses(edge[m], edge[m + 1]) { inside.toggle() }
+                    }
                 }
             }
-            if insideThis { inside = true }
+            if inside { return true }
         }
-        if nearest > centralGap || !isCentrallyProjected { return inside }
-        guard let rings = fineCentralRings else { return inside }
-        return rings.contains { PlanarGeometry.contains($0, p) }
+        return false
+    }
+
+    private static func box(_ a: Coordinate, _ b: Coordinate, widenedBy w: Double) -> Envelope {
+        Envelope(minX: min(a.x, b.x) - w, minY: min(a.y, b.y) - w, maxX: max(a.x, b.x) + w, maxY: max(a.y, b.y) + w)
     }
 }

@@ -35,6 +35,14 @@ struct CentralPlane {
         height = up.dot(origin)
     }
 
+    /// How much the plane stretches ground lengths at `p`: (h / up·p)², the square of the secant of its
+    /// angle from the centre (radially the central projection stretches by that square, sideways by its
+    /// root); 1 at the centre, 1.7 at 40°, 15 at 75°. Gaps on the ground grow by as much in the plane.
+    func stretch(_ p: Cartesian) -> Double {
+        let k = height / up.dot(p)
+        return k * k
+    }
+
     /// The point's image in metres east and north of the centre; nil for points a quarter of the Earth
     /// away or more, which have none.
     func project(_ p: Cartesian) -> Coordinate? {

@@ -43,8 +43,11 @@ struct DistanceQuery {
     /// True when every vertex has an image in the central plane (false only for queries spanning a
     /// quarter of the Earth).
     let isCentrallyProjected: Bool
-    /// How far the query's edges may stray from their straight images in the central plane.
+    /// How far the query's edges may stray from their straight images in the central plane (metres in
+    /// the plane: the gap on the ground times the plane's stretch at the farthest vertex).
     let centralGap: Double
+    /// The central plane's largest stretch over the query's vertices (see `CentralPlane.stretch`).
+    let centralStretch: Double
     private let projections: LazyProjections
 
     var plane: LocalPlane { projections.plane }
@@ -52,7 +55,11 @@ struct DistanceQuery {
     var planarPolygons: [[[Coordinate]]] { projections.planarPolygons }
     /// The query's rings in the central plane with every edge cut at points of its geodesic into pieces
     /// of at most `crossingPiece`; nil when some point has no image.
-    var fineCentralRings: [[[Coordinate]]]? { projections.fineCentralRings(central, pieces: Self.crossingPiece) }
+    /// Query edge `e` in the central plane cut at points of its geodesic into pieces short enough that
+    /// each is straight there to 0.1 mm (see `CentralCrossing`); nil when some point has no image.
+    func fineCentralEdge(_ e: Int) -> [Coordinate]? {
+        projections.fineCentralEdge(e, central, pieces: Self.crossingPiece / centralStretch.squareRoot())
+    }
     var isAreal: Bool { !polygons.isEmpty }
 
     /// A point: distances are measured from it.
@@ -71,6 +78,7 @@ struct DistanceQuery {
         centralVertices = [Coordinate(x: 0, y: 0)]
         isCentrallyProjected = true
         centralGap = 0
+        centralStretch = 1
         projections = LazyProjections(plane: LocalPlane(center: point), vertices: vertices, polygons: [], planar: [Coordinate(x: 0, y: 0)])
     }
 
@@ -106,25 +114,10 @@ struct DistanceQuery {
     /// The shape with every polygon edge whose chord exceeds 100 km cut at points of its geodesic into
     /// pieces under that; nil when it has no such edge.
     private static func splittingLongEdges(_ shape: Shape) -> Shape? {
-        let longest = 100_000.0
-        // An edge within half a degree both ways is at most 112 km (a meridian and a parallel step), short
-        // enough for every bound here; only larger steps are measured.
-        func isLong(_ a: Coordinate, _ b: Coordinate) -> Bool {
-            if abs(a.latitude - b.latitude) <= 0.5 && abs(EdgeEnvelope.wrappedDelta(a.longitude - b.longitude)) <= 0.5 { return false }
-            return Cartesian(a).chord(to: Cartesian(b)) > longest
-        }
         let polygons = shape.polygons
-        guard polygons.contains(where: { $0.contains { ring in zip(ring, ring.dropFirst()).contains { isLong($0, $1) } } }) else { return nil }
-        return .multiPolygon(polygons.map { rings in
-            rings.map { ring in
-                var out = [Coordinate]()
-                for (a, b) in zip(ring, ring.dropFirst()) {
-                    out.append(contentsOf: isLong(a, b) ? Geodesic.wgs84.line(from: a, to: b, maxSpacing: longest * 0.9).dropLast() : [a])
-                }
-                if let last = ring.last { out.append(last) }
-                return out
-            }
-        })
+        let split = polygons.map { rings in rings.map { LongEdges.split($0[...], over: 100_000) } }
+        guard split.contains(where: { $0.contains { $0 != nil } }) else { return nil }
+        return .multiPolygon(zip(polygons, split).map { rings, cut in zip(rings, cut).map { $1 ?? $0 } })
     }
 
     private init(vertices: [Coordinate], polygons: [[Range<Int>]]) {
@@ -148,9 +141,12 @@ struct DistanceQuery {
             }
         }
         edgeSagitta = sagittas
-        centralGap = CentralPlane.straightnessGap(chord: longest)
         central = CentralPlane(center: center)
         let plane = central
+        var stretch = 1.0
+        for c in cartesian { stretch = max(stretch, plane.stretch(c)) }
+        centralStretch = stretch
+        centralGap = CentralPlane.straightnessGap(chord: longest) * stretch
         centralVertices = polygons.isEmpty ? [] : cartesian.map { plane.project($0) }
         isCentrallyProjected = !centralVertices.contains { $0 == nil }
         var far = 0.0
@@ -214,26 +210,17 @@ private final class LazyProjections {
         return p
     }
 
-    private var fineCentral: [[[Coordinate]]]??
+    private var fineEdges: [Int: [Coordinate]?] = [:]
 
-    func fineCentralRings(_ plane: CentralPlane, pieces: Double) -> [[[Coordinate]]]? {
-        if let fineCentral { return fineCentral }
-        var failed = false
-        let rings = polygons.map { polygon in
-            polygon.map { range in
-                var out = [Coordinate]()
-                for e in range.lowerBound..<(range.upperBound - 1) {
-                    let points = Geodesic.wgs84.line(from: vertices[e], to: vertices[e + 1], maxSpacing: pieces)
-                    for point in points.dropLast() {
-                        if let p = plane.project(Cartesian(point)) { out.append(p) } else { failed = true }
-                    }
-                }
-                if let last = range.last, let p = plane.project(Cartesian(vertices[last])) { out.append(p) } else { failed = true }
-                return out
-            }
+    func fineCentralEdge(_ e: Int, _ plane: CentralPlane, pieces: Double) -> [Coordinate]? {
+        if let known = fineEdges[e] { return known }
+        var out: [Coordinate]? = []
+        for point in Geodesic.wgs84.line(from: vertices[e], to: vertices[e + 1], maxSpacing: pieces) {
+            guard let p = plane.project(Cartesian(point)) else { out = nil; break }
+            out?.append(p)
         }
-        fineCentral = .some(failed ? nil : rings)
-        return failed ? nil : rings
+        fineEdges[e] = .some(out)
+        return out
     }
 
     var planarPolygons: [[[Coordinate]]] {

@@ -31,7 +31,8 @@ public enum GeodesicDistance {
 
 extension DistanceQuery {
     /// The nearest pair between the query and the chain of geodesic edges `chain`, if nearer than `limit`.
-    func nearest(toChain chain: ArraySlice<Coordinate>, below limit: Double) -> NearestPair? {
+    func nearest(toChain original: ArraySlice<Coordinate>, below limit: Double) -> NearestPair? {
+        let chain = LongEdges.split(original, over: ChainLayer.longestEdge)?[...] ?? original
         let cartesian = chain.map(Cartesian.init)
         return chain.withUnsafeBufferPointer { w in
             cartesian.withUnsafeBufferPointer { nearest(toChain: w, cartesian: $0, below: limit) }

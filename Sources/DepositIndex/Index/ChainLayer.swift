@@ -8,6 +8,8 @@ import Geo
 struct ChainLayer: Sendable {
     /// Edges per chain: small enough for tight boxes, large enough that the index stays small.
     static let edgesPerChain = 8
+    /// Longest edge kept whole, metres of chord.
+    static let longestEdge = 400_000.0
 
     let coordinates: [Coordinate]
     /// `coordinates` in Earth-centred coordinates, for bounds that need no geodesic solve.
@@ -30,7 +32,9 @@ struct ChainLayer: Sendable {
         for (feature, parts) in lines.enumerated() {
             let first = starts.count
             defer { featureChains.append(first..<starts.count) }
-            for part in parts where !part.isEmpty {
+            for original in parts where !original.isEmpty {
+                // Edges over 400 km are cut at points of their geodesics, within the Earth-centred bounds.
+                let part = LongEdges.split(original[...], over: Self.longestEdge) ?? original
                 let base = coordinates.count
                 coordinates.append(contentsOf: part)
                 var i = 0
