@@ -9,9 +9,10 @@ import Geo
 /// lower bound on its true distance that costs no geodesic solve, from Earth-centred coordinates
 /// (`ChordNearest`; crossings are found in the query's `CentralPlane`), and candidates are refined on the
 /// ellipsoid (`GeodesicFoot`) in order of that bound until the bound passes the best distance found.
-/// Edges over 500 km and queries spanning a quarter of the Earth take the older way through the query's
-/// azimuthal equidistant plane (`PlaneNearest`), which costs a geodesic solve per vertex; a property test
-/// checks the two ways agree.
+/// Line edges over 400 km are first cut at points of their own geodesics (`LongEdges`). Only queries
+/// spanning a quarter of the Earth, which have no central-plane image, take the older way through the
+/// query's azimuthal equidistant plane (`PlaneNearest`), which costs a geodesic solve per vertex; a
+/// property test checks the two ways agree.
 public enum GeodesicDistance {
     /// The nearest pair between `shape` (point, polygon or multipolygon) and the polylines `lines`.
     public static func nearest(from shape: Shape, to lines: [[Coordinate]]) -> NearestPair? {

@@ -2,7 +2,8 @@ import Geo
 
 extension DistanceQuery {
     /// The nearest pair between the query and a chain, measured through the query's `LocalPlane`: the
-    /// way for edges too long for `chordNearest`'s bounds and queries too wide for its central plane.
+    /// way for queries too wide for `chordNearest`'s central plane (and edges over 500 km, which callers
+    /// cut first).
     func nearestInPlane(toChain w: UnsafeBufferPointer<Coordinate>, below limit: Double) -> NearestPair? {
         var candidates = [DistanceCandidate]()
         if let touching = planeCandidates(w, below: limit, into: &candidates) { return touching }
