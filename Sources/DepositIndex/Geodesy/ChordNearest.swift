@@ -98,10 +98,10 @@ private struct ChordSearch {
 
     /// Query vertices against line edge `j`.
     mutating func take(edge j: Int, of query: DistanceQuery) {
-        let a = line[j], b = line[j + 1]
+        let a = line[j], b = line[j + 1], w = self.w
         let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
         let count = query.cartesian.count
-        withUnsafeTemporaryAllocation(of: (bound: Double, vertex: Int, t: Double).self, capacity: count) { found in
+        withUnsafeTemporaryAllocation(of: Candidate.self, capacity: count) { found in
             var n = 0
             for i in 0..<count {
                 let (d, t) = Cartesian.segmentDistance(query.cartesian[i], a, b)
@@ -111,30 +111,22 @@ private struct ChordSearch {
                     n += 1
                 }
             }
-            if boundOnly {
-                for k in 0..<n { bestDistance = min(bestDistance, found[k].bound) }
-                return
-            }
-            sortByBound(found, n)
             var edge: GeodesicInverse?
-            for k in 0..<n where found[k].bound < bestDistance {
+            settle(found, n) { c in
                 let solved = edge ?? Geodesic.wgs84.inverse(w[j], w[j + 1])
                 edge = solved
-                let v = query.vertices[found[k].vertex]
-                let foot = GeodesicFoot.nearest(from: v, a: w[j], b: w[j + 1], edge: solved, seed: found[k].t)
-                if foot.distance < bestDistance {
-                    bestDistance = foot.distance
-                    best = NearestPair(distance: foot.distance, from: v, to: foot.point)
-                }
+                let v = query.vertices[c.other]
+                let foot = GeodesicFoot.nearest(from: v, a: w[j], b: w[j + 1], edge: solved, seed: c.t)
+                return NearestPair(distance: foot.distance, from: v, to: foot.point)
             }
         }
     }
 
     /// Line vertex `m` against every edge of the query's rings.
     mutating func take(lineVertex m: Int, of query: DistanceQuery) {
-        let p = line[m]
+        let p = line[m], w = self.w
         let count = query.cartesian.count
-        withUnsafeTemporaryAllocation(of: (bound: Double, vertex: Int, t: Double).self, capacity: count) { found in
+        withUnsafeTemporaryAllocation(of: Candidate.self, capacity: count) { found in
             var n = 0
             for rings in query.polygons {
                 for ring in rings {
@@ -148,26 +140,34 @@ private struct ChordSearch {
                     }
                 }
             }
-            if boundOnly {
-                for k in 0..<n { bestDistance = min(bestDistance, found[k].bound) }
-                return
-            }
-            sortByBound(found, n)
-            for k in 0..<n where found[k].bound < bestDistance {
-                let e = found[k].vertex
-                let foot = GeodesicFoot.nearest(from: w[m], a: query.vertices[e], b: query.vertices[e + 1], seed: found[k].t)
-                if foot.distance < bestDistance {
-                    bestDistance = foot.distance
-                    best = NearestPair(distance: foot.distance, from: foot.point, to: w[m])
-                }
+            settle(found, n) { c in
+                let foot = GeodesicFoot.nearest(from: w[m], a: query.vertices[c.other], b: query.vertices[c.other + 1], seed: c.t)
+                return NearestPair(distance: foot.distance, from: foot.point, to: w[m])
             }
         }
     }
 
-    /// Orders the first `n` candidates by bound (a large polygon gives thousands, so not by insertion).
-    private func sortByBound(_ found: UnsafeMutableBufferPointer<(bound: Double, vertex: Int, t: Double)>, _ n: Int) {
-        guard n > 1 else { return }
-        var first = UnsafeMutableBufferPointer(rebasing: found[0..<n])
-        first.sort { $0.bound < $1.bound }
+    /// A candidate: its bound, the vertex or edge start on the query's side, where along the edge to start.
+    typealias Candidate = (bound: Double, other: Int, t: Double)
+
+    /// Lowers the best with the first `n` candidates: in bound mode by their bounds; otherwise by measuring
+    /// them (`measure`, on the ellipsoid) in order of bound while the bound is below the best distance.
+    private mutating func settle(_ found: UnsafeMutableBufferPointer<Candidate>, _ n: Int, measure: (Candidate) -> NearestPair) {
+        if boundOnly {
+            for k in 0..<n { bestDistance = min(bestDistance, found[k].bound) }
+            return
+        }
+        if n > 1 {
+            // Ordered by bound (a large polygon gives thousands, so not by insertion).
+            var first = UnsafeMutableBufferPointer(rebasing: found[0..<n])
+            first.sort { $0.bound < $1.bound }
+        }
+        for k in 0..<n where found[k].bound < bestDistance {
+            let pair = measure(found[k])
+            if pair.distance < bestDistance {
+                bestDistance = pair.distance
+                best = pair
+            }
+        }
     }
 }

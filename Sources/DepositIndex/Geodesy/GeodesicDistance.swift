@@ -67,8 +67,10 @@ extension DistanceQuery {
 
     /// The nearest pair between the query and a single point, if nearer than `limit`.
     func nearest(toPoint target: Coordinate, below limit: Double) -> NearestPair? {
-        let lb = lowerBound(minX: target.x, minY: target.y, maxX: target.x, maxY: target.y)
-        if lb >= limit { return nil }
+        // Nothing of the query lies farther than `chordRadius` from its centre in a straight line, and no
+        // geodesic is shorter than its chord.
+        let point = Cartesian(target)
+        if point.chord(to: centerCartesian) - chordRadius - Self.rounding >= limit { return nil }
         if !isAreal {
             // Measured from every vertex (a point query has one).
             var best: NearestPair?
@@ -78,7 +80,6 @@ extension DistanceQuery {
             }
             return best
         }
-        let point = Cartesian(target)
         var edges = [(Double, Int, Double)]()
         if isCentrallyProjected, let p = central.project(point) {
             if containsCentral(p) { return NearestPair(distance: 0, from: target, to: target) }
