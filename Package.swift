@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
         // Corpus/ holds the hostile survey files the tests read by path.
         .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"], exclude: ["Corpus"]),
-        .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"]),
+        // Fixtures/ holds the small reference dataset the exactness tests read by path.
+        .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),

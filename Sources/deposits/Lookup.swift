@@ -20,17 +20,20 @@ struct Lookup {
     }
 
     func deposit(_ text: String) throws -> Deposit {
-        try pick(catalog.deposits(matching: text), text, kind: "deposit", label: { "\($0.id)  \($0.name)" },
+        try catalog.requireLayers(.deposits)
+        return try pick(catalog.deposits(matching: text), text, kind: "deposit", label: { "\($0.id)  \($0.name)" },
                  names: catalog.deposits.map { ($0.id, [$0.id, $0.name] + $0.aliases) })
     }
 
     func corridor(_ text: String) throws -> Corridor {
-        try pick(catalog.corridors(matching: text), text, kind: "corridor", label: { "\($0.id)  \($0.name)" },
+        try catalog.requireLayers(.corridors)
+        return try pick(catalog.corridors(matching: text), text, kind: "corridor", label: { "\($0.id)  \($0.name)" },
                  names: catalog.corridors.map { ($0.id, [$0.id, $0.name] + $0.aliases) })
     }
 
     func region(_ text: String) throws -> Region {
-        try pick(catalog.regions(matching: text), text, kind: "region", label: { "\($0.id)  \($0.name)" },
+        try catalog.requireLayers(.regions)
+        return try pick(catalog.regions(matching: text), text, kind: "region", label: { "\($0.id)  \($0.name)" },
                  names: catalog.regions.map { ($0.id, [$0.id, $0.name, $0.nameKk, $0.nameRu].compactMap { $0 }) })
     }
 

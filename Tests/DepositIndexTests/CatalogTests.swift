@@ -70,3 +70,29 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(try cat.regions(containing: east).map(\.onBoundary), [false])
     }
 }
+
+/// The catalog knows which layers its source holds, and refuses questions needing another (issue 11, case 7).
+final class PresentLayerTests: XCTestCase {
+    func testAbsentLayerFilesAreNotPresentAndQuestionsNeedingThemThrow() throws {
+        // Two deposits and one line, hand-placed; no regions, corridors, stations or country file.
+        let dir = try temporaryDataDirectory([
+            "deposits.geojson": #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"d1","properties":{"name":"D1"},"geometry":{"type":"Point","coordinates":[73.0,48.0]}}]}"#,
+            "rail.geojson": #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"r1","properties":{"name":"R1"},"geometry":{"type":"LineString","coordinates":[[73.1,47.9],[73.1,48.1]]}}]}"#,
+            "regions.geojson": #"{"type":"FeatureCollection","features":[]}"#,
+        ], self)
+        let catalog = try Catalog(directory: dir)
+        XCTAssertEqual(catalog.presentLayers, [.deposits, .rail, .regions])
+        XCTAssertThrowsError(try catalog.corridors(containing: Coordinate(longitude: 73, latitude: 48))) { error in
+            XCTAssertEqual(error as? QueryError, .missingLayer("corridors", source: dir.path))
+        }
+        XCTAssertThrowsError(try catalog.nearestStations(to: .deposit("d1"))) { error in
+            XCTAssertEqual(error as? QueryError, .missingLayer("stations", source: dir.path))
+        }
+        // An empty regions file is a present, empty layer: the point is in no region.
+        XCTAssertEqual(try catalog.regions(containing: Coordinate(longitude: 73, latitude: 48)), [])
+        // Nearest rail still answers (no station column without stations).
+        XCTAssertEqual(try catalog.nearestRail(to: .deposit("d1")).first?.railId, "r1")
+        // In-memory catalogs hold every layer they were given, the country only when given.
+        XCTAssertEqual(Catalog(deposits: [], rail: []).presentLayers, Catalog.Layers.all.subtracting(.country))
+    }
+}

@@ -20,6 +20,10 @@ public struct Catalog: Sendable {
     public var corridors: [Corridor] { storage.corridors }
     public var regions: [Region] { storage.regions }
     public var country: CountryOutline? { storage.country }
+    /// The layers this catalog's source holds, among those it read: a layer file that exists (or a store
+    /// table that was imported), even if empty. Questions needing any other layer throw
+    /// `QueryError.missingLayer`.
+    public var presentLayers: Layers { storage.present }
 
     var railChains: ChainLayer { storage.railChains }
     var corridorChains: ChainLayer { storage.corridorChains }
@@ -49,11 +53,13 @@ public struct Catalog: Sendable {
     }
 
     /// A catalog of features already in memory (generated data, tests), indexed as a loaded one is.
-    /// Ids must be unique across all layers.
+    /// Ids must be unique across all layers. Every layer counts as present (an empty array is an empty
+    /// layer), the country only when given.
     public init(deposits: [Deposit], rail: [RailLine], stations: [Station] = [], corridors: [Corridor] = [],
                 regions: [Region] = [], country: CountryOutline? = nil) {
         self.init(directory: URL(fileURLWithPath: "/dev/null"),
-                  layers: CatalogLayers(deposits: deposits, rail: rail, stations: stations, corridors: corridors, regions: regions, country: country))
+                  layers: CatalogLayers(deposits: deposits, rail: rail, stations: stations, corridors: corridors, regions: regions, country: country,
+                                      present: country == nil ? Layers.all.subtracting(.country) : .all))
     }
 
     init(directory: URL, layers: CatalogLayers) {

@@ -9,6 +9,10 @@ struct CatalogLayers: Sendable {
     var corridors: [Corridor] = []
     var regions: [Region] = []
     var country: CountryOutline?
+    /// The layers the source holds (a file or a store table, empty or not) among those read. A question
+    /// that needs a layer outside this set is refused (`QueryError.missingLayer`) rather than answered
+    /// "none" from an empty array.
+    var present: Catalog.Layers = .all
 }
 
 /// Reads a directory in the GeoData schema (see GeoData/README.md), collecting every problem before
@@ -33,6 +37,7 @@ struct CatalogLoader {
         let parsed = Parallel.map(files.count) { i in parse(directory.appendingPathComponent(files[i])) }
         let read = Dictionary(uniqueKeysWithValues: zip(files, parsed))
         var layers = CatalogLayers()
+        layers.present = Catalog.Layers(Catalog.Layers.files.filter { wanted.contains($0.0) && (read[$0.1] ?? nil) != nil }.map(\.0))
         if wanted.contains(.deposits) { layers.deposits = loader.layer("deposits.geojson", read, required: true, { $0.deposit($1, $2) }) }
         if wanted.contains(.rail) { layers.rail = loader.layer("rail.geojson", read, required: true, { $0.railLine($1, $2) }) }
         if wanted.contains(.stations) { layers.stations = loader.layer("stations.geojson", read, required: false, { $0.station($1, $2) }) }

@@ -7,6 +7,7 @@ extension Catalog {
     /// Results come in the order of `depositIDs`; a deposit without geometry gets an empty list.
     public func nearestRail(forDeposits depositIDs: [String]? = nil, k: Int = 1, maxDistance: Double = .infinity) throws -> [DepositRail] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        try requireLayers([.deposits, .rail])
         let positions = try depositIDs.map { try $0.map { try depositIndex(of: $0) } } ?? Array(deposits.indices)
         let search = RailSearch(self), deposits = self.deposits
         return Parallel.map(positions.count) { i in
@@ -19,6 +20,7 @@ extension Catalog {
     /// Corridor overlaps for many corridors at once (all by default, each at its own width), spread over
     /// every core: the corridors' candidate deposits are measured in parallel.
     public func corridorOverlaps(corridors ids: [String]? = nil) throws -> [CorridorOverlap] {
+        try requireLayers([.deposits, .corridors])
         let positions = try (ids ?? corridors.map(\.id)).map { id -> Int in
             guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
             return c

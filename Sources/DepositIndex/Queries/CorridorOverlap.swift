@@ -9,6 +9,7 @@ extension Catalog {
     /// on that deposit, so a 3,000 km corridor is as exact as a 3 km one.
     /// - Parameter width: full width in km; the corridor's own `width_km` when nil.
     public func corridorOverlap(corridor id: String, width: Double? = nil) throws -> CorridorOverlap {
+        try requireLayers([.deposits, .corridors])
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
         let widthKm = width ?? corridors[c].widthKm
         guard widthKm.isFinite, widthKm > 0 else { throw QueryError.invalidArgument("corridor width must be a positive number of km, not \(widthKm)") }
@@ -21,6 +22,7 @@ extension Catalog {
 
     /// The corridors a deposit lies in (geodesic distance to the centre line at most half the width).
     public func corridors(touching depositID: String) throws -> [CorridorMembership] {
+        try requireLayers(.corridors)
         let d = try depositIndex(of: depositID)
         guard deposits[d].geometry != nil else { throw QueryError.noGeometry(depositID) }
         return corridors.indices.compactMap { c -> CorridorMembership? in

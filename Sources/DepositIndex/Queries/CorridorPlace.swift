@@ -4,6 +4,7 @@ extension Catalog {
     /// The corridors a point lies in (geodesic distance to the centre line at most half the width),
     /// nearest centre line first. A point has no area, so each share is 1 and each overlap 0.
     public func corridors(containing point: Coordinate) throws -> [CorridorMembership] {
+        try requireLayers(.corridors)
         let query = try distanceQuery(.point(point))
         return corridors.indices.compactMap { c -> CorridorMembership? in
             let corridor = corridors[c]
@@ -20,6 +21,7 @@ extension Catalog {
     /// centre line does not come within half the width.
     /// - Parameter width: full width in km; the corridor's own `width_km` when nil.
     public func corridorOutline(corridor id: String, near depositID: String, width: Double? = nil) throws -> Shape? {
+        try requireLayers(.corridors)
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
         let d = try depositIndex(of: depositID)
         guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }

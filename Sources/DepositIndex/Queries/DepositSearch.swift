@@ -48,6 +48,7 @@ extension Catalog {
 
     /// Deposits within `distance` metres of `point` (0 for a point inside a deposit), nearest first.
     public func deposits(near point: Coordinate, within distance: Double) throws -> [DepositDistance] {
+        try requireLayers(.deposits)
         let query = try distanceQuery(.point(point))
         var pairs = [Int: NearestPair]()
         let hits = PointSearch.nearest(index: depositIndex, query: query, k: Int.max, maxDistance: distance,

@@ -10,6 +10,7 @@ extension Catalog {
     /// - Parameter maxDistance: lines farther than this many metres are left out.
     public func nearestRail(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [RailDistance] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        try requireLayers(.rail)
         return nearestRail(query: try distanceQuery(place), k: k, maxDistance: maxDistance)
     }
 
@@ -20,6 +21,7 @@ extension Catalog {
     /// The `k` stations nearest to a deposit or point, nearest first.
     public func nearestStations(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [StationDistance] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        try requireLayers(.stations)
         return nearestStations(query: try distanceQuery(place), k: k, maxDistance: maxDistance)
     }
 

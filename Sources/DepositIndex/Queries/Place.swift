@@ -14,6 +14,9 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The deposit's location is not public (null geometry).
     case noGeometry(String)
     case invalidArgument(String)
+    /// The question needs a layer (named as in the GeoData schema: "regions") that the data at
+    /// `source` does not have.
+    case missingLayer(String, source: String)
 
     public var description: String {
         switch self {
@@ -22,13 +25,25 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownRegion(let id): return "no region with id \"\(id)\""
         case .noGeometry(let id): return "deposit \"\(id)\" has no published location"
         case .invalidArgument(let message): return message
+        case .missingLayer(let layer, let source):
+            return "the data at \(source) has no \(layer) layer (\(layer).geojson, or the store's \(layer) table), and this question needs it"
         }
     }
 }
 
 extension Catalog {
+    /// Throws `QueryError.missingLayer` naming the first of `layers` the data does not have.
+    public func requireLayers(_ layers: Layers) throws {
+        for (layer, file) in Layers.files where layers.contains(layer) && !presentLayers.contains(layer) {
+            throw QueryError.missingLayer(String(file.dropLast(".geojson".count)), source: directory.path)
+        }
+    }
+
     func depositIndex(of id: String) throws -> Int {
-        guard let i = depositPositions[id] else { throw QueryError.unknownDeposit(id) }
+        guard let i = depositPositions[id] else {
+            try requireLayers(.deposits)
+            throw QueryError.unknownDeposit(id)
+        }
         return i
     }
 

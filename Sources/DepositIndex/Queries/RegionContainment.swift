@@ -5,6 +5,7 @@ extension Catalog {
     /// The regions covering a point. A point on a shared border (within `tolerance` metres of it, by
     /// geodesic distance) is in both regions, each flagged `onBoundary`; shares divide 1 among them.
     public func regions(containing point: Coordinate, tolerance: Double = 0.01) throws -> [RegionShare] {
+        try requireLayers(.regions)
         let query = try distanceQuery(.point(point))
         var hits = [(region: Int, onBoundary: Bool)]()
         for r in regionIndex.search(Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() {
@@ -20,6 +21,7 @@ extension Catalog {
     /// Each region's share of a deposit's geodesic area (largest first); the rest is `outsideShare`
     /// (outside Kazakhstan for the bundled data). A point deposit is shared like `regions(containing:)`.
     public func regionShares(of depositID: String) throws -> RegionShares {
+        try requireLayers(.regions)
         let d = try depositIndex(of: depositID)
         guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
         let query = DistanceQuery(shape: shape)
@@ -38,6 +40,7 @@ extension Catalog {
 
     /// The deposits lying (at least partly) in a region, with their shares there, by id.
     public func deposits(in regionID: String) throws -> [DepositShare] {
+        try requireLayers([.deposits, .regions])
         guard let r = regionPositions[regionID] else { throw QueryError.unknownRegion(regionID) }
         var out = [DepositShare]()
         for item in depositIndex.search(Self.box(of: regions[r].geometry)) {

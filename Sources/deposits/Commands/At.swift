@@ -15,6 +15,7 @@ struct At: ParsableCommand {
     var radiusKm: Double = 50
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var omissions: LayerOmissions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -26,14 +27,14 @@ struct At: ParsableCommand {
             let point = try CoordinateText.parse(coordinates)
             var request = StoreRequest()
             request.points = [point]
-            request.nearestRail = 1
-            request.nearestStations = 1
+            request.nearestRail = omissions.omits(.rail) ? 0 : 1
+            request.nearestStations = omissions.omits(.stations) ? 0 : 1
             request.depositsWithin = radiusKm * 1000
-            request.regionsAround = true
-            request.corridors = true
+            request.regionsAround = !omissions.omits(.regions)
+            request.corridors = !omissions.omits(.corridors)
             let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
-            let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000)
+            let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000, omissions: omissions)
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: inputs)
             case .table:
@@ -47,33 +48,48 @@ struct At: ParsableCommand {
 /// Everything about one point, in the CLI's JSON schema.
 struct AtAnswer: Encodable {
     var point: Coordinate
-    var regions: [RegionShare]
+    /// Nil when not asked (`--without regions`); an empty list when the point is outside every region.
+    var regions: [RegionShare]?
     var nearest_rail: RailDistance?
     var nearest_station: StationDistance?
-    var corridors: [CorridorMembership]
+    var corridors: [CorridorMembership]?
     var radius_m: Double
     var deposits_within: [DepositDistance]
+    /// The layers left out with `--without`.
+    var without: [String]
+    private let omissions: LayerOmissions
 
-    init(catalog: Catalog, point: Coordinate, radius: Double) throws {
+    private enum CodingKeys: String, CodingKey {
+        case point, regions, nearest_rail, nearest_station, corridors, radius_m, deposits_within, without
+    }
+
+    init(catalog: Catalog, point: Coordinate, radius: Double, omissions: LayerOmissions) throws {
         self.point = point
-        regions = try catalog.regions(containing: point)
-        nearest_rail = try catalog.nearestRail(to: .point(point)).first
-        nearest_station = try catalog.nearestStations(to: .point(point)).first
-        corridors = try catalog.corridors(containing: point)
+        self.omissions = omissions
+        regions = try omissions.answer(.regions) { try catalog.regions(containing: point) }
+        nearest_rail = try omissions.answer(.rail) { try catalog.nearestRail(to: .point(point)).first } ?? nil
+        nearest_station = try omissions.answer(.stations) { try catalog.nearestStations(to: .point(point)).first } ?? nil
+        corridors = try omissions.answer(.corridors) { try catalog.corridors(containing: point) }
         radius_m = radius
         deposits_within = try catalog.deposits(near: point, within: radius)
+        without = omissions.layers.map(\.rawValue)
     }
 
     func table(catalog: Catalog) -> String {
         var out = "At \(Units.point([point.longitude, point.latitude]))\n"
-        let regionText = regions.isEmpty ? "none (outside the data's regions)"
-            : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
+        let regionText = regions.map { regions in
+            regions.isEmpty ? "none (outside the data's regions)" : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
+        } ?? LayerOmissions.omitted(.regions)
         out += "  region:           \(regionText)\n"
+        if omissions.omits(.rail) { out += "  nearest rail:     \(LayerOmissions.omitted(.rail))\n" }
         if let r = nearest_rail {
             out += "  nearest rail:     \(r.railName), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
         }
+        if omissions.omits(.stations) { out += "  nearest station:  \(LayerOmissions.omitted(.stations))\n" }
         if let s = nearest_station { out += "  nearest station:  \(catalog.stationLabel(id: s.id, name: s.name)), \(Units.distance(s.distanceM))\n" }
-        let corridorText = corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
+        let corridorText = corridors.map { corridors in
+            corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
+        } ?? LayerOmissions.omitted(.corridors)
         out += "  in corridors:     \(corridorText)\n"
         out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"
         if !deposits_within.isEmpty {
@@ -86,7 +102,7 @@ struct AtAnswer: Encodable {
 
     func features(catalog: Catalog) -> [Feature] {
         var features = [Feature(id: "query", properties: ["kind": "query"], geometry: .point(point))]
-        for r in regions {
+        for r in regions ?? [] {
             if let region = catalog.regions.first(where: { $0.id == r.id }) { features.append(FeatureBuilder.region(region)) }
         }
         if let r = nearest_rail {

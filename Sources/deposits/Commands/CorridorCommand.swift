@@ -46,6 +46,7 @@ struct CorridorCommand: ParsableCommand {
     }
 
     private func listCorridors(_ catalog: Catalog, inputs: [URL]) throws {
+        try catalog.requireLayers(.corridors)
         switch output.format {
         case .json:
             struct Row: Encodable { var id: String; var name: String; var width_km: Double; var length_km: Double }

@@ -10,6 +10,16 @@ struct Export: ParsableCommand {
 
     enum Layer: String, ExpressibleByArgument, CaseIterable {
         case deposits, rail, stations, corridors, regions
+
+        var layer: Catalog.Layers {
+            switch self {
+            case .deposits: return .deposits
+            case .rail: return .rail
+            case .stations: return .stations
+            case .corridors: return .corridors
+            case .regions: return .regions
+            }
+        }
     }
 
     @Option(help: "deposits (default), rail, stations, corridors or regions.")
@@ -38,6 +48,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let catalog = try data.loadCatalog()
+            try catalog.requireLayers(layer.layer)
             let features: [Feature]
             switch layer {
             case .deposits:

@@ -49,6 +49,8 @@ struct RegionAnswer: Encodable {
     }
 
     init(catalog: Catalog, subject: String) throws {
+        // Every form of this question is about regions: without them it is refused, not answered "none".
+        try catalog.requireLayers(.regions)
         let lookup = Lookup(catalog: catalog)
         // A region's own name or code wins over a deposit of the same spelling: "Karaganda" is the region.
         if !CoordinateText.looksLikeCoordinates(subject), catalog.regions(matching: subject).count == 1 {

@@ -12,19 +12,24 @@ struct Show: ParsableCommand {
     var deposit: String
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var omissions: LayerOmissions
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if omissions.omits(.stations) { throw ValidationError("show names no station of its own; --without takes rail, corridors or regions here") }
+    }
 
     func run() throws {
         try reportingErrors {
             var request = StoreRequest()
             request.deposits = [deposit]
-            request.regionsAround = true
-            request.nearestRail = 1
-            request.corridors = true
+            request.regionsAround = !omissions.omits(.regions)
+            request.nearestRail = omissions.omits(.rail) ? 0 : 1
+            request.corridors = !omissions.omits(.corridors)
             let catalog = try data.loadCatalog(for: request)
             let inputs = data.inputFiles(of: catalog)
             let d = try Lookup(catalog: catalog).deposit(deposit)
-            let answer = try ShowAnswer(catalog: catalog, deposit: d)
+            let answer = try ShowAnswer(catalog: catalog, deposit: d, omissions: omissions)
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: inputs)
             case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.deposits, .regions, .rail, .corridors], bundled: data.isBundled), inputs: inputs)
@@ -39,13 +44,22 @@ struct ShowAnswer: Encodable {
     var regions: [RegionShare]?
     var nearest_rail: RailDistance?
     var corridors: [CorridorMembership]?
+    /// The layers left out with `--without`.
+    var without: [String]
+    private let omissions: LayerOmissions
 
-    init(catalog: Catalog, deposit d: Deposit) throws {
+    private enum CodingKeys: String, CodingKey {
+        case deposit, regions, nearest_rail, corridors, without
+    }
+
+    init(catalog: Catalog, deposit d: Deposit, omissions: LayerOmissions) throws {
         deposit = DepositRecord(d)
+        self.omissions = omissions
+        without = omissions.layers.map(\.rawValue)
         guard d.geometry != nil else { return }
-        regions = try catalog.regionShares(of: d.id).regions
-        nearest_rail = try catalog.nearestRail(to: .deposit(d.id)).first
-        corridors = try catalog.corridors(touching: d.id)
+        regions = try omissions.answer(.regions) { try catalog.regionShares(of: d.id).regions }
+        nearest_rail = try omissions.answer(.rail) { try catalog.nearestRail(to: .deposit(d.id)).first } ?? nil
+        corridors = try omissions.answer(.corridors) { try catalog.corridors(touching: d.id) }
     }
 
     func table(catalog: Catalog) -> String {
@@ -58,6 +72,9 @@ struct ShowAnswer: Encodable {
         if deposit.located {
             rows.append(("footprint", "\(deposit.footprint ?? "-"), \(deposit.area_km2.map(Units.area) ?? "-")"))
             if let p = deposit.location_precision_m { rows.append(("location precision", Units.distance(p))) }
+            if omissions.omits(.regions) { rows.append(("region", LayerOmissions.omitted(.regions))) }
+            if omissions.omits(.rail) { rows.append(("nearest rail", LayerOmissions.omitted(.rail))) }
+            if omissions.omits(.corridors) { rows.append(("corridors", LayerOmissions.omitted(.corridors))) }
             if let regions { rows.append(("region", regions.map { "\($0.name) (\($0.id)) \(Units.share($0.share))" }.joined(separator: "; "))) }
             if let r = nearest_rail {
                 var text = "\(r.railName), \(Units.distance(r.distanceM))"

@@ -26,6 +26,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @Flag(name: .customLong("without-country"), help: "Validate against data that has no country outline: the inside-the-country check is left out (said in the report); without this flag such data is refused.")
+    var withoutCountry = false
+
     @Option(help: "table (default), json or geojson (each problem a Point at its location).")
     var format: OutputFormat = .table
 
@@ -44,6 +47,15 @@ struct Validate: ParsableCommand {
                 throw UserFacingError(.badData, "\(file): no such file")
             }
             let catalog = try data.loadCatalog()
+            // Whether a survey lies in the country is half of what validation is for: data without the
+            // outline is refused unless the user says so, rather than every survey passing as inside.
+            if !catalog.presentLayers.contains(.country) {
+                guard withoutCountry else {
+                    throw UserFacingError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
+                                          + "so whether a survey lies in the country cannot be checked; give --without-country to validate without it")
+                }
+                FileHandle.standardError.write(Data("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n".utf8))
+            }
             let report = SurveyValidator(catalog: catalog).validate(files: inputs, crs: crs)
             hasErrors = report.hasErrors
             let emitter = Emitter(precision: 7, outputPath: output)

@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// A question that needs a layer the data lacks is refused (65) naming the layer, never answered "none"
+/// (issue 11, case 7). The data directories are the bundled GeoData with layers left out.
+final class MissingLayerTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("deposits-missing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// A copy of the bundled data holding only `layers`.
+    private func data(_ layers: [String]) throws -> String {
+        let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("GeoData")
+        let dir = scratch.appendingPathComponent(layers.joined(separator: "-"))
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for layer in layers {
+            try FileManager.default.copyItem(at: bundled.appendingPathComponent("\(layer).geojson"), to: dir.appendingPathComponent("\(layer).geojson"))
+        }
+        return dir.path
+    }
+
+    private func assertRefused(_ arguments: [String], naming layer: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try CLIRunner.run(arguments)
+        XCTAssertEqual(r.status, 65, "deposits \(arguments.joined(separator: " ")): \(r.stdout)\(r.stderr)", file: file, line: line)
+        XCTAssertTrue(r.stdout.isEmpty, "no answer when refusing: \(r.stdout)", file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("no \(layer) layer"), r.stderr, file: file, line: line)
+        XCTAssertFalse(r.stderr.contains("none"), r.stderr, file: file, line: line)
+    }
+
+    func testQuestionsNeedingAbsentLayersAreRefusedNamingTheLayer() throws {
+        let depositsAndRail = try data(["deposits", "rail"])
+        // Upper Kairakty's point: the bundled data answers Karagandy; without regions.geojson it used to say "none".
+        try assertRefused(["at", "48.683,73.283", "--data", depositsAndRail], naming: "regions")
+        try assertRefused(["region", "48.683,73.283", "--data", depositsAndRail], naming: "regions")
+        try assertRefused(["region", "KZ-KAR", "--data", depositsAndRail], naming: "regions")
+        try assertRefused(["show", "Boguty", "--data", depositsAndRail], naming: "regions")
+        try assertRefused(["corridor", "Trans-Caspian", "--data", depositsAndRail], naming: "corridors")
+        try assertRefused(["corridor", "--data", depositsAndRail], naming: "corridors")
+        try assertRefused(["export", "--layer", "stations", "--data", depositsAndRail], naming: "stations")
+        try assertRefused(["list", "--region", "Karaganda", "--data", depositsAndRail], naming: "regions")
+        // show needs corridors once regions are there.
+        try assertRefused(["show", "Boguty", "--data", try data(["deposits", "rail", "regions"])], naming: "corridors")
+    }
+
+    func testWithoutSaysWhatWasLeftOut() throws {
+        let dir = try data(["deposits", "rail"])
+        let r = try CLIRunner.run(["at", "48.683,73.283", "--data", dir, "--without", "regions", "--without", "corridors", "--without", "stations"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("region:           not asked (--without regions)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("in corridors:     not asked (--without corridors)"), r.stdout)
+        // The bundled answer (README): 38.2 km to the Сәкен Сейфуллин – Ақадыр line.
+        XCTAssertTrue(r.stdout.contains("38.2 km"), r.stdout)
+        let json = try CLIRunner.run(["show", "Boguty", "--data", dir, "--without", "regions", "--without", "corridors", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["without"] as? [String], ["regions", "corridors"])
+        XCTAssertNil(object["regions"])
+        XCTAssertNotNil(object["nearest_rail"])
+        // The refusal tells the way out.
+        let refused = try CLIRunner.run(["at", "48.683,73.283", "--data", dir])
+        XCTAssertTrue(refused.stderr.contains("give --without regions"), refused.stderr)
+    }
+
+    func testValidateWithoutACountryOutlineIsRefusedUnlessSaid() throws {
+        // A block in Paris: without country.geojson it used to validate as if inside Kazakhstan.
+        let survey = scratch.appendingPathComponent("paris.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"p1","properties":{},"geometry":{"type":"Polygon","coordinates":[[[2.29,48.85],[2.30,48.85],[2.30,48.86],[2.29,48.86],[2.29,48.85]]]}}]}"#
+            .write(to: survey, atomically: true, encoding: .utf8)
+        let dir = try data(["deposits", "rail", "regions"])
+        try assertRefused(["validate", survey.path, "--data", dir], naming: "country")
+        let said = try CLIRunner.run(["validate", survey.path, "--data", dir, "--without-country"])
+        XCTAssertNotEqual(said.status, 65, said.stderr)
+        XCTAssertTrue(said.stderr.contains("was not checked"), said.stderr)
+    }
+}
