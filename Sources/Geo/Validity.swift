@@ -56,8 +56,8 @@ extension Geometry {
         for polygon in shape.polygons {
             for ring in polygon {
                 // A ring alone, as the shell of a polygon, shows its own defects without its neighbours'.
-                guard ring.count >= 4, ring.first == ring.last,
-                      let single = try? Geometry(.polygon([ring])) else { continue }
+                guard ring.count >= 4, ring.first == ring.last else { continue }
+                let single = try Geometry(.polygon([ring]))
                 if let p = try single.validityProblem() { add(p) }
                 for crossing in try Geometry.selfCrossings(of: ring) {
                     add(ValidityProblem(reason: "Ring Self-intersection", location: crossing))

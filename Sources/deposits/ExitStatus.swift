@@ -57,7 +57,7 @@ struct UserFacingError: Error, CustomStringConvertible {
             switch e {
             case .unknownDeposit, .unknownCorridor, .unknownRegion: self.init(.notFound, e.description)
             case .noGeometry, .invalidArgument: self.init(.usage, e.description)
-            case .missingLayer: self.init(.badData, e.description)
+            case .missingLayer, .measurementFailed: self.init(.badData, e.description)
             }
         case let e as GeoError: self.init(.failure, e.description)
         default: self.init(.failure, "\(error)")

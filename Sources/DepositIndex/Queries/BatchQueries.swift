@@ -27,9 +27,9 @@ extension Catalog {
         }
         // One task per (corridor, candidate deposit), so a single long corridor still uses every core.
         let tasks = positions.flatMap { c in candidateDeposits(corridor: c, halfWidth: corridors[c].widthKm * 500).map { (c, $0) } }
-        let found = Parallel.map(tasks.count) { i in
-            CorridorMath.membership(catalog: self, deposit: tasks[i].1, corridor: tasks[i].0, halfWidth: corridors[tasks[i].0].widthKm * 500)
-        }
+        let found = try Parallel.map(tasks.count) { i in
+            Result { try CorridorMath.membership(catalog: self, deposit: tasks[i].1, corridor: tasks[i].0, halfWidth: corridors[tasks[i].0].widthKm * 500) }
+        }.map { try $0.get() }
         return positions.map { c in
             let members = zip(tasks, found).compactMap { $0.0.0 == c ? $0.1 : nil }
             return CorridorOverlap(corridorId: corridors[c].id, corridorName: corridors[c].name, widthKm: corridors[c].widthKm,

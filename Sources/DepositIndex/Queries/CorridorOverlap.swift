@@ -13,8 +13,8 @@ extension Catalog {
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
         let widthKm = width ?? corridors[c].widthKm
         guard widthKm.isFinite, widthKm > 0 else { throw QueryError.invalidArgument("corridor width must be a positive number of km, not \(widthKm)") }
-        let found = candidateDeposits(corridor: c, halfWidth: widthKm * 500).compactMap { d in
-            CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: widthKm * 500)
+        let found = try candidateDeposits(corridor: c, halfWidth: widthKm * 500).compactMap { d in
+            try CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: widthKm * 500)
         }
         return CorridorOverlap(corridorId: id, corridorName: corridors[c].name, widthKm: widthKm,
                                deposits: found.sorted { ($0.distanceM, $0.id) < ($1.distanceM, $1.id) })
@@ -25,9 +25,9 @@ extension Catalog {
         try requireLayers(.corridors)
         let d = try depositIndex(of: depositID)
         guard deposits[d].geometry != nil else { throw QueryError.noGeometry(depositID) }
-        return corridors.indices.compactMap { c -> CorridorMembership? in
+        return try corridors.indices.compactMap { c -> CorridorMembership? in
             let corridor = corridors[c]
-            guard let m = CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: corridor.widthKm * 500) else { return nil }
+            guard let m = try CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: corridor.widthKm * 500) else { return nil }
             return CorridorMembership(corridorId: corridor.id, corridorName: corridor.name, widthKm: corridor.widthKm,
                                       distanceM: m.distanceM, overlapKm2: m.overlapKm2, share: m.share)
         }.sorted { ($0.distanceM, $0.corridorId) < ($1.distanceM, $1.corridorId) }
@@ -56,7 +56,9 @@ extension Catalog {
 
 /// Distance and overlap of one deposit with one corridor.
 enum CorridorMath {
-    static func membership(catalog: Catalog, deposit d: Int, corridor c: Int, halfWidth: Double) -> CorridorDeposit? {
+    /// Throws `QueryError.measurementFailed` when GEOS or PROJ cannot build the overlap: never an
+    /// overlap of 0 that only looks like an answer.
+    static func membership(catalog: Catalog, deposit d: Int, corridor c: Int, halfWidth: Double) throws -> CorridorDeposit? {
         let dep = catalog.deposits[d]
         guard let shape = dep.geometry else { return nil }
         let query = DistanceQuery(shape: shape)
@@ -73,7 +75,12 @@ enum CorridorMath {
             return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance,
                                    overlapKm2: Geodesic.wgs84.area(of: shape) / 1e6, share: 1)
         }
-        let (overlap, share) = (try? overlapArea(catalog: catalog, query: query, shape: shape, corridor: c, halfWidth: halfWidth)) ?? (0, 0)
+        let overlap: Double, share: Double
+        do {
+            (overlap, share) = try overlapArea(catalog: catalog, query: query, shape: shape, corridor: c, halfWidth: halfWidth)
+        } catch {
+            throw QueryError.measurementFailed("the overlap of deposit \"\(dep.id)\" with corridor \"\(catalog.corridors[c].id)\" could not be measured: \(error)")
+        }
         return CorridorDeposit(id: dep.id, name: dep.name, distanceM: pair.distance, overlapKm2: overlap / 1e6, share: share)
     }
 

@@ -17,6 +17,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The question needs a layer (named as in the GeoData schema: "regions") that the data at
     /// `source` does not have.
     case missingLayer(String, source: String)
+    /// GEOS or PROJ could not carry out a step of the measurement (the message says which and why).
+    case measurementFailed(String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownRegion(let id): return "no region with id \"\(id)\""
         case .noGeometry(let id): return "deposit \"\(id)\" has no published location"
         case .invalidArgument(let message): return message
+        case .measurementFailed(let message): return message
         case .missingLayer(let layer, let source):
             return "the data at \(source) has no \(layer) layer (\(layer).geojson, or the store's \(layer) table), and this question needs it"
         }
