@@ -42,6 +42,8 @@ final class ErrorTests: XCTestCase {
         try assertFails(["at", "148.683,73.283"], status: 64, mentions: ["latitude 148.683 is beyond ±90°", "73.283,148.683"])
         try assertFails(["at", "48°75'N 73°17'E"], status: 64, mentions: ["minutes must be under 60"])
         try assertFails(["near-rail", "kz-w-001", "-k", "0"], status: 64, mentions: ["-k must be at least 1"])
+        // A corridor wider than 20,000 km (half of it past a quarter meridian) is no corridor; it used to answer.
+        try assertFails(["corridor", "Trans-Caspian", "--width-km", "1e9"], status: 64, mentions: ["more than 20000 km"])
     }
 
     func testBadDataNamesTheFileAndFeature() throws {

@@ -126,8 +126,8 @@ struct CatalogLoader {
     private mutating func corridor(_ f: Feature, _ label: String) -> Corridor? {
         let file = "corridors.geojson"
         guard let g = required(f, file, label), check(g, allowed: ["LineString", "MultiLineString"], file, label) else { return nil }
-        guard let width = f.properties["width_km"]?.doubleValue, width.isFinite, width > 0 else {
-            problems.append(CatalogProblem(file: file, feature: label, message: "needs \"width_km\", a positive number of kilometres"))
+        guard let width = f.properties["width_km"]?.doubleValue, width.isFinite, width > 0, width <= Catalog.maximumCorridorWidthKm else {
+            problems.append(CatalogProblem(file: file, feature: label, message: "needs \"width_km\", a positive number of kilometres up to \(Int(Catalog.maximumCorridorWidthKm))"))
             return nil
         }
         return Corridor(id: f.id!, name: text(f, "name") ?? f.id!, aliases: strings(f, "aliases", file, label),

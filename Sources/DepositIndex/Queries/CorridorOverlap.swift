@@ -2,6 +2,9 @@ import Foundation
 import Geo
 
 extension Catalog {
+    /// The widest corridor asked about, in km: twice a quarter meridian (10,001.966 km on WGS84), rounded down.
+    public static let maximumCorridorWidthKm = 20_000.0
+
     /// The deposits within a corridor: those whose geodesic distance to the centre line is at most half
     /// the width, nearest first, each with the area of it inside the corridor and that area's share.
     ///
@@ -13,6 +16,11 @@ extension Catalog {
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
         let widthKm = width ?? corridors[c].widthKm
         guard widthKm.isFinite, widthKm > 0 else { throw QueryError.invalidArgument("corridor width must be a positive number of km, not \(widthKm)") }
+        // Half a width beyond a quarter meridian (10,002 km) reaches past the hemisphere around the line:
+        // no longer a corridor, and past where a plane centred on a deposit can hold its buffer.
+        guard widthKm <= Self.maximumCorridorWidthKm else {
+            throw QueryError.invalidArgument("corridor width \(widthKm) km is more than \(Int(Self.maximumCorridorWidthKm)) km (half of it would reach past a quarter of the Earth's meridian)")
+        }
         let found = try candidateDeposits(corridor: c, halfWidth: widthKm * 500).compactMap { d in
             try CorridorMath.membership(catalog: self, deposit: d, corridor: c, halfWidth: widthKm * 500)
         }

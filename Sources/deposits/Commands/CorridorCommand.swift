@@ -20,6 +20,9 @@ struct CorridorCommand: ParsableCommand {
 
     func validate() throws {
         if let widthKm, !(widthKm > 0 && widthKm.isFinite) { throw ValidationError("--width-km must be a positive number of km") }
+        if let widthKm, widthKm > Catalog.maximumCorridorWidthKm {
+            throw ValidationError("--width-km \(widthKm) is more than \(Int(Catalog.maximumCorridorWidthKm)) km (half of it would reach past a quarter of the Earth's meridian)")
+        }
     }
 
     func run() throws {
