@@ -90,7 +90,7 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     public var catalogGapsLine: String? {
         guard let gaps = catalogGaps, gaps.featureCount > 0 else { return nil }
         let n = gaps.featureCount
-        return "catalog: \(CoordinateFormat.grouped(n)) feature\(n == 1 ? "" : "s") lack\(n == 1 ? "s" : "") or hold wrongly "
+        return "catalog: \(CoordinateFormat.grouped(n)) feature\(n == 1 ? "" : "s") lack\(n == 1 ? "s" : "") or hold\(n == 1 ? "s" : "") wrongly "
             + "\(gaps.properties.joined(separator: ", ")) (deposits add/import will require them; --schema checks them here)"
     }
 }
