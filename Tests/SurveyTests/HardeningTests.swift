@@ -13,6 +13,18 @@ import Testing
         "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}"
     }
 
+    // MARK: - Case 11: not a polygon
+
+    @Test func aLineIsNotAPolygonAndIsNotRepairedIntoOne() throws {
+        let bytes = try [UInt8](Data(contentsOf: SurveyFixtures.corpus.appendingPathComponent("linestring-outline.geojson")))
+        let report = try SurveyFixtures.validator().validate(bytes: bytes, name: "line.geojson")
+        let p = try #require(report.problems.first { $0.code == .notAPolygon })
+        #expect(p.severity == .error && p.location == Coordinate(x: 73.0, y: 49.5))
+        #expect(p.hint.contains("Polygon or MultiPolygon") && p.hint.contains("close the line"))
+        let (_, result) = SurveyRepair().repaired(bytes: bytes, name: "line.geojson")
+        #expect(result.unrepaired.map(\.code) == [.notAPolygon])
+    }
+
     // MARK: - Case 12: a missing comma
 
     @Test func missingCommaInWKTIsMixedDimensionsAtThePosition() throws {

@@ -101,6 +101,12 @@ struct FeatureRepair {
 
     /// The repaired shape, or nil (with `blocking` saying why) when it cannot be made longitude/latitude.
     mutating func run(_ input: Shape) -> Shape? {
+        // Which ring a line or a point was meant to be is not for a repair to guess: listed, left as it is.
+        guard input.isPolygonal else {
+            blocking.append(SurveyProblem(.notAPolygon, file: file, feature: feature,
+                message: "a \(input.typeName) is no outline to repair; draw the deposit as a Polygon or MultiPolygon"))
+            return nil
+        }
         var shape = input
         if let projection {
             do {
