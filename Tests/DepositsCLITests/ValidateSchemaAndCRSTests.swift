@@ -17,7 +17,7 @@ final class ValidateSchemaAndCRSTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertFalse(r.stdout.contains("missing-property"), r.stdout)
         let line = try XCTUnwrap(r.stdout.split(separator: "\n").first { $0.hasPrefix("catalog: ") }, r.stdout)
-        XCTAssertEqual(String(line), "catalog: 1 feature lacks or holds wrongly aliases, commodities, footprint, id, location_precision_m, name, source, status (deposits add/import will require them; --schema checks them here)")
+        XCTAssertEqual(String(line), "catalog: 1 feature lacks or holds wrongly aliases, commodities, footprint, id, location_precision_m, name, source, status (deposits add will require them; --schema checks them here)")
     }
 
     /// With --schema the same survey fails (3) with each missing property listed.

@@ -86,11 +86,11 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     }
 
     /// One line on what the catalog would still need, or nil: "catalog: 3 features lack aliases, status
-    /// (deposits add/import will require them; --schema checks them here)".
+    /// (deposits add will require them; --schema checks them here)".
     public var catalogGapsLine: String? {
         guard let gaps = catalogGaps, gaps.featureCount > 0 else { return nil }
         let n = gaps.featureCount
         return "catalog: \(CoordinateFormat.grouped(n)) feature\(n == 1 ? "" : "s") lack\(n == 1 ? "s" : "") or hold\(n == 1 ? "s" : "") wrongly "
-            + "\(gaps.properties.joined(separator: ", ")) (deposits add/import will require them; --schema checks them here)"
+            + "\(gaps.properties.joined(separator: ", ")) (deposits add will require them; --schema checks them here)"
     }
 }

@@ -10,9 +10,9 @@ struct Validate: ParsableCommand {
             Checks syntax, structure, coordinates (range, swapped latitude and longitude, metres), rings, \
             topology (every GEOS validity reason with its location), plausibility (area, inside Kazakhstan, region), \
             overlap with deposits already in the data, and control characters in ids and properties. \
-            The properties a catalog deposit needs (aliases, status, footprint...) are what `deposits add` and \
-            `deposits import` require; here one line says what the catalog would still need, and --schema \
-            checks them feature by feature. Repeats of one problem beyond 200 in a file are counted, not listed.
+            The properties a catalog deposit needs (aliases, status, footprint...) are what `deposits add` \
+            requires; here one line says what the catalog would still need, and --schema checks them feature \
+            by feature. Repeats of one problem beyond 200 in a file are counted, not listed.
 
             Exit status: 0 when there are no errors (warnings allowed), 3 when the survey has errors, \
             64 when --crs names a CRS PROJ does not know, and the usual codes otherwise (see deposits --help).
