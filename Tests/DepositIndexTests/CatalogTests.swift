@@ -25,7 +25,7 @@ final class CatalogTests: XCTestCase {
                 "deposits.geojson: feature features[2]: has no string \"id\"",
                 "deposits.geojson: feature \"d4\": coordinate (200.0 48.0) is not a longitude in [-180, 180] and latitude in [-90, 90]",
                 "deposits.geojson: feature \"d5\": polygon 0 ring 0 is not closed (first position (73.0 48.0) differs from last (73.0 48.1))",
-                "corridors.geojson: feature \"c1\": needs \"width_km\", a positive number of kilometres",
+                "corridors.geojson: feature \"c1\": needs \"width_km\", a positive number of kilometres up to 20000",
             ])
         }
     }

@@ -25,7 +25,12 @@ enum FuzzHarness {
     private static func consume(_ report: SurveyReport) {
         _ = report.table(notes: true)
         _ = report.geoJSONText()
-        _ = report.jsonText()
+        do {
+            _ = try report.jsonText()
+        } catch {
+            // A report that cannot be written as JSON is a finding.
+            fatalError("the report cannot be written as JSON: \(error)")
+        }
         // Invariant: a report with error problems says so.
         precondition(report.hasErrors == report.problems.contains { $0.severity == .error })
     }

@@ -16,7 +16,8 @@ public struct Feature: Hashable, Sendable {
 /// Reading and writing GeoJSON FeatureCollections.
 public enum GeoJSON {
     /// Reads a FeatureCollection's features. A Feature's `id` may be a string or a number (numbers are
-    /// kept as their decimal text).
+    /// kept as their decimal text); a Feature without one takes `properties.id` (as many tools write
+    /// GeoJSON). When both are there the top-level `id` wins.
     public static func features(in document: JSONValue) throws -> [Feature] {
         guard let object = document.objectValue else {
             throw GeoJSONError(path: "", message: "a GeoJSON document must be an object, not \(document.typeName)")
@@ -53,7 +54,17 @@ public enum GeoJSON {
             throw GeoJSONError(path: located, message: "a Feature needs a \"geometry\" member (null is allowed)")
         }
         let geometry = try GeoJSONGeometry.decode(geometryValue, path: "\(located).geometry")
-        return Feature(id: id, properties: properties, geometry: geometry)
+        return Feature(id: id ?? propertiesID(properties), properties: properties, geometry: geometry)
+    }
+
+    /// `properties.id` as a feature id (a string, or a number as its decimal text); nil for anything else.
+    /// Used only when the Feature has no top-level `id`, which wins.
+    static func propertiesID(_ properties: JSONObject) -> String? {
+        switch properties["id"] {
+        case .string(let s)?: return s
+        case .number(let n)?: return JSONWriter.format(n)
+        default: return nil
+        }
     }
 
     /// Parses GeoJSON text (bytes) into features, with syntax errors located by line and column.

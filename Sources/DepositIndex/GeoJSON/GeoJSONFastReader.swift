@@ -18,6 +18,8 @@ enum GeoJSONFastReader {
         bytes.append(0)  // the terminator the reader's number conversion relies on
         return bytes.withUnsafeBufferPointer { buffer -> [Feature]? in
             var reader = Reader(buffer: buffer, end: buffer.count - 1)
+            reader.skipByteOrderMark()
+            // nil means "not the common case": the strict path reads the same bytes and gives the features or the error.
             return try? collection(&reader)
         }
     }
@@ -86,7 +88,8 @@ enum GeoJSONFastReader {
             }
         }
         guard type == "Feature", let geometry else { throw GiveUp() }
-        return Feature(id: id ?? nil, properties: properties ?? JSONObject(), geometry: geometry)
+        let members = properties ?? JSONObject()
+        return Feature(id: (id ?? nil) ?? GeoJSON.propertiesID(members), properties: members, geometry: geometry)
     }
 
     private static func shape(_ r: inout Reader) throws -> Shape {

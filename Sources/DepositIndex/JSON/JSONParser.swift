@@ -19,11 +19,14 @@ public struct JSONParser {
     /// Deeper nesting than this is refused; GeoJSON needs four levels for a MultiPolygon.
     public static let maximumDepth = 256
 
+    /// Parses a whole document. A UTF-8 byte-order mark before it is ignored, as RFC 8259 §8.1 allows
+    /// (Windows tools write one); columns on the first line still count its three bytes.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var bytes = bytes
         bytes.append(0)  // a terminator that stops strtod at the end of the buffer
         return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var reader = Reader(buffer: buffer, end: buffer.count - 1)
+            reader.skipByteOrderMark()
             reader.skipWhitespace()
             let value = try reader.value(depth: 0)
             reader.skipWhitespace()
@@ -45,6 +48,11 @@ public struct JSONParser {
         init(buffer: UnsafeBufferPointer<UInt8>, end: Int) {
             self.buffer = buffer
             self.end = end
+        }
+
+        /// Steps over a UTF-8 byte-order mark (EF BB BF) at the very start of the document.
+        mutating func skipByteOrderMark() {
+            if position == 0, end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
 
         func failure(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {

@@ -84,7 +84,13 @@ enum CSVSurveyReader {
                 building[id] = Building(id: id, line: line, sink: ProblemSink(file: file, feature: featureColumn == nil ? "outline" : id, line: line, limit: limit))
             }
             guard row.count == header.count else {
-                building[id]!.sink.add(.syntax, line: line, column: 1, "row has \(row.count) fields; the header has \(header.count)")
+                if row.count < header.count, let joined = row.first(where: { Self.runTogether($0.text) > 1 }) {
+                    // Numbers run together in one field: a missing separator, which would lose a value.
+                    building[id]!.sink.add(.mixedDimensions, line: line, column: joined.column,
+                                           "'\(joined.text.prefix(60))' holds \(Self.runTogether(joined.text)) numbers in one field, and the row has \(row.count) fields where the header has \(header.count)")
+                } else {
+                    building[id]!.sink.add(.syntax, line: line, column: 1, "row has \(row.count) fields; the header has \(header.count)")
+                }
                 building[id]!.broken = true
                 continue
             }
@@ -104,6 +110,10 @@ enum CSVSurveyReader {
                     building[id]!.sink.add(.missingCoordinates, line: line, column: row[c].column, "the \(header[c]) field is empty")
                 } else if let v = Double(t) {
                     return v
+                } else if Self.runTogether(t) > 1 {
+                    // Numbers run together in one field: a missing separator, which would lose a vertex.
+                    building[id]!.sink.add(.mixedDimensions, line: line, column: row[c].column,
+                                           "the \(header[c]) field holds \(Self.runTogether(t)) numbers ('\(t.prefix(60))') where a vertex has one")
                 } else {
                     building[id]!.sink.add(.nonNumericCoordinate, line: line, column: row[c].column, "'\(t.prefix(20))' in column \(header[c]) is not a number")
                 }
@@ -126,6 +136,12 @@ enum CSVSurveyReader {
         }
         document.setFeatures(features)
         return document
+    }
+
+    /// How many numbers a field holds when it is only numbers separated by spaces; 0 otherwise.
+    static func runTogether(_ field: String) -> Int {
+        let parts = field.split(whereSeparator: \.isWhitespace)
+        return parts.allSatisfy({ Double($0) != nil }) ? parts.count : 0
     }
 
     /// Splits one row, honouring double quotes (`""` inside quotes is one quote); columns are 1-based bytes.

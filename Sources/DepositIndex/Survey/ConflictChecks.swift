@@ -8,8 +8,10 @@ enum ConflictChecks {
     /// - Parameter key: the survey's normalised WKB, compared with each footprint's for exact duplicates.
     static func check(_ geometry: Geometry, _ shape: Shape, id: String?, key: [UInt8]?, areaKm2: Double,
                       probe: CatalogProbe, into sink: inout ProblemSink) {
-        guard !shape.polygons.isEmpty, let box = geometry.envelope else { return }
-        let candidates = probe.catalog.depositIndex.search(box).sorted()
+        guard !shape.polygons.isEmpty else { return }
+        // The box of the geodesic edges, antimeridian included (not GEOS's planar envelope, which takes an
+        // outline across 180° for a band round the globe).
+        let candidates = probe.catalog.depositIndex.search(Catalog.box(of: shape)).sorted()
         guard !candidates.isEmpty else { return }
         var plane: Projection?
         var projected: Geometry?
@@ -17,11 +19,26 @@ enum ConflictChecks {
             let deposit = probe.catalog.deposits[i]
             // A survey carrying a deposit's id is a new outline for that deposit, not a neighbour.
             if deposit.id == id { continue }
-            guard let footprint = probe.deposit(i), (try? geometry.intersects(footprint)) == true else { continue }
-            if let key, let theirs = try? footprint.normalized().wkb, theirs == key {
-                sink.add(.duplicateGeometry, at: shape.coordinates.first,
-                         "the same outline as catalog deposit \(deposit.name) (\(deposit.id))", related: deposit.id)
+            let footprint: Geometry
+            do {
+                footprint = try probe.deposit(i)
+                guard try geometry.intersects(footprint) else { continue }
+            } catch {
+                sink.add(.checkFailed, at: shape.coordinates.first,
+                         "overlap with catalog deposit \(deposit.name) (\(deposit.id)) could not be tested: \(error)", related: deposit.id)
                 continue
+            }
+            if let key {
+                do {
+                    if try footprint.normalized().wkb == key {
+                        sink.add(.duplicateGeometry, at: shape.coordinates.first,
+                                 "the same outline as catalog deposit \(deposit.name) (\(deposit.id))", related: deposit.id)
+                        continue
+                    }
+                } catch {
+                    sink.add(.checkFailed, at: shape.coordinates.first,
+                             "whether this is catalog deposit \(deposit.name) (\(deposit.id))'s outline could not be tested: \(error)", related: deposit.id)
+                }
             }
             do {
                 if plane == nil {

@@ -1,8 +1,10 @@
 import Geo
 
 /// Everything checked for one feature, in the order that lets each check trust the ones before it:
-/// reading, CRS, coordinates, rings, topology, then (for a valid geometry only) plausibility and
-/// conflicts; the schema is checked whatever the geometry.
+/// reading, CRS, coordinates, rings, topology, then (for a valid outline only) plausibility and
+/// conflicts; text (control characters) and the catalog schema whatever the geometry. Without
+/// `checkDepositProperties` the schema's findings are not problems, only the properties the catalog
+/// would still need (`Result.catalogGaps`).
 struct FeatureCheck {
     struct Result: Sendable {
         var problems: [SurveyProblem]
@@ -11,12 +13,14 @@ struct FeatureCheck {
         var line: Int?
         /// Normalised WKB of a valid geometry, for duplicate detection across the whole submission.
         var key: [UInt8]?
+        /// When the catalog schema is not checked: the catalog properties this feature lacks or holds wrongly.
+        var catalogGaps: [String] = []
     }
 
     let file: String
     let probe: CatalogProbe
-    /// From the stated CRS to WGS84; nil when the file is in longitude/latitude already.
-    let projection: Projection?
+    /// From the stated CRS to WGS84 (or why it could not be made); nil when the file is in longitude/latitude already.
+    let projection: Swift.Result<Projection, any Error>?
     let options: SurveyValidator.Options
 
     func run(_ feature: SurveyFeature) -> Result {
@@ -25,9 +29,9 @@ struct FeatureCheck {
         var summary = SurveyFeatureSummary(file: file, feature: feature.label, areaKm2: nil, lengthKm: nil, regions: [])
         var key: [UInt8]?
         if var shape = feature.geometry {
-            if shape.polygons.isEmpty && shape.lines.isEmpty {
-                sink.add(.unsupportedGeometry, at: shape.coordinates.first.flatMap { $0.isFinite ? $0 : nil },
-                         "a \(shape.typeName); a survey feature is an outline (Polygon, MultiPolygon) or an alignment (LineString, MultiLineString)")
+            if !shape.isPolygonal {
+                sink.add(.notAPolygon, at: shape.coordinates.first.flatMap { $0.isFinite ? $0 : nil },
+                         "a \(shape.typeName) where a deposit outline (Polygon or MultiPolygon) is expected")
             } else if transform(&shape, into: &sink),
                       CoordinateChecks.check(shape, homeBox: probe.catalog.homeBox, isHome: probe.isHome, into: &sink) {
                 // An unclosed ring is reported, then closed for the checks after it, so one missing closing
@@ -39,21 +43,40 @@ struct FeatureCheck {
                 if buildable, let geometry = TopologyChecks.check(shape, measures: measures, into: &sink) {
                     let area = measures.area / 1e6
                     summary.areaKm2 = area
-                    summary.lengthKm = (shape.polygons.isEmpty ? Geodesic.wgs84.length(of: shape) : measures.perimeter) / 1000
-                    key = try? geometry.normalized().wkb
+                    summary.lengthKm = measures.perimeter / 1000
+                    do {
+                        key = try geometry.normalized().wkb
+                    } catch {
+                        sink.add(.checkFailed, at: shape.coordinates.first, "duplicates could not be looked for: GEOS could not normalise the geometry: \(error)")
+                    }
                     summary.regions = PlausibilityChecks.check(geometry, shape, areaKm2: area, probe: probe,
                                                                areaRange: options.areaRangeKm2, into: &sink)
                     ConflictChecks.check(geometry, shape, id: feature.id, key: key, areaKm2: area, probe: probe, into: &sink)
                 }
             }
         }
-        if options.checkDepositProperties { SchemaChecks.check(feature, into: &sink) }
-        return Result(problems: sink.finished, summary: summary, id: feature.id, line: feature.line, key: key)
+        ControlCharacters.check(feature, into: &sink)
+        var gaps = Set<String>()
+        SchemaChecks.check(feature) { code, property, message in
+            if options.checkDepositProperties {
+                sink.add(code, message)
+            } else {
+                gaps.insert(property)
+            }
+        }
+        return Result(problems: sink.finished, summary: summary, id: feature.id, line: feature.line, key: key, catalogGaps: gaps.sorted())
     }
 
     /// Brings the shape to WGS84 longitude/latitude; false (with the reason reported) when it cannot.
     private func transform(_ shape: inout Shape, into sink: inout ProblemSink) -> Bool {
-        guard let projection else { return true }
+        guard let made = projection else { return true }
+        let projection: Projection
+        switch made {
+        case .success(let p): projection = p
+        case .failure(let error):
+            sink.add(.crsTransformFailed, "cannot make the transformation to WGS84: \(error)")
+            return false
+        }
         if shape.coordinates.contains(where: { !$0.isFinite }) {
             sink.add(.nonFiniteCoordinate, "NaN or infinite coordinates cannot be transformed from \(projection.name)")
             return false
@@ -64,6 +87,16 @@ struct FeatureCheck {
         } catch {
             sink.add(.crsTransformFailed, "cannot transform the coordinates (\(projection.name)): \(error)")
             return false
+        }
+    }
+}
+
+extension Shape {
+    /// A Polygon or MultiPolygon: what a deposit outline is.
+    var isPolygonal: Bool {
+        switch self {
+        case .polygon, .multiPolygon: return true
+        default: return false
         }
     }
 }

@@ -63,20 +63,21 @@ enum GeoJSONSurveyReader {
     /// One member of a collection's `features` array.
     static func feature(_ value: JSONValue, index: Int, file: String, line: Int?, limit: Int) -> SurveyFeature {
         let position = "features[\(index)]"
-        var id: String?
-        switch value["id"] {
-        case .string(let s)?: id = s
-        case .number(let n)?: id = JSONWriter.format(n)
-        default: id = nil
-        }
+        // The top-level id wins; without one, properties.id (as many tools write it) names the feature.
+        let topLevel = idText(value["id"])
+        let inProperties = idText(value["properties"]?["id"])
+        let id = topLevel ?? inProperties
         let label = id ?? position
         var sink = ProblemSink(file: file, feature: label, line: line, limit: limit)
+        if let topLevel, let inProperties, topLevel != inProperties {
+            sink.add(.conflictingID, "the top-level id \"\(ControlCharacters.escaped(topLevel))\" and properties.id \"\(ControlCharacters.escaped(inProperties))\" differ; the top-level id is used")
+        }
         guard let object = value.objectValue, object["type"]?.stringValue == "Feature" else {
             let found = value.objectValue.map { "an object of type \(describe($0["type"]))" } ?? value.typeName
             sink.add(.geojsonStructure, "\(position) must be an object with \"type\": \"Feature\", found \(found)")
             return SurveyFeature(index: index, id: id, label: label, properties: nil, geometry: nil, line: line, problems: sink.finished)
         }
-        if let raw = object["id"], id == nil, !raw.isNull {
+        if let raw = object["id"], topLevel == nil, !raw.isNull {
             sink.add(.geojsonStructure, "\(position).id must be a string or a number, not \(raw.typeName)")
         }
         var properties = JSONObject()
@@ -92,6 +93,15 @@ enum GeoJSONSurveyReader {
             sink.add(.missingGeometry, "\(position) has \(object["geometry"] == nil ? "no \"geometry\" member" : "a null geometry")")
         }
         return SurveyFeature(index: index, id: id, label: label, properties: properties, geometry: geometry, line: line, problems: sink.finished)
+    }
+
+    /// A feature id as text: a string as it is, a number in its shortest decimal form; nil for anything else.
+    static func idText(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let s)?: return s
+        case .number(let n)?: return JSONWriter.format(n)
+        default: return nil
+        }
     }
 
     /// The old GeoJSON (2008) `crs` member QGIS and ArcGIS still write: `{"type":"name","properties":{"name":"EPSG:32643"}}`.

@@ -18,7 +18,7 @@ enum LenientGeometry {
             return nil
         }
         if type == "GeometryCollection" {
-            sink.add(.unsupportedGeometry, "\(path) is a GeometryCollection; a survey feature is one outline (Polygon, MultiPolygon) or alignment (LineString, MultiLineString)")
+            sink.add(.notAPolygon, "\(path) is a GeometryCollection where a deposit outline (Polygon or MultiPolygon) is expected")
             return nil
         }
         guard let coordinates = object["coordinates"], !coordinates.isNull else {

@@ -30,7 +30,12 @@ public enum SurveySeverity: String, Codable, Sendable, Comparable, CaseIterable 
 /// - `missing-coordinates`: a geometry without `coordinates`, or a ring or line with none.
 /// - `non-numeric-coordinate`: a position that is not an array of two or three numbers.
 /// - `non-finite-coordinate`: NaN, an infinity, or a number beyond ±1.8e308.
-/// - `unsupported-geometry`: a GeometryCollection or Point where a survey needs an outline or an alignment.
+/// - `byte-order-mark`: a UTF-8 byte-order mark opens the file (warning; RFC 8259 §8.1 lets a reader ignore it, and it is ignored).
+/// - `not-a-polygon`: a Point, MultiPoint, LineString, MultiLineString or GeometryCollection where a deposit outline
+///   (Polygon or MultiPolygon) is expected.
+/// - `unsupported-geometry`: retired; what it reported is now `not-a-polygon`. Kept so older JSON reports still decode.
+/// - `mixed-dimensions`: a WKT or CSV position with a different count of numbers from the geometry's others (usually a
+///   missing comma that joins two positions), at its line and column.
 /// - `missing-crs`: projected columns (x/y, easting/northing) with no CRS stated.
 /// - `unknown-crs`: a CRS that PROJ does not know.
 /// - `crs-transform-failed`: coordinates outside the stated CRS's domain.
@@ -49,13 +54,24 @@ public enum SurveySeverity: String, Codable, Sendable, Comparable, CaseIterable 
 ///   `duplicate-rings`, `invalid-topology` (any other GEOS reason); `spike` and `sliver` (warnings).
 ///
 /// Plausibility
-/// - `area-out-of-range` (warning), `outside-kazakhstan` (error), `crosses-border` (warning), `in-region` (note).
+/// - `area-out-of-range` (warning: outside the usual size of a deposit outline), `area-too-large` (error: larger than
+///   any subsoil-use area could be), `outside-kazakhstan` (error), `crosses-border` (warning), `in-region` (note).
 ///
 /// Conflicts
 /// - `overlaps-deposit` (which deposit, overlap in km²), `duplicate-geometry`, `duplicate-id`.
 ///
-/// Schema (GeoJSON deposits, GeoData/README.md)
+/// Schema (GeoJSON deposits, GeoData/README.md; only when the catalog schema is asked for, as `add` and
+/// `validate --schema` do)
 /// - `missing-id`, `missing-property`, `invalid-property`.
+///
+/// Text and ids
+/// - `control-character` (warning): a C0 control other than tab, line feed and carriage return, a C1 control, or a
+///   bidirectional override in an id or a property value, which would garble a terminal or a report line.
+/// - `conflicting-id` (warning): a feature's top-level `id` and its `properties.id` differ (the top-level one is used).
+///
+/// The validator itself
+/// - `check-failed`: a check could not be carried out (GEOS or PROJ failed on this geometry); the message says which
+///   check and why. An error, because a check that did not run has not passed.
 public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     case unreadableFile = "unreadable-file"
     case unknownFormat = "unknown-format"
@@ -67,6 +83,9 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     case nonNumericCoordinate = "non-numeric-coordinate"
     case nonFiniteCoordinate = "non-finite-coordinate"
     case unsupportedGeometry = "unsupported-geometry"
+    case notAPolygon = "not-a-polygon"
+    case mixedDimensions = "mixed-dimensions"
+    case byteOrderMark = "byte-order-mark"
     case missingCRS = "missing-crs"
     case unknownCRS = "unknown-crs"
     case crsTransformFailed = "crs-transform-failed"
@@ -92,6 +111,7 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     case sliver = "sliver"
 
     case areaOutOfRange = "area-out-of-range"
+    case areaTooLarge = "area-too-large"
     case outsideKazakhstan = "outside-kazakhstan"
     case crossesBorder = "crosses-border"
     case inRegion = "in-region"
@@ -104,10 +124,16 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     case missingProperty = "missing-property"
     case invalidProperty = "invalid-property"
 
+    case controlCharacter = "control-character"
+    case conflictingID = "conflicting-id"
+
+    case checkFailed = "check-failed"
+
     /// The severity every problem with this code has.
     public var severity: SurveySeverity {
         switch self {
-        case .repeatedPoints, .wrongWinding, .spike, .sliver, .areaOutOfRange, .crossesBorder:
+        case .repeatedPoints, .wrongWinding, .spike, .sliver, .areaOutOfRange, .crossesBorder, .byteOrderMark,
+             .controlCharacter, .conflictingID:
             return .warning
         case .inRegion:
             return .note
@@ -128,7 +154,11 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
         case .missingCoordinates: return "add the \"coordinates\" array ([[lon, lat], ...] per ring)"
         case .nonNumericCoordinate: return "write each position as [longitude, latitude] with plain numbers, no quotes"
         case .nonFiniteCoordinate: return "replace NaN/Infinity/overflowing numbers with the surveyed value"
-        case .unsupportedGeometry: return "send a Polygon or MultiPolygon (outline) or a LineString (alignment)"
+        case .unsupportedGeometry, .notAPolygon:
+            return "a deposit outline is a Polygon or MultiPolygon; close the line into a ring (first position repeated at the end) and make it a Polygon, or draw the outline around a point"
+        case .mixedDimensions:
+            return "a position has more numbers than the others: a comma is probably missing between two positions (write 'x1 y1, x2 y2')"
+        case .byteOrderMark: return "save the file as UTF-8 without a byte-order mark (\"UTF-8\", not \"UTF-8 with BOM\")"
         case .missingCRS: return "state the CRS: a '# crs: EPSG:NNNN' first line, or --crs EPSG:NNNN"
         case .unknownCRS: return "use a code PROJ knows, e.g. EPSG:32643 (UTM 43N) or EPSG:28413 (Pulkovo 1942 / GK zone 13)"
         case .crsTransformFailed: return "check that the stated CRS is the one the coordinates were surveyed in"
@@ -148,7 +178,8 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
         case .invalidTopology: return "rebuild the geometry (--fix runs GEOS make-valid)"
         case .spike: return "the outline goes out and straight back; remove the spike's tip vertex"
         case .sliver: return "a very thin part: check for a mistyped vertex or a part that should not be there"
-        case .areaOutOfRange: return "check the units and the CRS; a deposit outline is usually between 0.001 and 10,000 km²"
+        case .areaOutOfRange: return "check the units and the CRS; a deposit outline is usually between 0.001 and 1,000 km² (GeoData/README.md)"
+        case .areaTooLarge: return "no subsoil-use area in Kazakhstan comes near 10,000 km² (GeoData/README.md says why); check the units, the CRS and for a stray vertex"
         case .outsideKazakhstan: return "check the coordinates and the CRS; the catalog holds Kazakhstan's deposits"
         case .crossesBorder: return "check that the outline is meant to cross the national border"
         case .inRegion: return "no action needed"
@@ -158,6 +189,9 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
         case .missingID: return "give the feature a string \"id\" (kz-<commodity>-<nnn>, GeoData/README.md)"
         case .missingProperty: return "add the property (GeoData/README.md lists what a deposit needs)"
         case .invalidProperty: return "use the type and values GeoData/README.md gives for the property"
+        case .controlCharacter: return "remove the control character (shown as \\u{...}); it would garble terminals and reports"
+        case .conflictingID: return "give the feature one id: drop properties.id or make it equal to the top-level \"id\""
+        case .checkFailed: return "the check did not run, so the survey has not passed it; report the message to the maintainers if the geometry looks right"
         }
     }
 }

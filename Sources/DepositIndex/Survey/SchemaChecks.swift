@@ -1,20 +1,21 @@
-/// The properties a deposit needs (GeoData/README.md, `deposits.geojson`), checked on GeoJSON outlines.
-/// Alignments (lines) need only a name; WKT and CSV carry no properties and are not checked.
+/// The properties a deposit needs (GeoData/README.md, `deposits.geojson`), checked on GeoJSON features.
+/// WKT and CSV carry no properties and are not checked.
 enum SchemaChecks {
     static let statuses = ["producing", "development", "exploration", "historic"]
     static let footprints = ["subsoil_blocks", "not_located"]
 
-    static func check(_ feature: SurveyFeature, into sink: inout ProblemSink) {
+    /// Calls `report` with each finding's code, the property it is about (`id` for the feature's id) and
+    /// the message; the caller decides whether findings are problems or only a count of what is missing.
+    static func check(_ feature: SurveyFeature, report: (ProblemCode, String, String) -> Void) {
         guard let properties = feature.properties else { return }
         if feature.id?.isEmpty ?? true {
-            sink.add(.missingID, "the feature has no \"id\"; deposits are named kz-<commodity>-<nnn>")
+            report(.missingID, "id", "the feature has no \"id\"; deposits are named kz-<commodity>-<nnn>")
         }
-        let isOutline = feature.geometry.map { !$0.polygons.isEmpty } ?? true
         func missing(_ key: String, _ what: String) {
-            sink.add(.missingProperty, "properties.\(key) is missing: \(what)")
+            report(.missingProperty, key, "properties.\(key) is missing: \(what)")
         }
         func invalid(_ key: String, _ message: String) {
-            sink.add(.invalidProperty, "properties.\(key) \(message)")
+            report(.invalidProperty, key, "properties.\(key) \(message)")
         }
         func string(_ key: String, _ what: String) {
             switch properties[key] {
@@ -33,7 +34,6 @@ enum SchemaChecks {
             }
         }
         string("name", "the deposit's English name")
-        guard isOutline else { return }
         strings("aliases", "an array of other spellings (may be empty)", nonEmpty: false)
         strings("commodities", "an array of element symbols, main first, e.g. [\"W\", \"Mo\"]", nonEmpty: true)
         string("status", "one of \(statuses.joined(separator: ", "))")

@@ -1,7 +1,8 @@
 import Geo
 
 /// What a survey is checked against, taken from a `Catalog` once and shared by every checking thread:
-/// the country outline, the regions and the deposit footprints with a spatial index over them.
+/// the country outline (as polygons and as a border the engine's geodesic distances can measure to),
+/// the regions and the deposit footprints with a spatial index over them.
 struct SurveyCatalog: Sendable {
     struct Area: Sendable {
         var id: String
@@ -11,6 +12,9 @@ struct SurveyCatalog: Sendable {
     }
 
     var country: Shape?
+    /// The country's rings as one feature of geodesic chains, for deciding on the ellipsoid (antimeridian
+    /// included) whether a survey meets the border; nil without a country outline.
+    var countryBorder: ChainLayer?
     var homeBox: Envelope
     var regions: [Area]
     var deposits: [Area]
@@ -18,6 +22,7 @@ struct SurveyCatalog: Sendable {
 
     init(_ catalog: Catalog?) {
         country = catalog?.country?.geometry
+        countryBorder = country.map { ChainLayer(lines: [$0.polygons.flatMap { $0 }]) }
         homeBox = country.flatMap { Envelope(covering: $0.coordinates) } ?? CoordinateChecks.kazakhstanBox
         regions = (catalog?.regions ?? []).compactMap { r in
             Envelope(covering: r.geometry.coordinates).map { Area(id: r.id, name: r.name, shape: r.geometry, box: $0) }
@@ -34,38 +39,64 @@ struct SurveyCatalog: Sendable {
     static func padded(_ b: Envelope) -> Envelope {
         Envelope(minX: b.minX - 0.001, minY: b.minY - 0.001, maxX: b.maxX + 0.001, maxY: b.maxY + 0.001)
     }
+
+    /// True when the point lies in the country (or its box, without an outline), decided as the engine
+    /// decides a region (`RegionRings.containsSplittingNear`: geodesic edges, their bows included).
+    func isHome(_ c: Coordinate) -> Bool {
+        guard let country else { return homeBox.contains(c) }
+        return country.polygons.contains { RegionRings.containsSplittingNear($0, c) }
+    }
+
+    /// The border chains whose boxes (which hold their edges' bows) meet `box`.
+    func borderChains(meeting box: Envelope) -> [Int] {
+        countryBorder?.index.search(box) ?? []
+    }
 }
 
 /// One checking thread's GEOS objects for a `SurveyCatalog`: prepared geometries are built lazily
 /// and without locks inside GEOS, so each thread has its own (`PreparedGeometry` is not `Sendable`).
 final class CatalogProbe {
     let catalog: SurveyCatalog
-    let country: PreparedGeometry?
+    private var country: PreparedGeometry?
+    private var countryFailed = false
     private var regions: [Int: PreparedGeometry] = [:]
     private var deposits: [Int: Geometry] = [:]
 
     init(_ catalog: SurveyCatalog) {
         self.catalog = catalog
-        country = catalog.country.flatMap { try? Geometry($0) }.flatMap { try? PreparedGeometry($0) }
     }
 
-    /// True when the point lies in the country (or its box, without an outline).
+    /// True when the point lies in the country (or its box, without an outline). Away from the border
+    /// (no border chain's box, which holds the geodesic edges' bows, within 0.001°) the planar test of
+    /// GEOS's prepared outline gives the same answer as the engine's geodesic one, indexed; near the
+    /// border, or when GEOS cannot answer, the engine's test decides.
     func isHome(_ c: Coordinate) -> Bool {
-        guard let country else { return catalog.homeBox.contains(c) }
-        guard let point = try? Geometry(point: c) else { return false }
-        return (try? country.covers(point)) ?? false
+        guard let shape = catalog.country else { return catalog.homeBox.contains(c) }
+        let near = Envelope(minX: c.x - 0.001, minY: c.y - 0.001, maxX: c.x + 0.001, maxY: c.y + 0.001)
+        if !countryFailed, catalog.borderChains(meeting: near).isEmpty {
+            do {
+                if country == nil { country = try PreparedGeometry(try Geometry(shape)) }
+                return try country!.covers(try Geometry(point: c))
+            } catch {
+                // The engine's test below needs no GEOS; it is slower, not less exact.
+                countryFailed = true
+            }
+        }
+        return catalog.isHome(c)
     }
 
-    func region(_ i: Int) -> PreparedGeometry? {
+    /// Region `i` prepared for repeated tests; throws what GEOS says when it cannot be built.
+    func region(_ i: Int) throws -> PreparedGeometry {
         if let r = regions[i] { return r }
-        guard let g = try? Geometry(catalog.regions[i].shape), let prepared = try? PreparedGeometry(g) else { return nil }
+        let prepared = try PreparedGeometry(try Geometry(catalog.regions[i].shape))
         regions[i] = prepared
         return prepared
     }
 
-    func deposit(_ i: Int) -> Geometry? {
+    /// Deposit `i`'s footprint; throws what GEOS says when it cannot be built.
+    func deposit(_ i: Int) throws -> Geometry {
         if let d = deposits[i] { return d }
-        guard let g = try? Geometry(catalog.deposits[i].shape) else { return nil }
+        let g = try Geometry(catalog.deposits[i].shape)
         deposits[i] = g
         return g
     }

@@ -61,7 +61,8 @@ struct ProblemSink {
         var out = problems
         for (code, n) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where n > limit {
             out.append(SurveyProblem(code, file: file, feature: feature, line: line,
-                                     message: "\(n - limit) more \(code.rawValue) problems in this feature not listed"))
+                                     message: "\(n - limit) more \(code.rawValue) problems in this feature not listed",
+                                     unlistedCount: n - limit))
         }
         return out
     }

@@ -47,11 +47,14 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     public var related: String?
     /// For `overlaps-deposit`: the area shared with the deposit's footprint, km² on the ellipsoid.
     public var overlapKm2: Double?
+    /// For a line standing for problems not listed (a code over the report's limit): how many problems
+    /// of this code it stands for. Counts (`SurveyReport.errorCount`) include them.
+    public var unlistedCount: Int?
 
     /// A problem; `hint` defaults to the code's usual fix.
     public init(_ code: ProblemCode, file: String, feature: String? = nil, location: Coordinate? = nil,
                 line: Int? = nil, column: Int? = nil, ring: RingPosition? = nil, message: String, hint: String? = nil,
-                related: String? = nil, overlapKm2: Double? = nil) {
+                related: String? = nil, overlapKm2: Double? = nil, unlistedCount: Int? = nil) {
         self.code = code
         self.severity = code.severity
         self.file = file
@@ -64,7 +67,11 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         self.hint = hint ?? code.hint
         self.related = related
         self.overlapKm2 = overlapKm2
+        self.unlistedCount = unlistedCount
     }
+
+    /// How many problems this line counts for: 1, or the number it stands for when it sums up unlisted ones.
+    public var weight: Int { unlistedCount ?? 1 }
 
     /// `file:line:column: severity [code] feature: message`, the form editors and CI logs link from.
     public var description: String {
@@ -82,6 +89,17 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
 enum CoordinateFormat {
     static func pair(_ c: Coordinate) -> String {
         "[\(number(c.x)), \(number(c.y))]"
+    }
+
+    /// A count with thousands separated by commas: 100,000.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     static func number(_ v: Double, decimals: Int = 6) -> String {

@@ -101,13 +101,20 @@ struct FeatureRepair {
 
     /// The repaired shape, or nil (with `blocking` saying why) when it cannot be made longitude/latitude.
     mutating func run(_ input: Shape) -> Shape? {
+        // Which ring a line or a point was meant to be is not for a repair to guess: listed, left as it is.
+        guard input.isPolygonal else {
+            blocking.append(SurveyProblem(.notAPolygon, file: file, feature: feature,
+                message: "a \(input.typeName) is no outline to repair; draw the deposit as a Polygon or MultiPolygon"))
+            return nil
+        }
         var shape = input
         if let projection {
-            guard let moved = try? projection.forward(shape) else {
-                blocking.append(SurveyProblem(.crsTransformFailed, file: file, feature: feature, message: "cannot transform from \(projection.name)"))
+            do {
+                shape = try projection.forward(shape)
+            } catch {
+                blocking.append(SurveyProblem(.crsTransformFailed, file: file, feature: feature, message: "cannot transform from \(projection.name): \(error)"))
                 return nil
             }
-            shape = moved
             change(.transformCRS, "transformed \(projection.name)", before: nil, after: shape)
         }
         var sink = ProblemSink(file: file, feature: feature, line: nil, limit: 5)
@@ -180,7 +187,15 @@ struct FeatureRepair {
     /// GEOS make-valid, run in an equal-area plane centred on the feature so new vertices (where survey
     /// legs cross) fall where the ellipsoid's geometry puts them, not where degrees-as-a-plane would.
     private mutating func valid(_ shape: Shape) -> Shape {
-        guard let geometry = try? Geometry(shape), !geometry.isValid else { return shape }
+        let geometry: Geometry
+        do {
+            geometry = try Geometry(shape)
+        } catch {
+            blocking.append(SurveyProblem(.checkFailed, file: file, feature: feature,
+                message: "GEOS cannot build the geometry to rebuild it: \(error)"))
+            return shape
+        }
+        guard !geometry.isValid else { return shape }
         // GEOS's rebuild nodes every crossing, quadratic for a scribble; past this many it is no outline to rebuild.
         let crossingLimit = 1000
         let crossings = shape.polygons.flatMap { $0 }.reduce(0) { $0 + SelfCrossings.find(in: $1, limit: crossingLimit).count }

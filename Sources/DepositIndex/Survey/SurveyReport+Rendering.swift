@@ -15,7 +15,9 @@ extension SurveyReport {
         let rows = shown.map { p -> [String] in
             var place = p.file
             if let line = p.line { place += ":\(line)" + (p.column.map { ":\($0)" } ?? "") }
-            return [place, p.severity.rawValue, p.code.rawValue, p.feature ?? "-", p.location.map(CoordinateFormat.pair) ?? "-", p.message]
+            // Ids come from the survey: escaped, so a control character cannot recolour the terminal or break the line.
+            return [place, p.severity.rawValue, p.code.rawValue, p.feature.map { ControlCharacters.escaped($0, limit: 80) } ?? "-",
+                    p.location.map(CoordinateFormat.pair) ?? "-", ControlCharacters.escaped(p.message, limit: 2000)]
         }
         let header = ["where", "severity", "code", "feature", "location", "message"]
         var widths = header.map(\.count)
@@ -33,15 +35,18 @@ extension SurveyReport {
             if hints && p.severity != .note { out.append(indent + "hint: " + p.hint) }
         }
         out.append(summary)
+        if let gaps = catalogGapsLine { out.append(gaps) }
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The report as JSON (the `Codable` form), keys sorted so that runs compare byte for byte.
-    public func jsonText() -> String {
+    /// The report as JSON (the `Codable` form), keys sorted so that runs compare byte for byte. A NaN or
+    /// an infinity (a location read from a broken survey) is written as the string "NaN", "Infinity" or
+    /// "-Infinity", which JSON can hold; an encoding failure is thrown, never turned into an empty object.
+    public func jsonText() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
     /// The problems as an RFC 7946 FeatureCollection: each a Point at its location, so a map viewer

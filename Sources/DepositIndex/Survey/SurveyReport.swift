@@ -34,22 +34,41 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     public var problems: [SurveyProblem]
     /// One summary per feature read, in file order.
     public var features: [SurveyFeatureSummary]
+    /// When the catalog schema was not checked (`SurveyValidator.Options.checkDepositProperties` off):
+    /// what the catalog would still need of these features; nil when it was checked or nothing is missing.
+    public var catalogGaps: CatalogGaps?
+
+    /// The catalog properties a survey's features lack or hold wrongly, counted, not listed feature by feature.
+    public struct CatalogGaps: Hashable, Sendable, Codable {
+        /// Features lacking (or holding wrongly) at least one property the catalog needs.
+        public var featureCount: Int
+        /// Those properties, sorted (`id` for the feature's id).
+        public var properties: [String]
+
+        /// Gaps; the validator makes these.
+        public init(featureCount: Int, properties: [String]) {
+            self.featureCount = featureCount
+            self.properties = properties
+        }
+    }
 
     /// A report; the validator makes these.
-    public init(files: [String], featureCount: Int, problems: [SurveyProblem], features: [SurveyFeatureSummary]) {
+    public init(files: [String], featureCount: Int, problems: [SurveyProblem], features: [SurveyFeatureSummary],
+                catalogGaps: CatalogGaps? = nil) {
         self.files = files
         self.featureCount = featureCount
         self.problems = problems
         self.features = features
+        self.catalogGaps = catalogGaps
     }
 
     /// True when any problem is an error: the survey must not enter the catalog as it is.
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
-    /// Number of errors.
-    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
-    /// Number of warnings.
-    public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
+    /// Number of errors, those summed up as not listed included.
+    public var errorCount: Int { problems.reduce(0) { $0 + ($1.severity == .error ? $1.weight : 0) } }
+    /// Number of warnings, those summed up as not listed included.
+    public var warningCount: Int { problems.reduce(0) { $0 + ($1.severity == .warning ? $1.weight : 0) } }
 
     /// The distinct codes reported, sorted: what a test or a script usually checks.
     public var codes: Set<ProblemCode> { Set(problems.map(\.code)) }
@@ -64,5 +83,14 @@ public struct SurveyReport: Hashable, Sendable, Codable {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(files.count, "file")), \(count(featureCount, "feature")): "
             + "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
+    }
+
+    /// One line on what the catalog would still need, or nil: "catalog: 3 features lack aliases, status
+    /// (deposits add will require them; --schema checks them here)".
+    public var catalogGapsLine: String? {
+        guard let gaps = catalogGaps, gaps.featureCount > 0 else { return nil }
+        let n = gaps.featureCount
+        return "catalog: \(CoordinateFormat.grouped(n)) feature\(n == 1 ? "" : "s") lack\(n == 1 ? "s" : "") or hold\(n == 1 ? "s" : "") wrongly "
+            + "\(gaps.properties.joined(separator: ", ")) (deposits add will require them; --schema checks them here)"
     }
 }

@@ -14,14 +14,24 @@ import Geo
 public struct SurveyValidator: Sendable {
     /// Limits and switches of a validation run; the defaults suit deposit outlines.
     public struct Options: Sendable {
-        /// Area a deposit outline may plausibly have, km²; outside it, `area-out-of-range` (a warning).
-        public var areaRangeKm2: ClosedRange<Double> = 0.001...10_000
+        /// Area a deposit outline usually has, km²; outside it, `area-out-of-range` (a warning). Above
+        /// 1,000 km², twice the largest solid-minerals exploration licence (200 one-minute blocks, about
+        /// 520 km²); beyond `PlausibilityChecks.largestAreaKm2` (10,000 km²) it is `area-too-large`, an error.
+        public var areaRangeKm2: ClosedRange<Double> = 0.001...1_000
         /// Files larger than this are refused with `unreadable-file` rather than read.
         public var maximumFileBytes = 512 << 20
         /// At most this many problems of one code per feature are listed (the rest are counted).
         public var maximumProblemsPerCode = 25
-        /// Check GeoJSON outlines for the properties a catalog deposit needs.
+        /// At most this many problems of one code per file are listed; the rest are summed up in one line
+        /// (`SurveyProblem.unlistedCount`), so a report's memory stays bounded whatever the file holds.
+        public var maximumProblemsPerCodePerFile = 200
+        /// Check GeoJSON features for the properties a catalog deposit needs, each missing or wrong one a
+        /// problem (what `deposits add` and `validate --schema` do). Off, the report only counts what the
+        /// catalog would still need (`SurveyReport.catalogGaps`) and judges geometry and plausibility alone.
         public var checkDepositProperties = true
+        /// Features checked together, then merged into the report and let go; bounds the memory that
+        /// per-feature results hold.
+        public var featuresPerBatch = 4096
         /// Threads checking features; defaults to the processor count.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -87,6 +97,7 @@ public struct SurveyValidator: Sendable {
         if isDirectory.boolValue {
             return .problem(SurveyProblem(.unreadableFile, file: name, message: "a directory, not a survey file"))
         }
+        // Without a size (attributes unreadable) the read below says what is wrong; the limit is for files that have one.
         let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? 0
         if size > options.maximumFileBytes {
             return .problem(SurveyProblem(.unreadableFile, file: name,
@@ -100,8 +111,22 @@ public struct SurveyValidator: Sendable {
     }
 
     /// Reads bytes into a document in the given or detected format.
-    func document(_ bytes: [UInt8], name: String, format: SurveyFormat?) -> SurveyDocument {
+    func document(_ original: [UInt8], name: String, format: SurveyFormat?) -> SurveyDocument {
         let limit = options.maximumProblemsPerCode
+        // A UTF-8 byte-order mark (which Windows tools write) is ignored, as RFC 8259 §8.1 allows, with a
+        // warning: blanked to three spaces, so that every line and byte column after it stays where it was.
+        var bytes = original
+        let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if byteOrderMark { bytes.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20]) }
+        var document = self.read(bytes, name: name, format: format, limit: limit)
+        if byteOrderMark {
+            document.problems.insert(SurveyProblem(.byteOrderMark, file: name, line: 1, column: 1,
+                message: "the file starts with a UTF-8 byte-order mark (EF BB BF); it is ignored"), at: 0)
+        }
+        return document
+    }
+
+    private func read(_ bytes: [UInt8], name: String, format: SurveyFormat?, limit: Int) -> SurveyDocument {
         if bytes.count > options.maximumFileBytes {
             var d = SurveyDocument(file: name, format: format)
             d.problems.append(SurveyProblem(.unreadableFile, file: name, message: "\(bytes.count) bytes, more than the \(options.maximumFileBytes) bytes a survey may have"))
@@ -142,48 +167,67 @@ public struct SurveyValidator: Sendable {
 
     private func check(_ bytes: [UInt8], name: String, format: SurveyFormat?, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
         let document = self.document(bytes, name: name, format: format)
-        report.problems += document.problems
+        var listed = ListedProblems(file: name, limit: options.maximumProblemsPerCodePerFile)
+        defer { report.problems += listed.finished }
+        listed.add(document.problems)
         let sourceCRS = crs ?? document.statedCRS
         if let sourceCRS {
             do {
                 _ = try Projection(from: sourceCRS, to: "EPSG:4326")
             } catch {
-                report.problems.append(SurveyProblem(.unknownCRS, file: name, message: "\(sourceCRS): \(error)"))
+                listed.add([SurveyProblem(.unknownCRS, file: name, message: "\(sourceCRS): \(error)")])
                 report.featureCount += document.count
                 return
             }
         } else if document.projectedAxes {
-            report.problems.append(SurveyProblem(.missingCRS, file: name, line: 1,
-                message: "the columns are projected axes (x/y or easting/northing) but no CRS is stated"))
+            listed.add([SurveyProblem(.missingCRS, file: name, line: 1,
+                message: "the columns are projected axes (x/y or easting/northing) but no CRS is stated")])
         }
-        let results = checkFeatures(document, crs: sourceCRS)
-        report.featureCount += results.count
-        for r in results {
-            var problems = r.problems
-            if let id = r.id {
-                if let first = seen.ids[id] {
-                    problems.append(SurveyProblem(.duplicateID, file: name, feature: r.summary.feature, line: r.line,
-                                                  message: "the id \"\(id)\" is already used by \(first)", related: first))
-                } else {
-                    seen.ids[id] = "\(name) \(r.summary.feature)"
+        var gapFeatures = 0
+        var gapProperties = Set<String>()
+        var start = 0
+        while start < document.count {
+            let end = min(document.count, start + max(1, options.featuresPerBatch))
+            let results = checkFeatures(document, range: start..<end, crs: sourceCRS)
+            start = end
+            report.featureCount += results.count
+            for r in results {
+                var problems = r.problems
+                if let id = r.id {
+                    if let first = seen.ids[id] {
+                        problems.append(SurveyProblem(.duplicateID, file: name, feature: r.summary.feature, line: r.line,
+                                                      message: "the id \"\(id)\" is already used by \(first)", related: first))
+                    } else {
+                        seen.ids[id] = "\(name) \(r.summary.feature)"
+                    }
                 }
-            }
-            if let key = r.key.map(GeometryKey.init) {
-                if let first = seen.keys[key] {
-                    problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
-                                                  message: "the same geometry as \(first)", related: first))
-                } else {
-                    seen.keys[key] = "\(name) \(r.summary.feature)"
+                if let key = r.key.map(GeometryKey.init) {
+                    if let first = seen.keys[key] {
+                        problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
+                                                      message: "the same geometry as \(first)", related: first))
+                    } else {
+                        seen.keys[key] = "\(name) \(r.summary.feature)"
+                    }
                 }
+                if !r.catalogGaps.isEmpty {
+                    gapFeatures += 1
+                    gapProperties.formUnion(r.catalogGaps)
+                }
+                listed.add(problems)
+                report.features.append(r.summary)
             }
-            report.problems += problems
-            report.features.append(r.summary)
+        }
+        if gapFeatures > 0 {
+            var gaps = report.catalogGaps ?? SurveyReport.CatalogGaps(featureCount: 0, properties: [])
+            gaps.featureCount += gapFeatures
+            gaps.properties = Set(gaps.properties).union(gapProperties).sorted()
+            report.catalogGaps = gaps
         }
     }
 
     /// Checks every feature of a document, in parallel, each thread with its own GEOS and PROJ objects.
-    private func checkFeatures(_ document: SurveyDocument, crs: String?) -> [FeatureCheck.Result] {
-        let count = document.count
+    private func checkFeatures(_ document: SurveyDocument, range: Range<Int>, crs: String?) -> [FeatureCheck.Result] {
+        let count = range.count
         guard count > 0 else { return [] }
         let results = ResultSlots(count: count)
         let chunk = 64
@@ -192,11 +236,13 @@ public struct SurveyValidator: Sendable {
         let next = ChunkCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let probe = CatalogProbe(catalog)
-            let projection = crs.flatMap { try? Projection(from: $0, to: "EPSG:4326") }
+            // Checked once before (an unknown CRS stops the file); a thread that still cannot make it
+            // reports that on every feature rather than leave the coordinates untransformed.
+            let projection = crs.map { crs in Result { try Projection(from: crs, to: "EPSG:4326") } }
             let checker = FeatureCheck(file: document.file, probe: probe, projection: projection, options: options)
             while let c = next.take(below: chunks) {
                 for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-                    results.set(i, checker.run(document.feature(i)))
+                    results.set(i, checker.run(document.feature(range.lowerBound + i)))
                 }
             }
         }

@@ -42,15 +42,26 @@ enum TopologyChecks {
                 }
             }
         }
-        var geosProblems = [ValidityProblem?]()
-        geosProblems.append(try? geometry.validityProblem())
-        for part in geometry.parts where part !== geometry { geosProblems.append(try? part.validityProblem()) }
-        for rings in shape.polygons {
-            for ring in rings where ring.count >= 4 {
-                if let single = try? Geometry(.polygon([ring])) { geosProblems.append(try? single.validityProblem()) }
+        var geosProblems = [ValidityProblem]()
+        func ask(_ what: String, _ reason: () throws -> ValidityProblem?) {
+            do {
+                if let p = try reason() { geosProblems.append(p) }
+            } catch {
+                sink.add(.checkFailed, at: shape.coordinates.first, "GEOS could not give the validity reason of \(what): \(error)")
             }
         }
-        for case let p? in geosProblems {
+        ask("the geometry") { try geometry.validityProblem() }
+        for (i, part) in geometry.parts.enumerated() where part !== geometry { ask("polygon \(i + 1)") { try part.validityProblem() } }
+        for (p, rings) in shape.polygons.enumerated() {
+            for (r, ring) in rings.enumerated() where ring.count >= 4 {
+                ask("\(RingPosition(part: p, ring: r)) alone") { try Geometry(.polygon([ring])).validityProblem() }
+            }
+        }
+        if reported.isEmpty && geosProblems.isEmpty && !sink.has(.holeOutsideShell) && !sink.has(.checkFailed) {
+            // GEOS judged the geometry invalid but gave no reason: say so rather than pass it with nothing.
+            sink.add(.invalidTopology, at: shape.coordinates.first, "GEOS judges the geometry invalid without giving a reason")
+        }
+        for p in geosProblems {
             let c = code(for: p.reason)
             // Crossings and touches are listed above, each once.
             if c == .selfIntersection || c == .ringSelfIntersection, let at = p.location, reported.contains(at) { continue }
@@ -83,15 +94,23 @@ enum TopologyChecks {
     /// polygon whose shell also crosses itself would hide this one.
     private static func holesOutside(_ shape: Shape, into sink: inout ProblemSink) {
         for (p, rings) in shape.polygons.enumerated() where rings.count > 1 {
-            guard let shell = try? Geometry(.polygon([rings[0]])), shell.isValid else { continue }
-            for (r, hole) in rings.enumerated().dropFirst() {
-                guard let line = try? Geometry(.lineString(hole)), let inside = try? shell.covers(line), !inside else { continue }
-                let outsidePoint = hole.first { c in
-                    guard let point = try? Geometry(point: c) else { return false }
-                    return (try? shell.covers(point)) == false
+            do {
+                let shell = try Geometry(.polygon([rings[0]]))
+                // An invalid shell has no inside to be in; its own problem is reported.
+                guard shell.isValid else { continue }
+                for (r, hole) in rings.enumerated().dropFirst() {
+                    guard try !shell.covers(try Geometry(.lineString(hole))) else { continue }
+                    var outsidePoint: Coordinate?
+                    for c in hole where try !shell.covers(try Geometry(point: c)) {
+                        outsidePoint = c
+                        break
+                    }
+                    sink.add(.holeOutsideShell, at: outsidePoint ?? hole.first, ring: RingPosition(part: p, ring: r),
+                             "\(RingPosition(part: p, ring: r)) is not inside the exterior ring")
                 }
-                sink.add(.holeOutsideShell, at: outsidePoint ?? hole.first, ring: RingPosition(part: p, ring: r),
-                         "\(RingPosition(part: p, ring: r)) is not inside the exterior ring")
+            } catch {
+                sink.add(.checkFailed, at: rings[0].first, ring: RingPosition(part: p, ring: 0),
+                         "whether polygon \(p + 1)'s holes lie inside its exterior ring could not be tested: \(error)")
             }
         }
     }

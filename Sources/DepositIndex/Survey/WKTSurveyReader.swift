@@ -2,8 +2,9 @@ import Geo
 
 /// Reads one or more Well-Known Text geometries, each a feature, with syntax errors located by line
 /// and column. GEOS's reader would refuse an unclosed ring outright; this one reads what is written so
-/// the checks can say what is wrong with it. Z and M values are read and dropped; an EWKT `SRID=n;`
-/// prefix states the CRS (`EPSG:n`).
+/// the checks can say what is wrong with it. Z and M values are read and dropped; a position with a
+/// different count of numbers from its geometry's others is `mixed-dimensions`, at its line and column.
+/// An EWKT `SRID=n;` prefix states the CRS (`EPSG:n`).
 enum WKTSurveyReader {
     static let maximumDepth = 32
 
@@ -25,12 +26,17 @@ enum WKTSurveyReader {
                     }
                     if srid != 4326 { document.statedCRS = stated }
                 }
+                parser.dimension = nil
+                parser.mixed = []
                 let shape = try parser.geometry(depth: 0)
                 let label = "geometry \(features.count + 1)"
                 var problems = [SurveyProblem]()
+                for m in parser.mixed.prefix(limit) {
+                    problems.append(SurveyProblem(.mixedDimensions, file: file, feature: label, line: m.line, column: m.column, message: m.message))
+                }
                 if case .geometryCollection = shape {
-                    problems.append(SurveyProblem(.unsupportedGeometry, file: file, feature: label, line: line,
-                        message: "a GEOMETRYCOLLECTION; a survey feature is one outline (POLYGON, MULTIPOLYGON) or alignment (LINESTRING)"))
+                    problems.append(SurveyProblem(.notAPolygon, file: file, feature: label, line: line,
+                        message: "a GEOMETRYCOLLECTION where a deposit outline (POLYGON or MULTIPOLYGON) is expected"))
                 }
                 let empty = shape.coordinates.isEmpty
                 if empty {
@@ -62,6 +68,11 @@ enum WKTSurveyReader {
         let bytes: [UInt8]
         let lines: TextLines
         var position = 0
+        /// Numbers per position in the geometry being read: from its Z, M or ZM marker, else from its
+        /// first position. nil until known.
+        var dimension: Int?
+        /// Positions whose count of numbers differs from `dimension`, where, and what was found.
+        var mixed: [(line: Int, column: Int, message: String)] = []
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -152,6 +163,7 @@ enum WKTSurveyReader {
             default: position = save
             }
             if dimensions > 2 {
+                if dimension == nil { dimension = dimensions }
                 let afterDims = position
                 if word() == "EMPTY" { return empty(type, at: start) ?? .geometryCollection([]) }
                 position = afterDims
@@ -224,15 +236,31 @@ enum WKTSurveyReader {
         }
 
         mutating func coordinate() throws -> Coordinate {
+            skipWhitespace()
+            let start = position
             let x = try number()
             let y = try number()
             // Z and M ordinates, when present, are read and dropped.
+            var count = 2
             while true {
                 skipWhitespace()
                 guard position < bytes.count else { break }
                 let b = bytes[position]
                 if b == UInt8(ascii: ",") || b == UInt8(ascii: ")") { break }
                 _ = try number()
+                count += 1
+            }
+            // Every position of a geometry has as many numbers as its marker says, or as its first one
+            // has: a position with more is most often two positions run together by a missing comma,
+            // which read as one point with Z and M would silently lose a vertex.
+            if let expected = dimension {
+                if count != expected {
+                    let (line, column) = lineColumn(start)
+                    let shown = String(decoding: bytes[start..<position], as: UTF8.self).prefix(80)
+                    mixed.append((line, column, "the position '\(shown)' has \(count) numbers where this geometry's positions have \(expected)"))
+                }
+            } else {
+                dimension = count
             }
             return Coordinate(x: x, y: y)
         }

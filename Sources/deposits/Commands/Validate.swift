@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepositIndex
 import Foundation
+import Geo
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,10 +9,13 @@ struct Validate: ParsableCommand {
         discussion: """
             Checks syntax, structure, coordinates (range, swapped latitude and longitude, metres), rings, \
             topology (every GEOS validity reason with its location), plausibility (area, inside Kazakhstan, region), \
-            overlap with deposits already in the data, and the properties a deposit needs.
+            overlap with deposits already in the data, and control characters in ids and properties. \
+            The properties a catalog deposit needs (aliases, status, footprint...) are what `deposits add` \
+            requires; here one line says what the catalog would still need, and --schema checks them feature \
+            by feature. Repeats of one problem beyond 200 in a file are counted, not listed.
 
             Exit status: 0 when there are no errors (warnings allowed), 3 when the survey has errors, \
-            and the usual codes otherwise (see deposits --help).
+            64 when --crs names a CRS PROJ does not know, and the usual codes otherwise (see deposits --help).
             """
     )
 
@@ -20,6 +24,9 @@ struct Validate: ParsableCommand {
 
     @Option(help: ArgumentHelp("The CRS the coordinates are in, as PROJ knows it (e.g. EPSG:32643 for UTM 43N, EPSG:28413 for Pulkovo-1942 zone 13); transformed to WGS84 first.", valueName: "CRS"))
     var crs: String?
+
+    @Flag(help: "Also check the properties a catalog deposit needs (id, name, aliases, commodities, status, footprint, location_precision_m, source), as deposits add does.")
+    var schema = false
 
     @Option(name: .customLong("fix"), help: ArgumentHelp("Write a repaired copy here (never over an input) and report each change with its area effect.", valueName: "OUT"))
     var fixOutput: String?
@@ -46,6 +53,14 @@ struct Validate: ParsableCommand {
             for file in files where !FileManager.default.fileExists(atPath: file) {
                 throw UserFacingError(.badData, "\(file): no such file")
             }
+            if let crs {
+                // A CRS given on the command line is a usage matter: the survey has not been read yet.
+                do {
+                    _ = try Projection(from: crs, to: "EPSG:4326")
+                } catch {
+                    throw UserFacingError(.usage, "--crs '\(crs)': PROJ does not know this CRS; give one it knows, such as EPSG:32643 (UTM zone 43N) or EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13) (PROJ: \(error))")
+                }
+            }
             let catalog = try data.loadCatalog()
             // Whether a survey lies in the country is half of what validation is for: data without the
             // outline is refused unless the user says so, rather than every survey passing as inside.
@@ -56,13 +71,15 @@ struct Validate: ParsableCommand {
                 }
                 FileHandle.standardError.write(Data("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n".utf8))
             }
-            let report = SurveyValidator(catalog: catalog).validate(files: inputs, crs: crs)
+            var options = SurveyValidator.Options()
+            options.checkDepositProperties = schema
+            let report = SurveyValidator(catalog: catalog, options: options).validate(files: inputs, crs: crs)
             hasErrors = report.hasErrors
             let emitter = Emitter(precision: 7, outputPath: output)
             let text: String
             switch format {
             case .table: text = report.table()
-            case .json: text = report.jsonText()
+            case .json: text = try report.jsonText()
             case .geojson: text = report.geoJSONText()
             }
             try emitter.emit(text, inputs: inputs + data.inputFiles(of: catalog))
