@@ -28,22 +28,47 @@ public final class CatalogStore {
     /// How far (degrees of latitude) a geodesic edge of the layer bows beyond its vertices' box.
     var bowPad: [StoreLayer: Double] = [:]
 
+    /// Opens (or, with `.create`, creates) the store. Failures a user can act on (a read-only file, not a
+    /// store, no permission) are thrown as `StoreError`.
     public init(path: String, access: Access) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
-        db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
-        try GeoPackageFunctions.register(on: db)
-        let isNew: Bool
+        if access == .read, !FileManager.default.fileExists(atPath: path) { throw StoreError.notAStore(path: path, "no such file") }
         do {
-            isNew = try db.integer("SELECT count(*) FROM sqlite_master") == 0
-        } catch let e as SQLiteError where e.code == 26 {
-            throw StoreError.notAStore(path: path, "not an SQLite database (a GeoPackage is one)")
+            db = try Self.open(path, access)
+            try prepare(access)
+        } catch let e as SQLiteError {
+            throw StoreError(e) ?? e
         }
-        if isNew {
-            guard access == .create else { throw StoreError.notAStore(path: path, "the file is empty") }
-            try db.execute("PRAGMA application_id = \(GeoPackageSchema.applicationID); PRAGMA user_version = \(GeoPackageSchema.userVersion)")
-            try db.transaction { try db.execute(GeoPackageSchema.core) }
+    }
+
+    /// A connection for `access`. A reader of a store in a place it may not write (a read-only directory
+    /// or mount) cannot create the `-shm` file WAL mode shares between connections; when no `-wal` file is
+    /// there either, no writer is at work and everything committed is in the file itself, so it is read
+    /// as an immutable file.
+    private static func open(_ path: String, _ access: Access) throws -> SQLiteConnection {
+        let db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
+        guard access == .read else { return db }
+        do {
+            _ = try db.integer("SELECT count(*) FROM sqlite_master")
+            return db
+        } catch let e as SQLiteError where [8, 14].contains(e.code) && !FileManager.default.fileExists(atPath: path + "-wal") {
+            return try SQLiteConnection(path: path, mode: .immutable)
+        }
+    }
+
+    private func prepare(_ access: Access) throws {
+        try GeoPackageFunctions.register(on: db)
+        let isEmpty = { [db] in try db.integer("SELECT count(*) FROM sqlite_master") == 0 }
+        if access == .create {
+            // Under the write lock, so that of two processes creating the same store at once one creates
+            // it and the other finds it made.
+            try db.transaction {
+                guard try isEmpty() else { return }
+                try db.execute("PRAGMA application_id = \(GeoPackageSchema.applicationID); PRAGMA user_version = \(GeoPackageSchema.userVersion)")
+                try db.execute(GeoPackageSchema.core)
+            }
+        } else if try isEmpty() {
+            throw StoreError.notAStore(path: path, "the file is empty")
         }
         try checkIdentity()
         if access != .read {
