@@ -20,6 +20,10 @@ public struct Catalog: Sendable {
     public var corridors: [Corridor] { storage.corridors }
     public var regions: [Region] { storage.regions }
     public var country: CountryOutline? { storage.country }
+    /// The layers the data holds, whether or not they have features: a layer that was imported or read
+    /// empty is present, one the store or directory never had is absent. A question needing an absent
+    /// layer must be refused, not answered "none". In-memory catalogs hold every layer.
+    public var presentLayers: Catalog.Layers { storage.presentLayers }
 
     var railChains: ChainLayer { storage.railChains }
     var corridorChains: ChainLayer { storage.corridorChains }

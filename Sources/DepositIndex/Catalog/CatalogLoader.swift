@@ -9,6 +9,8 @@ struct CatalogLayers: Sendable {
     var corridors: [Corridor] = []
     var regions: [Region] = []
     var country: CountryOutline?
+    /// The layers the source holds, empty or not; a layer it never had is absent (`Catalog.presentLayers`).
+    var present: Catalog.Layers = .all
 }
 
 /// Reads a directory in the GeoData schema (see GeoData/README.md), collecting every problem before

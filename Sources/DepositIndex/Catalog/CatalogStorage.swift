@@ -11,6 +11,7 @@ final class CatalogStorage: Sendable {
     let corridors: [Corridor]
     let regions: [Region]
     let country: CountryOutline?
+    let presentLayers: Catalog.Layers
 
     let railChains: ChainLayer
     let corridorChains: ChainLayer
@@ -35,6 +36,7 @@ final class CatalogStorage: Sendable {
         self.corridors = corridors
         self.regions = regions
         country = layers.country
+        presentLayers = layers.present
         railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
         corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
         // Built at once (a few ms): every region question asks for it, the first one too.

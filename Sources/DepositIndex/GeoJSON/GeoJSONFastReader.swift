@@ -86,7 +86,8 @@ enum GeoJSONFastReader {
             }
         }
         guard type == "Feature", let geometry else { throw GiveUp() }
-        return Feature(id: id ?? nil, properties: properties ?? JSONObject(), geometry: geometry)
+        let members = properties ?? JSONObject()
+        return Feature(id: GeoJSON.featureID(top: id ?? nil, properties: members), properties: members, geometry: geometry)
     }
 
     private static func shape(_ r: inout Reader) throws -> Shape {

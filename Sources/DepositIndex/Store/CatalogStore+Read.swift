@@ -90,6 +90,7 @@ extension CatalogStore {
         layers.corridors = try (features[.corridors] ?? []).map(StoredRecords.corridor)
         layers.regions = try (features[.regions] ?? []).map(StoredRecords.region)
         layers.country = try (features[.country] ?? []).first.map(StoredRecords.country)
+        layers.present = Catalog.Layers(self.layers.map(\.catalogLayer))
         return Catalog(directory: url, layers: layers)
     }
 

@@ -28,7 +28,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .badRow(let layer, let id, let why): return "store layer \(layer), feature \"\(id)\": \(why)"
         case .refused(let why): return why
         case .missingLayer(let path, let layer, let neededFor):
-            return "the store \(path) has no \(layer.table) layer, which \(neededFor) needs (import \(layer.fileName) into it first)"
+            return "the store \(path) has no \(layer.table) layer, needed for \(neededFor) (import \(layer.fileName) into it first)"
         case .unknownIDs(let path, let ids):
             return "no deposit with id \(ids.map { "\"\($0)\"" }.joined(separator: ", ")) in the store \(path); nothing was changed"
         case .cannotRead(let path, let why): return "cannot read the store \(path): \(why)"

@@ -69,6 +69,8 @@ enum GeoJSONSurveyReader {
         case .number(let n)?: id = JSONWriter.format(n)
         default: id = nil
         }
+        // No top-level id: `properties.id`, as the catalog reader takes it (`GeoJSON.featureID`).
+        if value["id"]?.isNull ?? true, let p = value["properties"]?.objectValue { id = GeoJSON.featureID(top: nil, properties: p) }
         let label = id ?? position
         var sink = ProblemSink(file: file, feature: label, line: line, limit: limit)
         guard let object = value.objectValue, object["type"]?.stringValue == "Feature" else {
