@@ -48,6 +48,8 @@ extension CatalogStore {
                 return try body()
             }
         } catch {
+            // The edit's own error is the one to report; if the facts cannot be read now, the next edit
+            // or read reads them again before using them.
             try? loadLayerFacts()
             throw error
         }

@@ -102,6 +102,8 @@ final class SQLiteConnection {
             try execute("COMMIT")
             return result
         } catch {
+            // The error that stopped the transaction is the one to report; SQLite has already rolled back
+            // after some errors, when this ROLLBACK finds no transaction and fails harmlessly.
             try? execute("ROLLBACK")
             throw error
         }
@@ -112,6 +114,7 @@ final class SQLiteConnection {
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         if sqlite3_get_autocommit(handle) == 0 { return try body() }
         try execute("BEGIN DEFERRED")
+        // Ending a read transaction writes nothing; a failure to end it leaves nothing to report.
         defer { try? execute("COMMIT") }
         return try body()
     }
