@@ -25,7 +25,7 @@ enum ExitStatus: Int32, CaseIterable {
         """
 
           0 success
-          2 not found: no deposit, corridor or region by that name
+          2 not found: no deposit, corridor or region by that name (or id)
           3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
           65 bad data: a data file is missing, unreadable or malformed
