@@ -204,6 +204,20 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(nowhere.stderr.contains("no such directory \(directory.appendingPathComponent("no-such-directory").path)"), nowhere.stderr)
     }
 
+    /// A disk that fills during an import: 74 (I/O error) with a plain sentence, not SQLite's words and 1.
+    /// Needs root, to mount a 1 MB tmpfs in a private mount namespace; skipped, saying so, otherwise.
+    func testFullDiskDuringImportExits74() throws {
+        guard getuid() == 0 else { throw XCTSkip("needs root to mount a 1 MB tmpfs (unshare -m); run the suite as root to check exit 74") }
+        let mountPoint = directory.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: false)
+        let store = mountPoint.appendingPathComponent("catalog.gpkg").path
+        // The bundled data takes about 4.5 MB as a store, so a 1 MB disk fills during the import.
+        let script = "mount -t tmpfs -o size=1m tmpfs '\(mountPoint.path)' && exec '\(CLIRunner.executable.path)' import '\(try bundled.path)' --into '\(store)'"
+        let r = try runProgram("/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])
+        XCTAssertEqual(r.status, 74, r.err)
+        XCTAssertTrue(r.err.contains("input/output error on the store \(store): the disk is full"), r.err)
+    }
+
     /// A valid WKT survey (one polygon, no id, no properties) used to print "nothing to add" and exit 0.
     /// WKT carries no ids, and every deposit needs one: 65, saying so and how to give one; nothing stored.
     func testAddOfAWKTSurveyIsRefusedSayingItNeedsIDs() throws {

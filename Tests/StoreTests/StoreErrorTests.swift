@@ -16,7 +16,7 @@ final class StoreErrorTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: store, contents: Data()))
         // Codes from sqlite3.h: 5 BUSY, 8 READONLY, 10 IOERR, 11 CORRUPT, 13 FULL, 14 CANTOPEN, 26 NOTADB.
         XCTAssertEqual(mapped(5, path: store), .busy(path: store, waitedSeconds: 10))
-        XCTAssertEqual(mapped(13, path: store), .ioFailure(path: store, "the disk is full; nothing was written"))
+        XCTAssertEqual(mapped(13, path: store), .ioFailure(path: store, "the disk is full; nothing of this import or edit was written"))
         XCTAssertEqual(mapped(10, path: store), .ioFailure(path: store, "m"))
         XCTAssertEqual(mapped(11, path: store), .notAStore(path: store, "the file is damaged (m)"))
         XCTAssertEqual(mapped(26, path: store), .notAStore(path: store, "not an SQLite database (a GeoPackage is one)"))

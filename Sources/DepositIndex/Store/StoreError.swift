@@ -55,7 +55,7 @@ extension StoreError {
         case 5, 6:  // SQLITE_BUSY, SQLITE_LOCKED
             self = .busy(path: path, waitedSeconds: SQLiteConnection.busyTimeoutMs / 1000)
         case 13:  // SQLITE_FULL
-            self = .ioFailure(path: path, "the disk is full; nothing was written")
+            self = .ioFailure(path: path, "the disk is full; nothing of this import or edit was written")
         case 10:  // SQLITE_IOERR
             self = .ioFailure(path: path, e.message)
         case 11:  // SQLITE_CORRUPT
