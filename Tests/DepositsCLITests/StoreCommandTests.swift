@@ -202,6 +202,10 @@ final class StoreCommandTests: XCTestCase {
         let nowhere = try CLIRunner.run(["import", rail, "--into", missing])
         XCTAssertEqual(nowhere.status, 73, nowhere.stderr)
         XCTAssertTrue(nowhere.stderr.contains("no such directory \(directory.appendingPathComponent("no-such-directory").path)"), nowhere.stderr)
+        // Asking a directory: SQLite's "disk I/O error" (74) used to come out; it is no store (65).
+        let asked = try CLIRunner.run(["near-rail", "kz-w-001", "--store", directory.path])
+        XCTAssertEqual(asked.status, 65, asked.stderr)
+        XCTAssertTrue(asked.stderr.contains("\(directory.path) is not a DepositIndex store: it is a directory"), asked.stderr)
     }
 
     /// A disk that fills during an import: 74 (I/O error) with a plain sentence, not SQLite's words and 1.

@@ -32,7 +32,14 @@ public final class CatalogStore {
     /// store, no permission) are thrown as `StoreError`.
     public init(path: String, access: Access) throws {
         self.path = path
-        if access == .read, !FileManager.default.fileExists(atPath: path) { throw StoreError.notAStore(path: path, "no such file") }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
+        if exists, isDirectory.boolValue {
+            // SQLite would say "disk I/O error" of a directory.
+            throw access == .read ? StoreError.notAStore(path: path, "it is a directory; give the store's file")
+                                  : StoreError.cannotWrite(path: path, "it is a directory; give a file name")
+        }
         do {
             db = try Self.open(path, access)
             try prepare(access)

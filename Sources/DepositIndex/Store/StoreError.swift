@@ -75,6 +75,7 @@ extension StoreError {
     /// Why a store that exists cannot be written: the file itself, or the directory where SQLite must
     /// create the file's `-wal` and `-shm` companions.
     private static func whyReadOnly(_ path: String) -> String {
+        if access(path, R_OK) != 0 { return "permission denied (this user may not read it either)" }
         if access(path, W_OK) != 0 { return "the file is read-only" }
         let parent = directory(of: path)
         if access(parent, W_OK) != 0 {
