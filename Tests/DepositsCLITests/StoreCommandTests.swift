@@ -208,6 +208,31 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(asked.stderr.contains("\(directory.path) is not a DepositIndex store: it is a directory"), asked.stderr)
     }
 
+    /// A store path that is not a regular file: SQLite waited forever on a FIFO and called a device a
+    /// "disk I/O error", and a link loop was "no such file". Each is named, 65 to read and 73 to write.
+    func testStorePathThatIsNotARegularFileIsRefusedNamingWhatItIs() throws {
+        let fifo = directory.appendingPathComponent("fifo.gpkg").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let loop = directory.appendingPathComponent("loop.gpkg").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        let cases: [([String], Int32, String)] = [
+            (["near-rail", "kz-w-001", "--store", fifo], 65, "\(fifo) is not a DepositIndex store: it is a FIFO (named pipe)"),
+            (["remove", "kz-w-001", "--store", fifo], 73, "cannot write to the store \(fifo): it is a FIFO (named pipe)"),
+            (["near-rail", "kz-w-001", "--store", loop], 65, "\(loop) is not a DepositIndex store: it is a loop of symbolic links"),
+            (["import", try bundled.path, "--into", "/dev/null"], 73, "cannot write to the store /dev/null: it is a character device"),
+        ]
+        for (i, (arguments, status, message)) in cases.enumerated() {
+            // Bounded: a FIFO used to block the open for good.
+            let p = try start(arguments, "not-a-file-\(i).err")
+            XCTAssertEqual(finish(p, within: 20), status, arguments.joined(separator: " "))
+            let stderr = try String(contentsOf: directory.appendingPathComponent("not-a-file-\(i).err"), encoding: .utf8)
+            XCTAssertTrue(stderr.contains(message), stderr)
+        }
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a character device")
+    }
+
     /// A disk that fills during an import: 74 (I/O error) with a plain sentence, not SQLite's words and 1.
     /// Needs root, to mount a 1 MB tmpfs in a private mount namespace; skipped, saying so, otherwise.
     func testFullDiskDuringImportExits74() throws {

@@ -32,13 +32,13 @@ public final class CatalogStore {
     /// store, no permission) are thrown as `StoreError`.
     public init(path: String, access: Access) throws {
         self.path = path
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
-        if exists, isDirectory.boolValue {
-            // SQLite would say "disk I/O error" of a directory.
-            throw access == .read ? StoreError.notAStore(path: path, "it is a directory; give the store's file")
-                                  : StoreError.cannotWrite(path: path, "it is a directory; give a file name")
+        switch StorePath(path) {
+        case .regularFile: break
+        case .missing where access == .create: break
+        case .missing: throw StoreError.notAStore(path: path, access == .read ? "no such file" : "no such file (create it with deposits import)")
+        case .other(let what):
+            throw access == .read ? StoreError.notAStore(path: path, "it is \(what), not a store file")
+                                  : StoreError.cannotWrite(path: path, "it is \(what), not a file")
         }
         do {
             db = try Self.open(path, access)

@@ -33,7 +33,6 @@ struct Add: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file (create it with deposits import)") }
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)

@@ -20,7 +20,6 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
             try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
             print("removed \(ids.count): \(ids.joined(separator: ", "))")
         }
