@@ -98,7 +98,7 @@ extension CatalogStore {
     /// (lists, exports, a nearest-rail pass over all deposits); single questions read far less.
     public func catalog() throws -> Catalog {
         let all = try db.snapshot {
-            try loadLayerFacts()  // another process may have imported or replaced a layer since this one opened
+            try refreshLayerFacts()  // another process may have imported or replaced a layer since this one opened
             var all = [StoreLayer: [StoredFeature]]()
             for layer in layers { all[layer] = try allFeatures(layer) }
             return all

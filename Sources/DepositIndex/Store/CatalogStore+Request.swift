@@ -7,7 +7,7 @@ extension CatalogStore {
     /// imported), rather than answering from nothing.
     public func catalog(for request: StoreRequest) throws -> Catalog {
         try db.snapshot {
-            try loadLayerFacts()
+            try refreshLayerFacts()
             for need in request.neededLayers where columns[need.layer] == nil {
                 throw StoreError.missingLayer(path: path, layer: need.layer, neededFor: need.neededFor)
             }

@@ -27,6 +27,8 @@ public final class CatalogStore {
     var columns: [StoreLayer: PropertyColumns] = [:]
     /// How far (degrees of latitude) a geodesic edge of the layer bows beyond its vertices' box.
     var bowPad: [StoreLayer: Double] = [:]
+    /// `PRAGMA data_version` when the layer facts were last read: another connection's commit changes it.
+    private var factsVersion: Int64?
 
     /// Opens (or, with `.create`, creates) the store. Failures a user can act on (a read-only file, not a
     /// store, no permission) are thrown as `StoreError`.
@@ -86,7 +88,7 @@ public final class CatalogStore {
             try db.execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
         }
         try db.execute("PRAGMA foreign_keys = ON")
-        try loadLayerFacts()
+        try refreshLayerFacts()
     }
 
     private func checkIdentity() throws {
@@ -100,6 +102,17 @@ public final class CatalogStore {
         if let newest = try db.integer("SELECT max(format_version) FROM depositindex_layers"), newest > StoreFormat.version {
             throw StoreError.notAStore(path: path, "written in store format \(newest) by a newer DepositIndex; this one reads format \(StoreFormat.version)")
         }
+    }
+
+    /// Reads the layer facts again if another connection has committed since they were read (an import
+    /// may have added, dropped or widened a layer). Call inside a read or write transaction, so that the
+    /// facts hold for what the transaction reads.
+    func refreshLayerFacts() throws {
+        _ = try db.integer("SELECT count(*) FROM depositindex_layers")  // starts the transaction's snapshot
+        let version = try db.integer("PRAGMA data_version")
+        if version != nil, version == factsVersion { return }
+        try loadLayerFacts()
+        factsVersion = version
     }
 
     /// Reads which layers exist, their columns, and their bow pads.
