@@ -1,4 +1,4 @@
-import DepositIndex
+@testable import DepositIndex
 import Foundation
 import Geo
 import XCTest
@@ -111,6 +111,36 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try depositIDs(store).count, before.count + 20)
         XCTAssertEqual(try CatalogStore(path: store, access: .read).integrityCheck(), "ok")
         print("two adds at once: 20 rounds in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+
+    /// A writer waits for another's write lock (up to `SQLiteConnection.busyTimeoutMs`, 10 s) rather than
+    /// failing at once with SQLITE_BUSY; past that it exits 73 saying the store is busy. Readers are not
+    /// held up by a writer (WAL).
+    func testASecondWriterWaitsForTheLockThenGivesUpWith73() throws {
+        let store = try bundledStore()
+        let holder = try SQLiteConnection(path: store, mode: .readWrite)
+        try holder.execute("BEGIN IMMEDIATE")
+        let waited = Date()
+        let remove = try start(["remove", "kz-w-001", "--store", store], "wait.err")
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertTrue(remove.isRunning, "the writer waits for the lock")
+        let reader = try CLIRunner.run(["near-rail", "kz-w-001", "--store", store, "--format", "json"])
+        XCTAssertEqual(reader.status, 0, reader.stderr)
+        try holder.execute("COMMIT")
+        XCTAssertEqual(finish(remove, within: 30), 0)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(waited), 1.5)
+        XCTAssertFalse(try depositIDs(store).contains("kz-w-001"))
+
+        try holder.execute("BEGIN IMMEDIATE")
+        let givenUp = Date()
+        let blocked = try start(["remove", "kz-w-002", "--store", store], "busy.err")
+        XCTAssertEqual(finish(blocked, within: 60), 73)
+        try holder.execute("ROLLBACK")
+        let seconds = Date().timeIntervalSince(givenUp)
+        XCTAssertGreaterThanOrEqual(seconds, Double(SQLiteConnection.busyTimeoutMs) / 1000 - 0.5, "gave up before the timeout")
+        let stderr = try String(contentsOf: directory.appendingPathComponent("busy.err"), encoding: .utf8)
+        XCTAssertTrue(stderr.contains("the store \(store) is busy: another process held its lock for more than 10 s"), stderr)
+        XCTAssertTrue(try depositIDs(store).contains("kz-w-002"))
     }
 
     // MARK: - Case 18: exit codes and plain sentences
