@@ -219,6 +219,21 @@ final class StoreCommandTests: XCTestCase {
             XCTAssertEqual(r.status, 73, r.stderr)
             XCTAssertTrue(r.stderr.contains("cannot write to the store \(immutable): the file is read-only"), r.stderr)
             _ = try runProgram("/usr/bin/chattr", ["-i", immutable])
+
+            // A read-only mount stops root from writing the file and creating files beside it; reading works.
+            let mounted = directory.appendingPathComponent("mounted")
+            try FileManager.default.createDirectory(at: mounted, withIntermediateDirectories: false)
+            try FileManager.default.copyItem(atPath: plain, toPath: mounted.appendingPathComponent("catalog.gpkg").path)
+            let inMount = mounted.appendingPathComponent("catalog.gpkg").path
+            let deposits = CLIRunner.executable.path
+            let script = "mount --bind '\(mounted.path)' '\(mounted.path)' && mount -o remount,bind,ro '\(mounted.path)' && "
+                + "'\(deposits)' remove kz-w-001 --store '\(inMount)'; echo \"remove=$?\"; "
+                + "'\(deposits)' near-rail kz-w-001 --store '\(inMount)' --format json >/dev/null; echo \"read=$?\"; "
+                + "'\(deposits)' import '\(try bundled.path)' --into '\(mounted.path)/new.gpkg'; echo \"create=$?\""
+            let m = try runProgram("/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])
+            XCTAssertEqual(m.out.split(separator: "\n"), ["remove=73", "read=0", "create=73"], m.err)
+            XCTAssertTrue(m.err.contains("cannot write to the store \(inMount): the file is read-only"), m.err)
+            XCTAssertTrue(m.err.contains("cannot create the file: the directory \(mounted.path) is read-only"), m.err)
         }
     }
 
