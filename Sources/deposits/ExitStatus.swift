@@ -18,16 +18,19 @@ enum ExitStatus: Int32, CaseIterable {
     case badData = 65
     /// An output file could not be written.
     case cannotWrite = 73
+    /// Reading or writing failed below us: a disk error, a full disk.
+    case ioError = 74
 
     static var documentation: String {
         """
 
           0 success
-          2 not found: no deposit, corridor or region by that name
+          2 not found: no deposit, corridor or region by that name (or id)
           3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
           65 bad data: a data file is missing, unreadable or malformed
-          73 cannot write: the output file could not be written
+          73 cannot write: the output file or the store could not be written
+          74 I/O error: reading or writing failed (a disk error, a full disk)
           1 anything else
         """
     }
@@ -49,10 +52,10 @@ struct UserFacingError: Error, CustomStringConvertible {
         case let e as GeoJSONError: self.init(.badData, e.description)
         case let e as JSONSyntaxError: self.init(.badData, e.description)
         case let e as AtomicFile.Failure: self.init(.cannotWrite, e.description)
-        case let e as StoreError: self.init(.badData, e.description)
+        case let e as StoreError: self.init(store: e)
         case let e as SurveyRefusal: self.init(.badData, e.description)
-        // A file SQLite cannot read as a database (26) or finds damaged (11) is bad data; the rest is ours.
-        case let e as SQLiteError: self.init([11, 26].contains(e.code) ? .badData : .failure, e.description)
+        // What a user can act on (read-only, busy, damaged, disk full) becomes a StoreError; the rest is ours.
+        case let e as SQLiteError: self = StoreError(e).map { UserFacingError(store: $0) } ?? UserFacingError(.failure, e.description)
         case let e as QueryError:
             switch e {
             case .unknownDeposit, .unknownCorridor, .unknownRegion: self.init(.notFound, e.description)
@@ -61,6 +64,16 @@ struct UserFacingError: Error, CustomStringConvertible {
             }
         case let e as GeoError: self.init(.failure, e.description)
         default: self.init(.failure, "\(error)")
+        }
+    }
+
+    /// A store's failure by its class: not found (2), cannot write (73), I/O (74), else bad data (65).
+    init(store e: StoreError) {
+        switch e {
+        case .unknownIDs: self.init(.notFound, e.description)
+        case .cannotWrite, .busy: self.init(.cannotWrite, e.description)
+        case .ioFailure: self.init(.ioError, e.description)
+        case .notAStore, .badRow, .refused, .missingLayer, .cannotRead: self.init(.badData, e.description)
         }
     }
 

@@ -2,6 +2,7 @@ import Geo
 
 /// A GeoJSON Feature: an id, ordered properties and an optional geometry (RFC 7946 §3.2).
 public struct Feature: Hashable, Sendable {
+    /// The top-level `id`, else `properties.id` (see `GeoJSON.featureID`).
     public var id: String?
     public var properties: JSONObject
     public var geometry: Shape?
@@ -13,11 +14,19 @@ public struct Feature: Hashable, Sendable {
     }
 }
 
+extension Feature {
+    /// `properties.id` when it names another id than the feature's own (the top-level id, which wins).
+    public var conflictingPropertiesID: String? {
+        guard let stated = properties["id"], !stated.isNull else { return nil }
+        let text = GeoJSON.idText(stated)
+        return text == id ? nil : (text ?? JSONWriter().string(stated))
+    }
+}
+
 /// Reading and writing GeoJSON FeatureCollections.
 public enum GeoJSON {
     /// Reads a FeatureCollection's features. A Feature's `id` may be a string or a number (numbers are
-    /// kept as their decimal text); a Feature without one takes `properties.id` (as many tools write
-    /// GeoJSON). When both are there the top-level `id` wins.
+    /// kept as their decimal text); a Feature without one takes `properties.id` (see `featureID`).
     public static func features(in document: JSONValue) throws -> [Feature] {
         guard let object = document.objectValue else {
             throw GeoJSONError(path: "", message: "a GeoJSON document must be an object, not \(document.typeName)")
@@ -43,24 +52,33 @@ public enum GeoJSON {
         case nil, .null?: id = nil
         case let other?: throw GeoJSONError(path: "\(path).id", message: "an id must be a string or a number, not \(other.typeName)")
         }
-        let located = id.map { "\(path) (id \"\($0)\")" } ?? path
         let properties: JSONObject
         switch object["properties"] {
         case .object(let o)?: properties = o
         case nil, .null?: properties = JSONObject()
-        case let other?: throw GeoJSONError(path: "\(located).properties", message: "properties must be an object or null, not \(other.typeName)")
+        case let other?:
+            throw GeoJSONError(path: "\(id.map { "\(path) (id \"\($0)\")" } ?? path).properties", message: "properties must be an object or null, not \(other.typeName)")
         }
+        id = featureID(top: id, properties: properties)
+        let located = id.map { "\(path) (id \"\($0)\")" } ?? path
         guard let geometryValue = object["geometry"] else {
             throw GeoJSONError(path: located, message: "a Feature needs a \"geometry\" member (null is allowed)")
         }
         let geometry = try GeoJSONGeometry.decode(geometryValue, path: "\(located).geometry")
-        return Feature(id: id ?? propertiesID(properties), properties: properties, geometry: geometry)
+        return Feature(id: id, properties: properties, geometry: geometry)
     }
 
-    /// `properties.id` as a feature id (a string, or a number as its decimal text); nil for anything else.
-    /// Used only when the Feature has no top-level `id`, which wins.
-    static func propertiesID(_ properties: JSONObject) -> String? {
-        switch properties["id"] {
+    /// A feature's id as DepositIndex reads it, the same for data layers, imports and surveys: the
+    /// top-level `id` (RFC 7946 §3.2) when there is one, else `properties.id` as many tools write it
+    /// (a string, or a number kept as its decimal text). When both are there the top-level id wins;
+    /// `Feature.conflictingPropertiesID` tells when `properties.id` says otherwise.
+    public static func featureID(top: String?, properties: JSONObject) -> String? {
+        top ?? idText(properties["id"])
+    }
+
+    /// A string, or a number as its decimal text; nil for anything else.
+    static func idText(_ value: JSONValue?) -> String? {
+        switch value {
         case .string(let s)?: return s
         case .number(let n)?: return JSONWriter.format(n)
         default: return nil

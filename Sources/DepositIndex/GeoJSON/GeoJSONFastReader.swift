@@ -89,7 +89,7 @@ enum GeoJSONFastReader {
         }
         guard type == "Feature", let geometry else { throw GiveUp() }
         let members = properties ?? JSONObject()
-        return Feature(id: (id ?? nil) ?? GeoJSON.propertiesID(members), properties: members, geometry: geometry)
+        return Feature(id: GeoJSON.featureID(top: id ?? nil, properties: members), properties: members, geometry: geometry)
     }
 
     private static func shape(_ r: inout Reader) throws -> Shape {

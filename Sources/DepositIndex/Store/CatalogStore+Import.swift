@@ -5,9 +5,12 @@ extension CatalogStore {
     /// (`deposits.geojson`, `rail.geojson`, ...). Every layer given replaces that layer in the store;
     /// the others stay. The input is read and checked in full first (`CatalogLoader`: every problem,
     /// with file and feature), and written in one transaction.
+    /// A feature's id is its top-level `id`, else `properties.id`; when both are there and differ, the
+    /// top-level id wins and `note` is told (`properties.id` is not stored: the id column holds the id).
     /// - Returns: the layers written and their feature counts.
     @discardableResult
-    public func importData(from inputs: [URL], progress: ((StoreProgress) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
+    public func importData(from inputs: [URL], progress: ((StoreProgress) -> Void)? = nil,
+                           note: ((String) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
         let (directory, given, cleanup) = try Self.stage(inputs)
         defer { cleanup() }
         let layers = try CatalogLoader.load(directory)
@@ -15,6 +18,17 @@ extension CatalogStore {
         if given.contains(.country) {
             let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(StoreLayer.country.fileName)))
             countryProperties = try GeoJSON.features(parsing: bytes).first?.properties
+        }
+        if let note {
+            let stated: [(StoreLayer, [(String, JSONObject)])] = [
+                (.deposits, layers.deposits.map { ($0.id, $0.properties) }), (.rail, layers.rail.map { ($0.id, $0.properties) }),
+                (.stations, layers.stations.map { ($0.id, $0.properties) }), (.corridors, layers.corridors.map { ($0.id, $0.properties) }),
+                (.regions, layers.regions.map { ($0.id, $0.properties) }),
+                (.country, layers.country.map { [($0.id, countryProperties ?? JSONObject())] } ?? []),
+            ]
+            for (layer, features) in stated where given.contains(layer) {
+                for (id, p) in features { StoredRecords.conflictNote(file: layer.fileName, id: id, properties: p).map(note) }
+            }
         }
         let all = StoredRecords.features(of: layers, country: countryProperties)
         var chosen = [StoreLayer: [StoredFeature]]()

@@ -90,6 +90,7 @@ extension CatalogStore {
         layers.corridors = try (features[.corridors] ?? []).map(StoredRecords.corridor)
         layers.regions = try (features[.regions] ?? []).map(StoredRecords.region)
         layers.country = try (features[.country] ?? []).first.map(StoredRecords.country)
+        layers.present = Catalog.Layers(self.layers.map(\.catalogLayer))
         return Catalog(directory: url, layers: layers)
     }
 
@@ -97,6 +98,7 @@ extension CatalogStore {
     /// (lists, exports, a nearest-rail pass over all deposits); single questions read far less.
     public func catalog() throws -> Catalog {
         let all = try db.snapshot {
+            try refreshLayerFacts()  // another process may have imported or replaced a layer since this one opened
             var all = [StoreLayer: [StoredFeature]]()
             for layer in layers { all[layer] = try allFeatures(layer) }
             return all

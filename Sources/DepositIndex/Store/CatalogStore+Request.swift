@@ -2,9 +2,17 @@ import Foundation
 import Geo
 
 extension CatalogStore {
-    /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`.
+    /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`. Throws
+    /// `StoreError.missingLayer` when the question needs a layer the store does not hold (one never
+    /// imported), rather than answering from nothing.
     public func catalog(for request: StoreRequest) throws -> Catalog {
-        try db.snapshot { try read(request) }
+        try db.snapshot {
+            try refreshLayerFacts()
+            for need in request.neededLayers where columns[need.layer] == nil {
+                throw StoreError.missingLayer(path: path, layer: need.layer, neededFor: need.neededFor)
+            }
+            return try read(request)
+        }
     }
 
     private func read(_ request: StoreRequest) throws -> Catalog {

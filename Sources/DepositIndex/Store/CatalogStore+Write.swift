@@ -38,12 +38,18 @@ extension CatalogStore {
         }
     }
 
-    /// Runs `body` as one transaction; after a rollback the cached layer facts are read again, so they
-    /// describe what the file holds.
+    /// Runs `body` as one write transaction (see `SQLiteConnection.transaction`). The layer facts are read
+    /// again once the write lock is held, since another process may have changed the layers since this
+    /// connection opened, and again after a rollback, so they always describe what the file holds.
     func edit<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try db.transaction(body)
+            return try db.transaction {
+                try loadLayerFacts()
+                return try body()
+            }
         } catch {
+            // The edit's own error is the one to report; if the facts cannot be read now, the next edit
+            // or read reads them again before using them.
             try? loadLayerFacts()
             throw error
         }

@@ -27,23 +27,57 @@ public final class CatalogStore {
     var columns: [StoreLayer: PropertyColumns] = [:]
     /// How far (degrees of latitude) a geodesic edge of the layer bows beyond its vertices' box.
     var bowPad: [StoreLayer: Double] = [:]
+    /// `PRAGMA data_version` when the layer facts were last read: another connection's commit changes it.
+    private var factsVersion: Int64?
 
+    /// Opens (or, with `.create`, creates) the store. Failures a user can act on (a read-only file, not a
+    /// store, no permission) are thrown as `StoreError`.
     public init(path: String, access: Access) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
-        db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
-        try GeoPackageFunctions.register(on: db)
-        let isNew: Bool
-        do {
-            isNew = try db.integer("SELECT count(*) FROM sqlite_master") == 0
-        } catch let e as SQLiteError where e.code == 26 {
-            throw StoreError.notAStore(path: path, "not an SQLite database (a GeoPackage is one)")
+        switch StorePath(path) {
+        case .regularFile: break
+        case .missing where access == .create: break
+        case .missing: throw StoreError.notAStore(path: path, access == .read ? "no such file" : "no such file (create it with deposits import)")
+        case .other(let what):
+            throw access == .read ? StoreError.notAStore(path: path, "it is \(what), not a store file")
+                                  : StoreError.cannotWrite(path: path, "it is \(what), not a file")
         }
-        if isNew {
-            guard access == .create else { throw StoreError.notAStore(path: path, "the file is empty") }
-            try db.execute("PRAGMA application_id = \(GeoPackageSchema.applicationID); PRAGMA user_version = \(GeoPackageSchema.userVersion)")
-            try db.transaction { try db.execute(GeoPackageSchema.core) }
+        do {
+            db = try Self.open(path, access)
+            try prepare(access)
+        } catch let e as SQLiteError {
+            throw StoreError(e) ?? e
+        }
+    }
+
+    /// A connection for `access`. A reader of a store in a place it may not write (a read-only directory
+    /// or mount) cannot create the `-shm` file WAL mode shares between connections; when no `-wal` file is
+    /// there either, no writer is at work and everything committed is in the file itself, so it is read
+    /// as an immutable file.
+    private static func open(_ path: String, _ access: Access) throws -> SQLiteConnection {
+        let db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
+        guard access == .read else { return db }
+        do {
+            _ = try db.integer("SELECT count(*) FROM sqlite_master")
+            return db
+        } catch let e as SQLiteError where [8, 14].contains(e.code) && !FileManager.default.fileExists(atPath: path + "-wal") {
+            return try SQLiteConnection(path: path, mode: .immutable)
+        }
+    }
+
+    private func prepare(_ access: Access) throws {
+        try GeoPackageFunctions.register(on: db)
+        let isEmpty = { [db] in try db.integer("SELECT count(*) FROM sqlite_master") == 0 }
+        if access == .create {
+            // Under the write lock, so that of two processes creating the same store at once one creates
+            // it and the other finds it made.
+            try db.transaction {
+                guard try isEmpty() else { return }
+                try db.execute("PRAGMA application_id = \(GeoPackageSchema.applicationID); PRAGMA user_version = \(GeoPackageSchema.userVersion)")
+                try db.execute(GeoPackageSchema.core)
+            }
+        } else if try isEmpty() {
+            throw StoreError.notAStore(path: path, "the file is empty")
         }
         try checkIdentity()
         if access != .read {
@@ -54,7 +88,7 @@ public final class CatalogStore {
             try db.execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
         }
         try db.execute("PRAGMA foreign_keys = ON")
-        try loadLayerFacts()
+        try refreshLayerFacts()
     }
 
     private func checkIdentity() throws {
@@ -68,6 +102,17 @@ public final class CatalogStore {
         if let newest = try db.integer("SELECT max(format_version) FROM depositindex_layers"), newest > StoreFormat.version {
             throw StoreError.notAStore(path: path, "written in store format \(newest) by a newer DepositIndex; this one reads format \(StoreFormat.version)")
         }
+    }
+
+    /// Reads the layer facts again if another connection has committed since they were read (an import
+    /// may have added, dropped or widened a layer). Call inside a read or write transaction, so that the
+    /// facts hold for what the transaction reads.
+    func refreshLayerFacts() throws {
+        _ = try db.integer("SELECT count(*) FROM depositindex_layers")  // starts the transaction's snapshot
+        let version = try db.integer("PRAGMA data_version")
+        if version != nil, version == factsVersion { return }
+        try loadLayerFacts()
+        factsVersion = version
     }
 
     /// Reads which layers exist, their columns, and their bow pads.

@@ -16,6 +16,18 @@ public enum StoreLayer: String, CaseIterable, Sendable {
         self.init(rawValue: String(fileName.dropLast(".geojson".count)))
     }
 
+    /// The same layer in a `Catalog`.
+    public var catalogLayer: Catalog.Layers {
+        switch self {
+        case .deposits: return .deposits
+        case .rail: return .rail
+        case .stations: return .stations
+        case .corridors: return .corridors
+        case .regions: return .regions
+        case .country: return .country
+        }
+    }
+
     /// Layers whose features are named and looked up by name.
     var isNamed: Bool { self != .country }
 }
@@ -31,14 +43,30 @@ struct StoredFeature: Sendable {
 /// reading builds the records directly, taking the same properties as the loader does.
 enum StoredRecords {
     static func features(of layers: CatalogLayers, country countryProperties: JSONObject?) -> [StoreLayer: [StoredFeature]] {
+        func row(_ id: String, _ p: JSONObject, _ g: Shape?) -> StoredFeature { StoredFeature(id: id, properties: storable(p), geometry: g) }
         var out = [StoreLayer: [StoredFeature]]()
-        out[.deposits] = layers.deposits.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
-        out[.rail] = layers.rail.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
-        out[.stations] = layers.stations.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: .point($0.location)) }
-        out[.corridors] = layers.corridors.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
-        out[.regions] = layers.regions.map { StoredFeature(id: $0.id, properties: $0.properties, geometry: $0.geometry) }
-        out[.country] = layers.country.map { [StoredFeature(id: $0.id, properties: countryProperties ?? ["name": .string($0.name)], geometry: $0.geometry)] } ?? []
+        out[.deposits] = layers.deposits.map { row($0.id, $0.properties, $0.geometry) }
+        out[.rail] = layers.rail.map { row($0.id, $0.properties, $0.geometry) }
+        out[.stations] = layers.stations.map { row($0.id, $0.properties, .point($0.location)) }
+        out[.corridors] = layers.corridors.map { row($0.id, $0.properties, $0.geometry) }
+        out[.regions] = layers.regions.map { row($0.id, $0.properties, $0.geometry) }
+        out[.country] = layers.country.map { [row($0.id, countryProperties ?? ["name": .string($0.name)], $0.geometry)] } ?? []
         return out
+    }
+
+    /// Properties as a feature table stores them: without `id`, which is the feature's id column (read
+    /// from `properties.id` when the feature had no top-level id; see `GeoJSON.featureID`).
+    static func storable(_ properties: JSONObject) -> JSONObject {
+        guard properties["id"] != nil else { return properties }
+        var p = properties
+        p["id"] = nil
+        return p
+    }
+
+    /// A note when `properties.id` names another id than the feature's own, which wins; nil when they agree.
+    static func conflictNote(file: String, id: String, properties: JSONObject) -> String? {
+        guard let other = Feature(id: id, properties: properties, geometry: nil).conflictingPropertiesID else { return nil }
+        return "\(file): feature \"\(id)\" also has properties.id \"\(other)\"; the top-level id is its id, and properties.id is not stored"
     }
 
     private static func text(_ p: JSONObject, _ key: String) -> String? { p[key]?.stringValue }

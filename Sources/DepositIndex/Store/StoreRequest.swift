@@ -34,4 +34,20 @@ public struct StoreRequest: Sendable {
     public var everything = false
 
     public init() {}
+
+    /// The layers the answer cannot be given without, each with what needs it (for the refusal when one
+    /// is absent). Not the stations for `nearestRail` (a line's nearest station is extra to the answer),
+    /// and nothing for `everything` (lists and exports show what there is).
+    public var neededLayers: [(layer: StoreLayer, neededFor: String)] {
+        var out = [(layer: StoreLayer, neededFor: String)]()
+        if !deposits.isEmpty { out.append((.deposits, "looking up a deposit")) }
+        if nearestRail > 0 { out.append((.rail, "the distance to rail")) }
+        if nearestStations > 0 { out.append((.stations, "the nearest station")) }
+        if depositsWithin != nil { out.append((.deposits, "the deposits near a point")) }
+        if regionsAround || !regions.isEmpty { out.append((.regions, "finding regions")) }
+        if !regions.isEmpty { out.append((.deposits, "the deposits of a region")) }
+        if corridors || !corridorDeposits.isEmpty { out.append((.corridors, "the corridors")) }
+        if !corridorDeposits.isEmpty { out.append((.deposits, "the deposits in a corridor")) }
+        return out
+    }
 }

@@ -4,15 +4,21 @@ import Foundation
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add surveyed deposits (GeoJSON) to a store, after the survey validator passes them.",
+        abstract: "Add surveyed deposits (GeoJSON, each feature with an id) to a store, after the survey validator passes them.",
         discussion: """
+            Takes GeoJSON (a FeatureCollection, or one Feature) in WGS84 longitude/latitude. Every feature \
+            becomes a deposit and needs an id: its top-level "id", else an "id" property (when both are there \
+            the top-level id wins and a differing property is reported). WKT and CSV surveys carry no ids, so \
+            add refuses them (exit 65); check them with deposits validate, then write them as GeoJSON with ids. \
             A survey with errors is refused, and so is one overlapping a deposit already in the store unless \
-            --allow-overlap is given; the report is printed either way. A feature carrying the id of a deposit \
-            in the store replaces that deposit. Everything is written in one transaction, or nothing is.
+            --allow-overlap is given; the report is printed either way. The store must have a country layer \
+            (a survey is checked to lie inside it). A feature carrying the id of a deposit in the store \
+            replaces that deposit. Everything is written in one transaction, or nothing is; two adds at once \
+            are checked one after the other, so the second sees what the first stored.
             """
     )
 
-    @Argument(help: ArgumentHelp("Survey files: GeoJSON FeatureCollections of deposit outlines in WGS84.", valueName: "SURVEY.geojson"))
+    @Argument(help: ArgumentHelp("Survey files: GeoJSON of deposit outlines in WGS84, an id on each feature.", valueName: "SURVEY.geojson"))
     var surveys: [String]
 
     @Option(name: .customLong("store"), help: ArgumentHelp("The store to add to.", valueName: "FILE"))
@@ -27,15 +33,15 @@ struct Add: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file (create it with deposits import)") }
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
                 if !intake.report.problems.isEmpty { FileHandle.standardError.write(Data(intake.report.table().utf8)) }
+                for n in intake.notes { FileHandle.standardError.write(Data("deposits: note: \(n)\n".utf8)) }
                 var lines = [String]()
                 if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.joined(separator: ", "))") }
                 if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.joined(separator: ", "))") }
-                print(lines.isEmpty ? "nothing to add" : lines.joined(separator: "\n"))
+                print(lines.joined(separator: "\n"))
             } catch let refusal as SurveyRefusal {
                 FileHandle.standardError.write(Data(refusal.report.table().utf8))
                 throw refusal

@@ -7,7 +7,10 @@ struct Import: ParsableCommand {
         abstract: "Create or update a GeoPackage store from a data directory or layer-named GeoJSON files.",
         discussion: """
             Each layer given (deposits.geojson, rail.geojson, stations.geojson, corridors.geojson, \
-            regions.geojson, country.geojson) replaces that layer in the store; the others stay. The input is \
+            regions.geojson, country.geojson) replaces that layer in the store; the others stay, and a layer \
+            never imported stays absent (a question that needs it is refused). A feature's id is its top-level \
+            "id", else its "id" property; when both are there the top-level id wins (a differing property is \
+            reported and not stored). The input is \
             checked in full first and written in one transaction: the store holds all of it or, after any \
             failure or interruption, exactly what it held before. QGIS and GDAL open the store directly.
             """
@@ -32,8 +35,10 @@ struct Import: ParsableCommand {
             let progress = ProgressLine(label: "importing")
             let started = Date()
             let s = try CatalogStore(path: store, access: .create)
-            let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }) { progress.update($0) }
+            var notes = [String]()
+            let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }, progress: { progress.update($0) }, note: { notes.append($0) })
             progress.finish()
+            for n in notes { FileHandle.standardError.write(Data("deposits: note: \(n)\n".utf8)) }
             let seconds = Date().timeIntervalSince(started)
             let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))

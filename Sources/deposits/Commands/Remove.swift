@@ -4,7 +4,8 @@ import Foundation
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Remove deposits from a store by id, in one transaction (nothing is removed if any id is unknown)."
+        abstract: "Remove deposits from a store by id, in one transaction (nothing is removed if any id is unknown).",
+        discussion: "An unknown id exits 2 (not found), naming it; a store that cannot be written exits 73."
     )
 
     @Argument(help: "Deposit ids.")
@@ -19,7 +20,6 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
             try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
             print("removed \(ids.count): \(ids.joined(separator: ", "))")
         }

@@ -21,7 +21,7 @@ struct DataOptions: ParsableArguments {
     /// from GeoJSON, only the layers it needs (`layers(for:)`), which keeps a shell question quick.
     func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
         if let store {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
+            // CatalogStore says what is wrong with the path: missing, a directory, a FIFO, a link loop.
             return try CatalogStore(path: store, access: .read).catalog(for: request)
         }
         if let directory {
