@@ -16,8 +16,10 @@ enum ExitStatus: Int32, CaseIterable {
     case usage = 64
     /// A data file is missing, unreadable or malformed.
     case badData = 65
-    /// An output file could not be written.
+    /// An output file could not be written or created (nothing was replaced).
     case cannotWrite = 73
+    /// Writing to standard output, a FIFO or a device failed part-way (`/dev/full`, a closed stdout).
+    case ioError = 74
 
     static var documentation: String {
         """
@@ -27,7 +29,8 @@ enum ExitStatus: Int32, CaseIterable {
           3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
           65 bad data: a data file is missing, unreadable or malformed
-          73 cannot write: the output file could not be written
+          73 cannot write: the output file could not be written or created
+          74 I/O error: writing to standard output, a FIFO or a device failed
           1 anything else
         """
     }
@@ -48,7 +51,12 @@ struct UserFacingError: Error, CustomStringConvertible {
         case let e as CatalogError: self.init(.badData, e.description)
         case let e as GeoJSONError: self.init(.badData, e.description)
         case let e as JSONSyntaxError: self.init(.badData, e.description)
-        case let e as AtomicFile.Failure: self.init(.cannotWrite, e.description)
+        case let e as OutputFailure:
+            switch e {
+            case .ioError, .readerClosed: self.init(.ioError, e.description)
+            case .wouldOverwriteInput, .cannotWrite, .notWritable: self.init(.cannotWrite, e.description)
+            }
+        case let e as InputFile.Failure: self.init(.badData, e.description)
         case let e as StoreError: self.init(.badData, e.description)
         case let e as SurveyRefusal: self.init(.badData, e.description)
         // A file SQLite cannot read as a database (26) or finds damaged (11) is bad data; the rest is ours.
@@ -70,15 +78,20 @@ struct UserFacingError: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning library errors into one line on stderr and the right exit code.
+    /// Runs `body`, turning library errors into one line on stderr and the right exit code. When the
+    /// reader of standard output (or of a FIFO given to `-o`) has closed it, as `| head -1` does, the
+    /// command stops quietly with 0: the reader chose to stop, and its own status tells if it failed.
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ExitCode {
             throw error
+        } catch OutputFailure.readerClosed {
+            throw ExitCode.success
         } catch {
             let failure = UserFacingError(error)
-            FileHandle.standardError.write(Data("deposits: \(failure.message)\n".utf8))
+            // When stderr is closed or full too, the exit code is all that can be said.
+            StandardStreams.error("deposits: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)
         }
     }

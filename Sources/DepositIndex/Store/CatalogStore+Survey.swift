@@ -20,7 +20,7 @@ extension CatalogStore {
     public func addSurvey(files: [URL], allowOverlap: Bool = false) throws -> SurveyIntake {
         var surveyed = [Feature]()
         for url in files {
-            let bytes = try [UInt8](Data(contentsOf: url))
+            let bytes = try InputFile.read(url)
             if let parsed = try? GeoJSON.features(parsing: bytes) { surveyed += parsed }
         }
         let context = try validationCatalog(around: surveyed.compactMap(\.geometry))

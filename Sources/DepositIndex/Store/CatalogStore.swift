@@ -30,8 +30,12 @@ public final class CatalogStore {
 
     public init(path: String, access: Access) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if access == .read, !exists { throw StoreError.notAStore(path: path, "no such file") }
+        // A store is a regular file: a FIFO or a device is refused before SQLite opens (and waits on) it.
+        if access == .create {
+            try Self.checkCreatable(path)
+        } else {
+            try InputFile.check(path)
+        }
         db = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : (access == .create ? .create : .readWrite))
         try GeoPackageFunctions.register(on: db)
         let isNew: Bool
@@ -55,6 +59,23 @@ public final class CatalogStore {
         }
         try db.execute("PRAGMA foreign_keys = ON")
         try loadLayerFacts()
+    }
+
+    /// A store to create or update must be a regular file, or a new name in an existing directory; the
+    /// refusal (`OutputFailure`, "cannot write") says what the path is instead.
+    private static func checkCreatable(_ path: String) throws {
+        if let existing = FileIdentity(path: path) {
+            guard existing.kind == .regular else { throw OutputFailure.cannotWrite(path, "it is \(existing.kind); a store is a regular file") }
+            return
+        }
+        // Nothing there (or nothing reachable): say why a new file cannot be made.
+        if OutputTarget.standardOutputPaths.contains(path) { throw OutputFailure.cannotWrite(path, "a store is a file; it cannot go to standard output") }
+        _ = try OutputTarget(path: path)  // a symlink loop, or a path that cannot be looked at
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        guard let parent = FileIdentity(path: directory) else {
+            throw OutputFailure.cannotWrite(path, "the directory \(directory) does not exist")
+        }
+        if parent.kind != .directory { throw OutputFailure.cannotWrite(path, "\(directory) is \(parent.kind), not a directory") }
     }
 
     private func checkIdentity() throws {

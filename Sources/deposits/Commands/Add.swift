@@ -27,17 +27,17 @@ struct Add: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file (create it with deposits import)") }
+            try DataOptions.checkStore(store, hint: " (create it with deposits import)")
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
-                if !intake.report.problems.isEmpty { FileHandle.standardError.write(Data(intake.report.table().utf8)) }
+                if !intake.report.problems.isEmpty { StandardStreams.error(intake.report.table()) }
                 var lines = [String]()
                 if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.joined(separator: ", "))") }
                 if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.joined(separator: ", "))") }
-                print(lines.isEmpty ? "nothing to add" : lines.joined(separator: "\n"))
+                try StandardStreams.output((lines.isEmpty ? "nothing to add" : lines.joined(separator: "\n")) + "\n")
             } catch let refusal as SurveyRefusal {
-                FileHandle.standardError.write(Data(refusal.report.table().utf8))
+                StandardStreams.error(refusal.report.table())
                 throw refusal
             }
         }

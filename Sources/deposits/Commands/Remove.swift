@@ -19,9 +19,9 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
+            try DataOptions.checkStore(store)
             try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
-            print("removed \(ids.count): \(ids.joined(separator: ", "))")
+            try StandardStreams.output("removed \(ids.count): \(ids.joined(separator: ", "))\n")
         }
     }
 }

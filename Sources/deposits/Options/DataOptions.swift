@@ -21,7 +21,7 @@ struct DataOptions: ParsableArguments {
     /// from GeoJSON, only the layers it needs (`layers(for:)`), which keeps a shell question quick.
     func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
         if let store {
-            guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
+            try Self.checkStore(store)
             return try CatalogStore(path: store, access: .read).catalog(for: request)
         }
         if let directory {
@@ -32,6 +32,15 @@ struct DataOptions: ParsableArguments {
             return try Catalog(directory: URL(fileURLWithPath: directory), layers: Self.layers(for: request))
         }
         return try Catalog.bundled(layers: Self.layers(for: request))
+    }
+
+    /// Refuses (65) a `--store` that is not a regular file, saying what it is (`InputFile`).
+    static func checkStore(_ path: String, hint: String = "") throws {
+        do {
+            try InputFile.check(path)
+        } catch {
+            throw UserFacingError(.badData, "--store \(path): \(error.reason)\(error.problem == .missing ? hint : "")")
+        }
     }
 
     /// The GeoJSON layers a request's answer reads: deposits and rail always (every data directory has
