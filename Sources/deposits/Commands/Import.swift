@@ -21,8 +21,10 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name a data directory or GeoJSON files to import") }
+        // The same file by path, or by device and inode (a hard or symbolic link to an input).
         let target = URL(fileURLWithPath: store).standardizedFileURL.path
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+        let identity = FileIdentity(path: store)
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target || (identity != nil && FileIdentity(path: $0) == identity) }) {
             throw ValidationError("--into \(store) is also an input; the store must be another file")
         }
     }
