@@ -65,4 +65,10 @@ final class StandardStreamTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertEqual(String(decoding: stderr, as: UTF8.self), "")
     }
+
+    func testHelpDocuments74AndTheQuietExit() throws {
+        let help = try CLIRunner.succeed(["--help"])
+        XCTAssertTrue(help.contains("74 I/O error"), help)
+        XCTAssertTrue(help.contains("quietly with 0"), help)
+    }
 }
