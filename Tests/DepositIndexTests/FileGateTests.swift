@@ -49,6 +49,7 @@ final class FileGateTests: XCTestCase {
         let dir = try scratch()
         XCTAssertEqual(try OutputTarget(path: "-"), .standardOutput)
         XCTAssertEqual(try OutputTarget(path: "/dev/stdout"), .standardOutput)
+        XCTAssertEqual(try OutputTarget(path: "/dev/stderr"), .standardError)
         XCTAssertEqual(try OutputTarget(path: "/dev/null"), .stream("/dev/null"))
         let new = dir.appendingPathComponent("new.geojson").path
         XCTAssertEqual(try OutputTarget(path: new), .file(new))

@@ -77,6 +77,21 @@ final class OutputTargetTests: XCTestCase {
         XCTAssertEqual(kind("/dev/stdout"), S_IFLNK)
     }
 
+    /// `-o /dev/stderr` with stderr sent to a file (`2>>log`): the answer is appended through the shell's
+    /// descriptor, and the file the shell opened is not replaced (a rename would cut it off from descriptor 2).
+    func testDevStderrIsWrittenThroughItsDescriptor() throws {
+        let log = scratch.appendingPathComponent("log").path
+        try Data("before\n".utf8).write(to: URL(fileURLWithPath: log))
+        var before = stat()
+        XCTAssertEqual(stat(log, &before), 0)
+        let r = try CLIRunner.run(["export", "--layer", "regions", "-o", "/dev/stderr"], shellPrefix: "exec 2>>'\(log)';")
+        XCTAssertEqual(r.status, 0)
+        var after = stat()
+        XCTAssertEqual(stat(log, &after), 0)
+        XCTAssertEqual(after.st_ino, before.st_ino, "the log is the same file")
+        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8), "before\n" + (try regionsOnStdout()))
+    }
+
     func testADirectoryIsRefusedWith73() throws {
         let r = try CLIRunner.run(["export", "-o", scratch.path])
         XCTAssertEqual(r.status, 73, r.stderr)

@@ -23,6 +23,7 @@ public enum OutputFile {
         if target.overwrittenInput(among: inputs) != nil { throw .wouldOverwriteInput(target.path) }
         switch target {
         case .standardOutput: try writeStream(bytes, to: 1, name: target.path)
+        case .standardError: try writeStream(bytes, to: 2, name: target.path)
         case .file(let path): try AtomicFile.replace(path, with: bytes)
         case .stream(let path):
             // No O_CREAT, no O_TRUNC: the node is written, never made or replaced. Opening a FIFO waits for

@@ -15,6 +15,9 @@ import Darwin
 public enum OutputTarget: Equatable, Sendable {
     /// Descriptor 1, for `-` and `/dev/stdout` (written there directly, as the shell set it up).
     case standardOutput
+    /// Descriptor 2, for `/dev/stderr`: written there directly, so a file behind it (`2>>log`) is written
+    /// as the shell set it up, not replaced.
+    case standardError
     /// An existing FIFO or character device, opened and written in place, never created or replaced.
     case stream(String)
     /// A regular file or a new path: written to a temporary file beside it, then renamed over it.
@@ -23,12 +26,20 @@ public enum OutputTarget: Equatable, Sendable {
     /// The paths that mean standard output.
     static let standardOutputPaths: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
 
+    /// The paths that mean standard error. Other `/dev/fd/N` paths are looked at as files (a pipe from
+    /// `>(…)` is a FIFO): descriptor N could be one this program opened, such as a store's.
+    static let standardErrorPaths: Set<String> = ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"]
+
     /// Classifies `path`, following symbolic links.
     /// - Throws: `OutputFailure.notWritable` for a directory, socket or block device, and
     ///   `OutputFailure.cannotWrite` for a symlink loop or a path that cannot be looked at.
     public init(path: String) throws(OutputFailure) {
         if Self.standardOutputPaths.contains(path) {
             self = .standardOutput
+            return
+        }
+        if Self.standardErrorPaths.contains(path) {
+            self = .standardError
             return
         }
         var info = stat()
@@ -53,6 +64,7 @@ public enum OutputTarget: Equatable, Sendable {
     public var path: String {
         switch self {
         case .standardOutput: return "standard output"
+        case .standardError: return "standard error"
         case .stream(let p), .file(let p): return p
         }
     }
@@ -61,6 +73,7 @@ public enum OutputTarget: Equatable, Sendable {
     public var identity: FileIdentity? {
         switch self {
         case .standardOutput: return FileIdentity(descriptor: 1)
+        case .standardError: return FileIdentity(descriptor: 2)
         case .stream(let p), .file(let p): return FileIdentity(path: p)
         }
     }
@@ -68,17 +81,17 @@ public enum OutputTarget: Equatable, Sendable {
     /// The path with `.`, `..` and symbolic links resolved, to compare targets that do not exist yet.
     var resolvedPath: String? {
         switch self {
-        case .standardOutput: return nil
+        case .standardOutput, .standardError: return nil
         case .stream(let p), .file(let p): return URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
         }
     }
 
-    /// True when writing both would write one file twice: both standard output, the same file (by
-    /// device and inode, so hard links and symbolic links count), or the same path with nothing there.
-    /// One character device written twice (`/dev/null`, a terminal) is no conflict, unless both are
-    /// standard output, where two documents would run together.
+    /// True when writing both would write one file twice: both standard output (or both standard error),
+    /// the same file (by device and inode, so hard links and symbolic links count), or the same path with
+    /// nothing there. One character device written twice (`/dev/null`, a terminal) is no conflict, unless
+    /// both are standard output, where two documents would run together.
     public func sameFile(as other: OutputTarget) -> Bool {
-        if self == .standardOutput, other == .standardOutput { return true }
+        if self == other, self == .standardOutput || self == .standardError { return true }
         if let a = identity, let b = other.identity {
             return a == b && a.kind != .characterDevice
         }
