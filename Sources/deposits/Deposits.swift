@@ -19,7 +19,7 @@ struct Deposits: ParsableCommand {
             Output: -o FILE replaces a regular file atomically, writes a FIFO or a character device \
             (/dev/null) in place, and takes - for standard output; a directory or other node is refused (73). \
             When the reader of standard output stops early (deposits list | head -1) the command stops \
-            quietly with 0.
+            quietly with 0 (validate: 3 when the survey has errors).
 
             Exit codes:\(ExitStatus.documentation)
             """,

@@ -80,7 +80,8 @@ struct UserFacingError: Error, CustomStringConvertible {
 extension ParsableCommand {
     /// Runs `body`, turning library errors into one line on stderr and the right exit code. When the
     /// reader of standard output (or of a FIFO given to `-o`) has closed it, as `| head -1` does, the
-    /// command stops quietly with 0: the reader chose to stop, and its own status tells if it failed.
+    /// command stops quietly with 0: the reader chose to stop, and its own status tells if it failed
+    /// (`validate` still exits 3 for a survey with errors).
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()

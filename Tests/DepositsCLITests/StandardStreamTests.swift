@@ -48,22 +48,39 @@ final class StandardStreamTests: XCTestCase {
         XCTAssertEqual(written, try CLIRunner.succeed(["export", "--layer", "regions"]))
     }
 
-    /// `deposits export | true`: the reader is gone before the first write. The command stops quietly with
-    /// 0 (documented in README and `deposits --help`), not by SIGPIPE (141 in a shell) or with a message.
-    func testAClosedPipeStopsQuietly() throws {
+    /// Runs `deposits` with a standard output pipe that nobody reads: the first write gets EPIPE.
+    private func runIntoClosedPipe(_ arguments: [String]) throws -> (reason: Process.TerminationReason, status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = CLIRunner.executable
-        process.arguments = ["export", "--layer", "rail"]
+        process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try out.fileHandleForReading.close()  // no reader at all: the first write gets EPIPE
+        try out.fileHandleForReading.close()
         try process.run()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
-        XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(String(decoding: stderr, as: UTF8.self), "")
+        return (process.terminationReason, process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// `deposits export | true`: the reader is gone before the first write. The command stops quietly with
+    /// 0 (documented in README and `deposits --help`), not by SIGPIPE (141 in a shell) or with a message.
+    func testAClosedPipeStopsQuietly() throws {
+        let r = try runIntoClosedPipe(["export", "--layer", "rail"])
+        XCTAssertEqual(r.reason, .exit, "killed by signal \(r.status)")
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    /// Quietly, but a survey with errors still exits 3: `validate s | head -1 && accept` must not accept it.
+    func testAClosedPipeKeepsTheSurveyVerdict() throws {
+        // The self-crossing corpus survey: 5 errors (README, "Checking a new survey").
+        let broken = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SurveyTests/Corpus/zigzag-five-crossings.geojson").path
+        let r = try runIntoClosedPipe(["validate", broken])
+        XCTAssertEqual(r.reason, .exit, "killed by signal \(r.status)")
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertEqual(r.stderr, "")
     }
 
     func testHelpDocuments74AndTheQuietExit() throws {

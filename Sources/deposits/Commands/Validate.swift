@@ -38,6 +38,16 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var hasErrors = false
+        do {
+            try run(hasErrors: &hasErrors)
+        } catch let stop as ExitCode where stop == .success {
+            // The reader of standard output stopped early (`| head -1`): quietly, but the survey's verdict
+            // still decides the exit code, so a script cannot take a truncated report for a clean one.
+        }
+        if hasErrors { throw ExitCode(ExitStatus.surveyErrors.rawValue) }
+    }
+
+    private func run(hasErrors: inout Bool) throws {
         try reportingErrors {
             let inputs = files.map { URL(fileURLWithPath: $0) }
             // Each survey must be a regular file: a FIFO or /dev/zero is refused here, not read for ever.
@@ -68,7 +78,6 @@ struct Validate: ParsableCommand {
                 }
             }
         }
-        if hasErrors { throw ExitCode(ExitStatus.surveyErrors.rawValue) }
     }
 
     /// The report and the repaired survey must go to two different places, neither of them an input:
