@@ -1,5 +1,10 @@
 import ArgumentParser
 import DepositIndex
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct Deposits: ParsableCommand {
@@ -11,6 +16,11 @@ struct Deposits: ParsableCommand {
             diacritics do not matter), or given as coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.
             Distances are geodesic, in metres on WGS84; areas are ellipsoidal.
 
+            Output: -o FILE replaces a regular file atomically, writes a FIFO or a character device \
+            (/dev/null) in place, and takes - for standard output; a directory or other node is refused (73). \
+            When the reader of standard output stops early (deposits list | head -1) the command stops \
+            quietly with 0 (validate: 3 when the survey has errors).
+
             Exit codes:\(ExitStatus.documentation)
             """,
         version: depositIndexVersion,
@@ -19,4 +29,40 @@ struct Deposits: ParsableCommand {
             Validate.self, Import.self, Add.self, Remove.self,
         ]
     )
+
+    /// ArgumentParser's `main`, with its help, version and usage texts written through `StandardStreams`
+    /// (it would `print` them, losing a write error).
+    static func main() {
+        StandardStreams.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                if code == .success {
+                    do {
+                        try StandardStreams.output(text + "\n")
+                    } catch OutputFailure.readerClosed {
+                        terminate(ExitCode.success.rawValue)
+                    } catch {
+                        StandardStreams.error("deposits: \(UserFacingError(error).message)\n")
+                        terminate(ExitStatus.ioError.rawValue)
+                    }
+                } else {
+                    StandardStreams.error(text + "\n")
+                }
+            }
+            terminate(code.rawValue)
+        }
+    }
+
+    private static func terminate(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
 }

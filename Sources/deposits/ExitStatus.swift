@@ -16,9 +16,10 @@ enum ExitStatus: Int32, CaseIterable {
     case usage = 64
     /// A data file is missing, unreadable or malformed.
     case badData = 65
-    /// An output file could not be written.
+    /// An output file could not be written or created (nothing was replaced).
     case cannotWrite = 73
-    /// Reading or writing failed below us: a disk error, a full disk.
+    /// Reading or writing failed part-way: standard output, a FIFO or a device (`/dev/full`, a closed
+    /// stdout), or the disk under the store (full, an I/O error).
     case ioError = 74
 
     static var documentation: String {
@@ -29,8 +30,8 @@ enum ExitStatus: Int32, CaseIterable {
           3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
           65 bad data: a data file is missing, unreadable or malformed
-          73 cannot write: the output file or the store could not be written
-          74 I/O error: reading or writing failed (a disk error, a full disk)
+          73 cannot write: the output file or the store could not be written or created (nothing was replaced)
+          74 I/O error: writing to standard output, a FIFO or a device failed, or the disk did (full, I/O error)
           1 anything else
         """
     }
@@ -51,7 +52,12 @@ struct UserFacingError: Error, CustomStringConvertible {
         case let e as CatalogError: self.init(.badData, e.description)
         case let e as GeoJSONError: self.init(.badData, e.description)
         case let e as JSONSyntaxError: self.init(.badData, e.description)
-        case let e as AtomicFile.Failure: self.init(.cannotWrite, e.description)
+        case let e as OutputFailure:
+            switch e {
+            case .ioError, .readerClosed: self.init(.ioError, e.description)
+            case .wouldOverwriteInput, .cannotWrite, .notWritable: self.init(.cannotWrite, e.description)
+            }
+        case let e as InputFile.Failure: self.init(.badData, e.description)
         case let e as StoreError: self.init(store: e)
         case let e as SurveyRefusal: self.init(.badData, e.description)
         // What a user can act on (read-only, busy, damaged, disk full) becomes a StoreError; the rest is ours.
@@ -84,15 +90,21 @@ struct UserFacingError: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning library errors into one line on stderr and the right exit code.
+    /// Runs `body`, turning library errors into one line on stderr and the right exit code. When the
+    /// reader of standard output (or of a FIFO given to `-o`) has closed it, as `| head -1` does, the
+    /// command stops quietly with 0: the reader chose to stop, and its own status tells if it failed
+    /// (`validate` still exits 3 for a survey with errors).
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ExitCode {
             throw error
+        } catch OutputFailure.readerClosed {
+            throw ExitCode.success
         } catch {
             let failure = UserFacingError(error)
-            FileHandle.standardError.write(Data("deposits: \(failure.message)\n".utf8))
+            // When stderr is closed or full too, the exit code is all that can be said.
+            StandardStreams.error("deposits: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)
         }
     }

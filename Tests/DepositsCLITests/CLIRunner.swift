@@ -7,6 +7,8 @@ struct CLIRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// `.uncaughtSignal` when the process died by a signal (then `status` is the signal's number).
+        var reason: Process.TerminationReason = .exit
     }
 
     /// The `deposits` binary built beside this test bundle (SwiftPM builds it first: the test target
@@ -41,7 +43,7 @@ struct CLIRunner {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), reason: process.terminationReason)
     }
 
     /// Runs and requires success; returns standard output.

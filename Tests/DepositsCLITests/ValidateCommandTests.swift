@@ -47,7 +47,8 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("make-valid"), r.stdout)
         XCTAssertEqual(try CLIRunner.run(["validate", fixed.path]).status, 0)
         let refused = try CLIRunner.run(["validate", input.path, "--fix", input.path])
-        XCTAssertEqual(refused.status, 73, refused.stderr)
+        // An output naming a survey is a usage error, found before anything is read (issue 11, case 3).
+        XCTAssertEqual(refused.status, 64, refused.stderr)
         XCTAssertEqual(try Data(contentsOf: input), before)
     }
 

@@ -43,8 +43,8 @@ final class StoreErrorTests: XCTestCase {
         XCTAssertThrowsError(try store.catalog(for: request)) { error in
             XCTAssertEqual(error as? StoreError, .missingLayer(path: store.path, layer: .rail, neededFor: "the distance to rail"))
         }
-        // In-memory catalogs hold every layer.
-        XCTAssertEqual(Catalog(deposits: [], rail: []).presentLayers, .all)
+        // In-memory catalogs hold every layer they were given, the country only when given.
+        XCTAssertEqual(Catalog(deposits: [], rail: []).presentLayers, Catalog.Layers.all.subtracting(.country))
     }
 
     /// A library user gets the same refusals as the command line: unknown ids, a survey without ids.

@@ -56,10 +56,16 @@ struct CatalogLoader {
         case failed(String)
     }
 
+    /// Only a file with nothing at its path is absent; a FIFO, a directory, a symlink loop or a dangling
+    /// link under a layer's name fails with what it is (`InputFile`).
     private static func parse(_ url: URL) -> Parsed? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let bytes: [UInt8]
         do {
-            let bytes = try FileBytes.read(url)
+            bytes = try InputFile.read(url)
+        } catch {
+            return error.problem == .missing ? nil : .failed(error.reason)
+        }
+        do {
             return .features(try GeoJSON.features(parsing: bytes))
         } catch {
             return .failed("\(error)")

@@ -16,7 +16,7 @@ extension CatalogStore {
         let layers = try CatalogLoader.load(directory)
         var countryProperties: JSONObject?
         if given.contains(.country) {
-            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(StoreLayer.country.fileName)))
+            let bytes = try InputFile.read(directory.appendingPathComponent(StoreLayer.country.fileName))
             countryProperties = try GeoJSON.features(parsing: bytes).first?.properties
         }
         if let note {
@@ -52,8 +52,11 @@ extension CatalogStore {
         }
         var given = Set<StoreLayer>()
         for input in inputs {
-            guard fm.fileExists(atPath: input.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw StoreError.refused("\(input.path): no such file (give one data directory, or GeoJSON files)")
+            // Checked here, under the user's name for it, rather than in the staging directory below.
+            do {
+                try InputFile.check(input.path)
+            } catch {
+                throw StoreError.refused("\(error.description) (give one data directory, or GeoJSON files)")
             }
             guard let layer = StoreLayer(fileName: input.lastPathComponent) else {
                 throw StoreError.refused("\(input.path): cannot tell its layer from its name; name it one of \(StoreLayer.allCases.map(\.fileName).joined(separator: ", "))")

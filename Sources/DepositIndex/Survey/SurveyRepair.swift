@@ -8,7 +8,7 @@ import Geo
 ///     let result = try SurveyRepair().repair(files: [input], crs: nil, to: output)
 ///     print(result.table())
 ///
-/// The input is never touched: writing over it is refused (`AtomicFile.Failure.wouldOverwriteInput`),
+/// The input is never touched: writing over it is refused (`OutputFailure.wouldOverwriteInput`),
 /// and the output appears whole or not at all.
 public struct SurveyRepair: Sendable {
     let reader: SurveyValidator
@@ -19,12 +19,16 @@ public struct SurveyRepair: Sendable {
     }
 
     /// Repairs `files` into one RFC 7946 FeatureCollection at `output`.
-    /// - Throws: `AtomicFile.Failure` when `output` is one of the inputs or cannot be written.
+    /// - Throws: `OutputFailure` when `output` is one of the inputs or cannot be written.
     public func repair(files: [URL], crs: String? = nil, to output: URL) throws -> SurveyRepairResult {
-        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
-        if files.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == target }) {
-            throw AtomicFile.Failure.wouldOverwriteInput(output.path)
-        }
+        try repair(files: files, crs: crs, to: OutputTarget(path: output.path))
+    }
+
+    /// Repairs `files` into one RFC 7946 FeatureCollection written to `output`: a file (atomically), a
+    /// FIFO or character device (in place), or standard output.
+    /// - Throws: `OutputFailure` when `output` is one of the inputs (by device and inode) or cannot be written.
+    public func repair(files: [URL], crs: String? = nil, to output: OutputTarget) throws -> SurveyRepairResult {
+        if output.overwrittenInput(among: files) != nil { throw OutputFailure.wouldOverwriteInput(output.path) }
         var features = [Feature]()
         var result = SurveyRepairResult(output: output.path, featureCount: 0, changes: [], unrepaired: [])
         for url in files {
@@ -38,7 +42,7 @@ public struct SurveyRepair: Sendable {
                 result.unrepaired += r.unrepaired
             }
         }
-        try AtomicFile.write(GeoJSON.text(of: features, decimals: nil), to: output, inputs: files)
+        try OutputFile.write(Array(GeoJSON.text(of: features, decimals: nil).utf8), to: output, inputs: files)
         return result
     }
 

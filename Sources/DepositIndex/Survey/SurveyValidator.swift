@@ -88,25 +88,19 @@ public struct SurveyValidator: Sendable {
         case problem(SurveyProblem)
     }
 
+    /// A survey file's bytes, or why it cannot be read: through `InputFile`, so a FIFO, a device or a
+    /// directory is refused with what it is rather than read (or waited on) for ever.
     func read(_ url: URL) -> Read {
-        let name = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
-            return .problem(SurveyProblem(.unreadableFile, file: name, message: "no such file"))
-        }
-        if isDirectory.boolValue {
-            return .problem(SurveyProblem(.unreadableFile, file: name, message: "a directory, not a survey file"))
-        }
-        // Without a size (attributes unreadable) the read below says what is wrong; the limit is for files that have one.
-        let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? 0
-        if size > options.maximumFileBytes {
-            return .problem(SurveyProblem(.unreadableFile, file: name,
-                message: "\(size) bytes, more than the \(options.maximumFileBytes) bytes a survey file may have; split it"))
-        }
         do {
-            return .bytes([UInt8](try Data(contentsOf: url, options: .mappedIfSafe)))
+            return .bytes(try InputFile.read(url, maximumBytes: options.maximumFileBytes))
         } catch {
-            return .problem(SurveyProblem(.unreadableFile, file: name, message: (error as NSError).localizedDescription))
+            let message: String
+            switch error.problem {
+            case .notRegular(let kind): message = "\(kind), not a survey file"
+            case .tooLarge(let bytes, let limit): message = "\(bytes) bytes, more than the \(limit) bytes a survey file may have; split it"
+            default: message = error.reason
+            }
+            return .problem(SurveyProblem(.unreadableFile, file: url.path, message: message))
         }
     }
 

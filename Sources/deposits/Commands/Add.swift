@@ -36,14 +36,14 @@ struct Add: ParsableCommand {
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
-                if !intake.report.problems.isEmpty { FileHandle.standardError.write(Data(intake.report.table().utf8)) }
-                for n in intake.notes { FileHandle.standardError.write(Data("deposits: note: \(n)\n".utf8)) }
+                if !intake.report.problems.isEmpty { StandardStreams.error(intake.report.table()) }
+                for n in intake.notes { StandardStreams.error("deposits: note: \(n)\n") }
                 var lines = [String]()
                 if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.joined(separator: ", "))") }
                 if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.joined(separator: ", "))") }
-                print(lines.joined(separator: "\n"))
+                try StandardStreams.output(lines.joined(separator: "\n") + "\n")
             } catch let refusal as SurveyRefusal {
-                FileHandle.standardError.write(Data(refusal.report.table().utf8))
+                StandardStreams.error(refusal.report.table())
                 throw refusal
             }
         }

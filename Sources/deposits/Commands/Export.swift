@@ -33,7 +33,7 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Decimal places of coordinates (7 ≈ 1 cm).")
     var precision: Int = 7
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp(OutputOptions.outputHelp, valueName: "FILE"))
     var output: String?
 
     @OptionGroup var data: DataOptions

@@ -24,8 +24,10 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name a data directory or GeoJSON files to import") }
+        // The same file by path, or by device and inode (a hard or symbolic link to an input).
         let target = URL(fileURLWithPath: store).standardizedFileURL.path
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+        let identity = FileIdentity(path: store)
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target || (identity != nil && FileIdentity(path: $0) == identity) }) {
             throw ValidationError("--into \(store) is also an input; the store must be another file")
         }
     }
@@ -38,10 +40,10 @@ struct Import: ParsableCommand {
             var notes = [String]()
             let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }, progress: { progress.update($0) }, note: { notes.append($0) })
             progress.finish()
-            for n in notes { FileHandle.standardError.write(Data("deposits: note: \(n)\n".utf8)) }
+            for n in notes { StandardStreams.error("deposits: note: \(n)\n") }
             let seconds = Date().timeIntervalSince(started)
             let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
+            StandardStreams.error("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n")
         }
     }
 }

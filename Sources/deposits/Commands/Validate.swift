@@ -39,7 +39,7 @@ struct Validate: ParsableCommand {
     @Option(help: "table (default), json or geojson (each problem a Point at its location).")
     var format: OutputFormat = .table
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report here instead of standard output: a file (replaced atomically), a FIFO or a device (in place), or -.", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
@@ -48,11 +48,24 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var hasErrors = false
+        do {
+            try run(hasErrors: &hasErrors)
+        } catch let stop as ExitCode where stop == .success {
+            // The reader of standard output stopped early (`| head -1`): quietly, but the survey's verdict
+            // still decides the exit code, so a script cannot take a truncated report for a clean one.
+        }
+        if hasErrors { throw ExitCode(ExitStatus.surveyErrors.rawValue) }
+    }
+
+    private func run(hasErrors: inout Bool) throws {
         try reportingErrors {
             let inputs = files.map { URL(fileURLWithPath: $0) }
-            for file in files where !FileManager.default.fileExists(atPath: file) {
-                throw UserFacingError(.badData, "\(file): no such file")
-            }
+            // Each survey must be a regular file: a FIFO or /dev/zero is refused here, not read for ever.
+            for input in inputs { try InputFile.check(input.path) }
+            let report = try output.map { try OutputTarget(path: $0) } ?? .standardOutput
+            let fix = try fixOutput.map { try OutputTarget(path: $0) }
+            try Self.checkDistinct(report: (output.map { "-o \($0)" } ?? "the report (standard output)", report),
+                                   fix: fix.map { ("--fix \(fixOutput ?? "")", $0) }, inputs: inputs)
             if let crs {
                 // A CRS given on the command line is a usage matter: the survey has not been read yet.
                 do {
@@ -69,32 +82,43 @@ struct Validate: ParsableCommand {
                     throw UserFacingError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
                                           + "so whether a survey lies in the country cannot be checked; give --without-country to validate without it")
                 }
-                FileHandle.standardError.write(Data("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n".utf8))
+                StandardStreams.error("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n")
             }
             var options = SurveyValidator.Options()
             options.checkDepositProperties = schema
-            let report = SurveyValidator(catalog: catalog, options: options).validate(files: inputs, crs: crs)
-            hasErrors = report.hasErrors
-            let emitter = Emitter(precision: 7, outputPath: output)
+            let validation = SurveyValidator(catalog: catalog, options: options).validate(files: inputs, crs: crs)
+            hasErrors = validation.hasErrors
             let text: String
             switch format {
-            case .table: text = report.table()
-            case .json: text = try report.jsonText()
-            case .geojson: text = report.geoJSONText()
+            case .table: text = validation.table()
+            case .json: text = try validation.jsonText()
+            case .geojson: text = validation.geoJSONText()
             }
-            try emitter.emit(text, inputs: inputs + data.inputFiles(of: catalog))
-            if let fixOutput {
-                let result = try SurveyRepair().repair(files: inputs, crs: crs, to: URL(fileURLWithPath: fixOutput))
-                // The repair report goes to stderr when the validation report is on stdout, so a pipe of
-                // JSON or GeoJSON stays one document.
+            try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
+            if let fix {
+                let result = try SurveyRepair().repair(files: inputs, crs: crs, to: fix)
+                // The repair report goes to stderr when standard output carries a document (the validation
+                // report as JSON or GeoJSON, or the repaired survey), so a pipe of it stays one document.
                 let repairText = result.table()
-                if output == nil && format != .table {
-                    FileHandle.standardError.write(Data(repairText.utf8))
+                if fix == .standardOutput || (report == .standardOutput && format != .table) {
+                    StandardStreams.error(repairText)
                 } else {
-                    print(repairText)
+                    try StandardStreams.output(repairText + "\n")
                 }
             }
         }
-        if hasErrors { throw ExitCode(ExitStatus.surveyErrors.rawValue) }
+    }
+
+    /// The report and the repaired survey must go to two different places, neither of them an input:
+    /// `--fix F -o F` would leave only one of them (usage error, 64).
+    static func checkDistinct(report: (name: String, target: OutputTarget), fix: (name: String, target: OutputTarget)?, inputs: [URL]) throws {
+        if let fix, report.target.sameFile(as: fix.target) {
+            throw UserFacingError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
+        }
+        for output in [report] + (fix.map { [$0] } ?? []) {
+            if let input = output.target.overwrittenInput(among: inputs) {
+                throw UserFacingError(.usage, "\(output.name) is the survey \(input.path); choose another output path")
+            }
+        }
     }
 }

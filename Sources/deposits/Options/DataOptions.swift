@@ -25,10 +25,8 @@ struct DataOptions: ParsableArguments {
             return try CatalogStore(path: store, access: .read).catalog(for: request)
         }
         if let directory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw UserFacingError(.badData, "--data \(directory): no such directory")
-            }
+            guard let found = FileIdentity(path: directory) else { throw UserFacingError(.badData, "--data \(directory): no such directory") }
+            guard found.kind == .directory else { throw UserFacingError(.badData, "--data \(directory): \(found.kind), not a directory") }
             return try Catalog(directory: URL(fileURLWithPath: directory), layers: Self.layers(for: request))
         }
         return try Catalog.bundled(layers: Self.layers(for: request))

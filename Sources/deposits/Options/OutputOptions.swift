@@ -15,8 +15,11 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
     var precision: Int = 7
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp(OutputOptions.outputHelp, valueName: "FILE"))
     var output: String?
+
+    /// The `-o` help every subcommand shows.
+    static let outputHelp = "Write here instead of standard output: a file (replaced atomically, never an input), a FIFO or a device (written in place), or - for standard output."
 
     func validate() throws {
         guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
@@ -29,19 +32,20 @@ struct OutputOptions: ParsableArguments {
     func geojson(_ features: [Feature]) throws -> String { try emitter.geojson(features) }
 }
 
-/// Writes answers: to a file atomically (never over an input) or to standard output.
+/// Writes answers where `-o` says (`OutputFile`: a regular file atomically, a FIFO or device in place,
+/// never over an input) or to standard output.
 struct Emitter {
     var precision: Int
     var outputPath: String?
 
-    /// Writes the text to the output file or standard output. An output file is written whole or not
-    /// at all, and never over one of `inputs`.
+    /// Writes the text to the output or standard output. A regular output file is written whole or not
+    /// at all, and never over one of `inputs`; a failed write throws `OutputFailure`.
     func emit(_ text: String, inputs: [URL]) throws {
         let ending = text.hasSuffix("\n") ? text : text + "\n"
         if let output = outputPath {
-            try AtomicFile.write(ending, to: URL(fileURLWithPath: output), inputs: inputs)
+            try OutputFile.write(Array(ending.utf8), to: output, inputs: inputs)
         } else {
-            FileHandle.standardOutput.write(Data(ending.utf8))
+            try StandardStreams.output(ending)
         }
     }
 

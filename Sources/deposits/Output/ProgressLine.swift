@@ -5,7 +5,7 @@ import Foundation
 /// terminal: a script or a log file gets no progress noise.
 final class ProgressLine {
     private let label: String
-    private let enabled = isatty(FileHandle.standardError.fileDescriptor) == 1
+    private let enabled = StandardStreams.errorIsTerminal
     private let started = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
@@ -24,11 +24,11 @@ final class ProgressLine {
         let rate = elapsed > 0 ? Double(p.doneAll) / elapsed : 0
         let left = rate > 0 ? Double(p.totalAll - p.doneAll) / rate : 0
         let text = "\(label) \(p.layer.table): \(p.doneAll)/\(p.totalAll) features, \(Int(rate))/s, \(String(format: "%.0f", left)) s left"
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        StandardStreams.error("\r\u{1B}[K\(text)")
         drawn = true
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardStreams.error("\r\u{1B}[K") }
     }
 }

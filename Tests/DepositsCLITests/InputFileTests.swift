@@ -1,0 +1,96 @@
+import DepositIndex
+import Foundation
+import XCTest
+
+/// Inputs that are not regular files (issue 11, cases 8 and 18): a FIFO must not hang a command, a symlink
+/// loop is not "missing", `/dev/zero` is not "You don't have permission". Each is refused with what it is
+/// (65); an `import --into` that cannot be created is 73. Each run is under `timeout -s KILL 60` (coreutils),
+/// so a hang fails the test (status 137) instead of stalling the suite.
+final class InputFileTests: XCTestCase {
+    private var scratch: URL!
+    /// The runner appends `exec deposits ARGS`; the inner shell drops that `exec` and runs the rest.
+    private let watchdog = "exec timeout -s KILL 60 sh -c 'shift; exec \"$@\"' sh"
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("deposits-in-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private func refuses(_ arguments: [String], status: Int32, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try CLIRunner.run(arguments, shellPrefix: watchdog)
+        XCTAssertEqual(r.reason, .exit, "killed by signal \(r.status) (a hang?)", file: file, line: line)
+        XCTAssertEqual(r.status, status, r.stderr, file: file, line: line)
+        XCTAssertEqual(r.stderr, message, file: file, line: line)
+        XCTAssertEqual(r.stdout, "", file: file, line: line)
+    }
+
+    /// A data directory with the bundled layers, `replaced` made by `make` instead of copied.
+    private func dataDirectory(replacing replaced: String, with make: (String) -> Int32) throws -> URL {
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory)
+        for layer in ["deposits", "rail", "stations", "corridors", "regions", "country"] where layer != replaced {
+            try FileManager.default.copyItem(at: bundled.appendingPathComponent("\(layer).geojson"), to: data.appendingPathComponent("\(layer).geojson"))
+        }
+        XCTAssertEqual(make(data.appendingPathComponent("\(replaced).geojson").path), 0)
+        return data
+    }
+
+    func testALayerThatIsAFIFOIsRefusedNotWaitedOn() throws {
+        let data = try dataDirectory(replacing: "regions") { mkfifo($0, 0o600) }
+        try refuses(["at", "48.683,73.283", "--data", data.path], status: 65,
+                    "deposits: cannot load the data in \(data.path): 1 problem\n  regions.geojson: a FIFO, not a regular file\n")
+    }
+
+    func testALayerThatIsASymlinkLoopIsNotMissing() throws {
+        let data = try dataDirectory(replacing: "deposits") { symlink($0, $0) }
+        try refuses(["list", "--data", data.path], status: 65,
+                    "deposits: cannot load the data in \(data.path): 1 problem\n  deposits.geojson: a symbolic link loop (the links lead back to themselves)\n")
+    }
+
+    func testALayerThatIsADirectoryIsRefused() throws {
+        let data = try dataDirectory(replacing: "corridors") { mkdir($0, 0o700) }
+        try refuses(["corridor", "--data", data.path], status: 65,
+                    "deposits: cannot load the data in \(data.path): 1 problem\n  corridors.geojson: a directory, not a regular file\n")
+    }
+
+    func testValidateRefusesAFIFODevZeroAndADirectory() throws {
+        let fifo = scratch.appendingPathComponent("survey.geojson").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        try refuses(["validate", fifo], status: 65, "deposits: \(fifo): a FIFO, not a regular file\n")
+        try refuses(["validate", "/dev/zero"], status: 65, "deposits: /dev/zero: a character device, not a regular file\n")
+        try refuses(["validate", scratch.path], status: 65, "deposits: \(scratch.path): a directory, not a regular file\n")
+    }
+
+    func testAStoreThatIsNotARegularFileIsRefused() throws {
+        let fifo = scratch.appendingPathComponent("catalog.gpkg").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        try refuses(["list", "--store", fifo], status: 65, "deposits: --store \(fifo): a FIFO, not a regular file\n")
+        try refuses(["list", "--store", "/dev/zero"], status: 65, "deposits: --store /dev/zero: a character device, not a regular file\n")
+        try refuses(["remove", "kz-w-001", "--store", scratch.path], status: 65, "deposits: --store \(scratch.path): a directory, not a regular file\n")
+    }
+
+    func testAddAndImportRefuseAFIFO() throws {
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory)
+        let store = scratch.appendingPathComponent("catalog.gpkg").path
+        _ = try CLIRunner.succeed(["import", bundled.path, "--into", store])
+        let fifo = scratch.appendingPathComponent("deposits.geojson").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        try refuses(["add", fifo, "--store", store], status: 65, "deposits: \(fifo): a FIFO, not a regular file\n")
+        // The import names the user's file, not the staging directory it links inputs into.
+        try refuses(["import", fifo, "--into", store], status: 65, "deposits: \(fifo): a FIFO, not a regular file (give one data directory, or GeoJSON files)\n")
+    }
+
+    func testImportIntoADirectoryOrAMissingDirectoryIs73() throws {
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory)
+        try refuses(["import", bundled.path, "--into", scratch.path], status: 73,
+                    "deposits: cannot write \(scratch.path): it is a directory; a store is a regular file\n")
+        let missing = scratch.appendingPathComponent("no-such-dir/catalog.gpkg").path
+        try refuses(["import", bundled.path, "--into", missing], status: 73,
+                    "deposits: cannot write \(missing): the directory \(scratch.appendingPathComponent("no-such-dir").path) does not exist\n")
+    }
+}
