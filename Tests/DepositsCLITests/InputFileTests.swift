@@ -69,9 +69,10 @@ final class InputFileTests: XCTestCase {
     func testAStoreThatIsNotARegularFileIsRefused() throws {
         let fifo = scratch.appendingPathComponent("catalog.gpkg").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        try refuses(["list", "--store", fifo], status: 65, "deposits: --store \(fifo): a FIFO, not a regular file\n")
-        try refuses(["list", "--store", "/dev/zero"], status: 65, "deposits: --store /dev/zero: a character device, not a regular file\n")
-        try refuses(["remove", "kz-w-001", "--store", scratch.path], status: 65, "deposits: --store \(scratch.path): a directory, not a regular file\n")
+        try refuses(["list", "--store", fifo], status: 65, "deposits: \(fifo) is not a DepositIndex store: it is a FIFO (named pipe), not a store file\n")
+        try refuses(["list", "--store", "/dev/zero"], status: 65, "deposits: /dev/zero is not a DepositIndex store: it is a character device, not a store file\n")
+        // To write (remove edits the store), a path that is no file cannot be written: 73.
+        try refuses(["remove", "kz-w-001", "--store", scratch.path], status: 73, "deposits: cannot write to the store \(scratch.path): it is a directory, not a file\n")
     }
 
     func testAddAndImportRefuseAFIFO() throws {
@@ -80,7 +81,10 @@ final class InputFileTests: XCTestCase {
         _ = try CLIRunner.succeed(["import", bundled.path, "--into", store])
         let fifo = scratch.appendingPathComponent("deposits.geojson").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        try refuses(["add", fifo, "--store", store], status: 65, "deposits: \(fifo): a FIFO, not a regular file\n")
+        // add reads surveys through the validator: the FIFO is an unreadable-file error in the refused report.
+        let add = try CLIRunner.run(["add", fifo, "--store", store])
+        XCTAssertEqual(add.status, 65, add.stderr)
+        XCTAssertTrue(add.stderr.contains("a FIFO, not a survey file"), add.stderr)
         // The import names the user's file, not the staging directory it links inputs into.
         try refuses(["import", fifo, "--into", store], status: 65, "deposits: \(fifo): a FIFO, not a regular file (give one data directory, or GeoJSON files)\n")
     }
@@ -88,9 +92,11 @@ final class InputFileTests: XCTestCase {
     func testImportIntoADirectoryOrAMissingDirectoryIs73() throws {
         let bundled = try XCTUnwrap(Catalog.bundledDirectory)
         try refuses(["import", bundled.path, "--into", scratch.path], status: 73,
-                    "deposits: cannot write \(scratch.path): it is a directory; a store is a regular file\n")
+                    "deposits: cannot write to the store \(scratch.path): it is a directory, not a file\n")
         let missing = scratch.appendingPathComponent("no-such-dir/catalog.gpkg").path
         try refuses(["import", bundled.path, "--into", missing], status: 73,
-                    "deposits: cannot write \(missing): the directory \(scratch.appendingPathComponent("no-such-dir").path) does not exist\n")
+                    "deposits: cannot write to the store \(missing): no such directory \(scratch.appendingPathComponent("no-such-dir").path)\n")
+        // "-" is standard output elsewhere; a store cannot go there (and no file named "-" is made).
+        try refuses(["import", bundled.path, "--into", "-"], status: 73, "deposits: cannot write to the store -: a store is a file; it cannot go to standard output\n")
     }
 }

@@ -34,6 +34,10 @@ public final class CatalogStore {
     /// store, no permission) are thrown as `StoreError`.
     public init(path: String, access: Access) throws {
         self.path = path
+        // "-" is standard output to every other -o here; a store is a file, which a stream cannot hold.
+        if access != .read, OutputTarget.standardOutputPaths.contains(path) {
+            throw StoreError.cannotWrite(path: path, "a store is a file; it cannot go to standard output")
+        }
         switch StorePath(path) {
         case .regularFile: break
         case .missing where access == .create: break
