@@ -9,7 +9,10 @@ enum SyntheticGeoJSON {
     static func write(to directory: URL, deposits: [Deposit], rail: [RailLine], seed: UInt64) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let depositFeatures = deposits.map { d in
-            Feature(id: d.id, properties: ["name": .string(d.name), "aliases": [], "commodities": []], geometry: d.geometry)
+            // Every property the catalog's schema asks for (GeoData/README.md), so the set imports as real data does.
+            Feature(id: d.id, properties: ["name": .string(d.name), "aliases": [], "commodities": ["W"], "status": "exploration",
+                                           "footprint": "subsoil_blocks", "location_precision_m": .null, "source": "synthetic (seeded)"],
+                    geometry: d.geometry)
         }
         let railFeatures = rail.map { Feature(id: $0.id, properties: ["name": .string($0.name)], geometry: $0.geometry) }
         try write(depositFeatures, "deposits.geojson", directory)

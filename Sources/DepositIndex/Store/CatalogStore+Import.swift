@@ -14,6 +14,7 @@ extension CatalogStore {
         let (directory, given, cleanup) = try Self.stage(inputs)
         defer { cleanup() }
         let layers = try CatalogLoader.load(directory)
+        if given.contains(.deposits) { try Self.checkDepositSchema(layers.deposits) }
         var countryProperties: JSONObject?
         if given.contains(.country) {
             let bytes = try InputFile.read(directory.appendingPathComponent(StoreLayer.country.fileName))
@@ -78,5 +79,29 @@ extension CatalogStore {
             throw error
         }
         return (temp, given, cleanup)
+    }
+
+    /// The catalog's schema for deposits (GeoData/README.md: name, aliases, commodities, status,
+    /// footprint, location_precision_m, source), enforced on import as `deposits add` enforces it: a
+    /// deposit lacking one is refused, all of them at once, with each kind of problem counted and its
+    /// first deposits named (`deposits validate --schema` lists every one).
+    static func checkDepositSchema(_ deposits: [Deposit]) throws {
+        var counts = [String: (count: Int, ids: [String])]()
+        var order = [String]()
+        for d in deposits {
+            SchemaChecks.check(id: d.id, properties: d.properties) { _, _, message in
+                if counts[message] == nil { order.append(message) }
+                counts[message, default: (0, [])].count += 1
+                if counts[message]!.ids.count < 3 { counts[message]!.ids.append(d.id) }
+            }
+        }
+        if order.isEmpty { return }
+        let lines = order.prefix(12).map { message -> String in
+            let c = counts[message]!
+            let more = c.count > c.ids.count ? " and \(c.count - c.ids.count) more" : ""
+            return "  \(message) (\(c.ids.map { "\"\($0)\"" }.joined(separator: ", "))\(more))"
+        }
+        throw StoreError.refused("deposits.geojson does not hold what a catalog deposit needs (GeoData/README.md); nothing was imported:\n"
+                                 + lines.joined(separator: "\n") + (order.count > 12 ? "\n  ... \(order.count - 12) more kinds of problem" : ""))
     }
 }

@@ -8,7 +8,13 @@ enum SchemaChecks {
     /// the message; the caller decides whether findings are problems or only a count of what is missing.
     static func check(_ feature: SurveyFeature, report: (ProblemCode, String, String) -> Void) {
         guard let properties = feature.properties else { return }
-        if feature.id?.isEmpty ?? true {
+        check(id: feature.id, properties: properties, report: report)
+    }
+
+    /// The same checks on a feature's id and properties, for `deposits import` (which enforces them on
+    /// the deposits layer) as for surveys.
+    static func check(id: String?, properties: JSONObject, report: (ProblemCode, String, String) -> Void) {
+        if id?.isEmpty ?? true {
             report(.missingID, "id", "the feature has no \"id\"; deposits are named kz-<commodity>-<nnn>")
         }
         func missing(_ key: String, _ what: String) {
