@@ -1,5 +1,6 @@
 import ArgumentParser
 import DepositIndex
+import Foundation
 
 @main
 struct Deposits: ParsableCommand {
@@ -19,4 +20,25 @@ struct Deposits: ParsableCommand {
             Validate.self, Import.self, Add.self, Remove.self,
         ]
     )
+
+    /// Parses and runs, like swift-argument-parser's own `main()`, with two differences: a place
+    /// written with a leading minus reaches its subcommand as a place (`PlaceArguments`), and a refusal
+    /// from the parser is printed with its control characters escaped (it may quote an argument), with
+    /// a hint when a value that begins with `-` needs `--` before it.
+    static func main() {
+        let arguments = PlaceArguments.prepared(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            // Help and version go to standard output; an ExitCode from `reportingErrors` has already said why.
+            guard code != .success, !message.isEmpty else { exit(withError: error) }
+            var text = TerminalText.escapedLines(message)
+            if let hint = PlaceArguments.hint(for: arguments) { text += "\n" + hint }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

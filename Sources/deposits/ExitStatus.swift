@@ -70,7 +70,8 @@ struct UserFacingError: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning library errors into one line on stderr and the right exit code.
+    /// Runs `body`, turning library errors into one line on stderr (control characters escaped, see
+    /// `TerminalText`) and the right exit code.
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
@@ -78,7 +79,9 @@ extension ParsableCommand {
             throw error
         } catch {
             let failure = UserFacingError(error)
-            FileHandle.standardError.write(Data("deposits: \(failure.message)\n".utf8))
+            // The one place errors are printed: whatever a message quotes (an argument, a name from the
+            // data) cannot drive the terminal; its own line breaks (a list under a message) are kept.
+            FileHandle.standardError.write(Data("deposits: \(TerminalText.escapedLines(failure.message))\n".utf8))
             throw ExitCode(failure.status.rawValue)
         }
     }

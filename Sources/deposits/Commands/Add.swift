@@ -31,13 +31,13 @@ struct Add: ParsableCommand {
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
-                if !intake.report.problems.isEmpty { FileHandle.standardError.write(Data(intake.report.table().utf8)) }
+                if !intake.report.problems.isEmpty { FileHandle.standardError.write(Data(TerminalText.escapedLines(intake.report.table()).utf8)) }
                 var lines = [String]()
-                if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.joined(separator: ", "))") }
-                if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.joined(separator: ", "))") }
+                if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.map(TerminalText.escaped).joined(separator: ", "))") }
+                if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.map(TerminalText.escaped).joined(separator: ", "))") }
                 print(lines.isEmpty ? "nothing to add" : lines.joined(separator: "\n"))
             } catch let refusal as SurveyRefusal {
-                FileHandle.standardError.write(Data(refusal.report.table().utf8))
+                FileHandle.standardError.write(Data(TerminalText.escapedLines(refusal.report.table()).utf8))
                 throw refusal
             }
         }

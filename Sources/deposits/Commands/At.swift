@@ -64,17 +64,18 @@ struct AtAnswer: Encodable {
         deposits_within = try catalog.deposits(near: point, within: radius)
     }
 
+    /// The answer for a terminal; names from the data are escaped (`TerminalText`) so each stays on its line.
     func table(catalog: Catalog) -> String {
         var out = "At \(Units.point([point.longitude, point.latitude]))\n"
         let regionText = regions.isEmpty ? "none (outside the data's regions)"
             : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
-        out += "  region:           \(regionText)\n"
+        out += "  region:           \(TerminalText.escaped(regionText))\n"
         if let r = nearest_rail {
-            out += "  nearest rail:     \(r.railName), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
+            out += "  nearest rail:     \(TerminalText.escaped(r.railName)), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
         }
-        if let s = nearest_station { out += "  nearest station:  \(catalog.stationLabel(id: s.id, name: s.name)), \(Units.distance(s.distanceM))\n" }
+        if let s = nearest_station { out += "  nearest station:  \(TerminalText.escaped(catalog.stationLabel(id: s.id, name: s.name))), \(Units.distance(s.distanceM))\n" }
         let corridorText = corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
-        out += "  in corridors:     \(corridorText)\n"
+        out += "  in corridors:     \(TerminalText.escaped(corridorText))\n"
         out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"
         if !deposits_within.isEmpty {
             var t = TextTable([("deposit", .left), ("id", .left), ("distance", .right)])

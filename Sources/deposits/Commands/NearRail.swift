@@ -121,13 +121,14 @@ struct NearRailAnswer: Encodable {
 struct QueryTarget: Encodable {
     enum Kind { case deposit(String), point(Coordinate) }
     var kind: Kind
+    /// The place for a table's heading, escaped for the terminal.
     var label: String
 
     init(_ place: Lookup.Place) {
         switch place {
         case .deposit(let d):
             kind = .deposit(d.id)
-            label = "\(d.name) (\(d.id))"
+            label = TerminalText.escaped("\(d.name) (\(d.id))")  // for tables only; JSON carries the id
         case .point(let c):
             kind = .point(c)
             label = Units.point([c.longitude, c.latitude])

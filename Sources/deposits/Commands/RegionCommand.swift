@@ -71,7 +71,7 @@ struct RegionAnswer: Encodable {
 
     var table: String {
         if let region, let deposits {
-            var out = "Deposits in \(region.name) (\(region.id)): \(deposits.count)\n"
+            var out = "Deposits in \(TerminalText.escaped("\(region.name) (\(region.id))")): \(deposits.count)\n"
             guard !deposits.isEmpty else { return out }
             var t = TextTable([("deposit", .left), ("id", .left), ("share in region", .right)])
             for d in deposits { t.add([d.name, d.id, Units.share(d.share) + (d.onBoundary ? " (crosses border)" : "")]) }

@@ -21,7 +21,7 @@ struct Remove: ParsableCommand {
         try reportingErrors {
             guard FileManager.default.fileExists(atPath: store) else { throw UserFacingError(.badData, "--store \(store): no such file") }
             try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
-            print("removed \(ids.count): \(ids.joined(separator: ", "))")
+            print("removed \(ids.count): \(ids.map(TerminalText.escaped).joined(separator: ", "))")
         }
     }
 }

@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
             let emitter = Emitter(precision: 7, outputPath: output)
             let text: String
             switch format {
-            case .table: text = report.table()
+            case .table: text = TerminalText.escapedLines(report.table())  // a survey's names may hold controls
             case .json: text = report.jsonText()
             case .geojson: text = report.geoJSONText()
             }
@@ -58,7 +58,7 @@ struct Validate: ParsableCommand {
                 let result = try SurveyRepair().repair(files: inputs, crs: crs, to: URL(fileURLWithPath: fixOutput))
                 // The repair report goes to stderr when the validation report is on stdout, so a pipe of
                 // JSON or GeoJSON stays one document.
-                let repairText = result.table()
+                let repairText = TerminalText.escapedLines(result.table())
                 if output == nil && format != .table {
                     FileHandle.standardError.write(Data(repairText.utf8))
                 } else {

@@ -1,4 +1,6 @@
+import DepositIndex
 import Foundation
+import Geo
 
 /// How the table output writes quantities: distances in km with one decimal, or in whole metres under
 /// 1 km; areas in km²; shares in percent; coordinates as latitude, longitude (how people read them).
@@ -19,6 +21,7 @@ enum Units {
 
     static func point(_ lonLat: [Double]) -> String {
         guard lonLat.count == 2 else { return "-" }
-        return String(format: "%.5f, %.5f", lonLat[1], lonLat[0])
+        // The reader's own formatter, so whatever a table prints, `deposits at` reads back.
+        return CoordinateText.text(Coordinate(longitude: lonLat[0], latitude: lonLat[1]))
     }
 }
