@@ -9,7 +9,10 @@ struct Deposits: ParsableCommand {
         abstract: "Mineral deposits, rail lines, corridors and regions: exact answers on the WGS84 ellipsoid.",
         discussion: """
             Places are named by id, name or alias in any spelling (Latin, Cyrillic, Kazakh; case and \
-            diacritics do not matter), or given as coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.
+            diacritics do not matter), or given as coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E. \
+            Southern and western ones are typed as they are (deposits at -33.87,151.21); a sign must agree with a \
+            hemisphere letter (-48°41'N and -48°41'S are refused). Names are printed with control characters \
+            escaped (\\u{1B}); JSON keeps them exact.
             Distances are geodesic, in metres on WGS84; areas are ellipsoidal.
 
             Exit codes:\(ExitStatus.documentation)

@@ -8,7 +8,7 @@ struct At: ParsableCommand {
         abstract: "Everything about a place: its region, the nearest rail line and station, the corridors it lies in, and the deposits nearby."
     )
 
-    @Argument(help: "Coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.")
+    @Argument(help: "Coordinates, latitude first: 48.683,73.283, 48.683 73.283, -33.87,151.21 or 48°41'N 73°17'E.")
     var coordinates: String
 
     @Option(name: .customLong("radius-km"), help: "List the deposits within this many km.")

@@ -9,7 +9,7 @@ struct NearRail: ParsableCommand {
         abstract: "Distance from a deposit or a point to the nearest rail line(s), and the station nearest that rail point."
     )
 
-    @Argument(help: "A deposit (id, name or alias) or coordinates, latitude first.")
+    @Argument(help: "A deposit (id, name or alias) or coordinates, latitude first: 48.683,73.283, -33.87 151.21 or 48°41'N 73°17'E.")
     var place: String?
 
     @Flag(name: .customLong("all"), help: "Every deposit instead of one place, nearest to rail first (measured on every core).")

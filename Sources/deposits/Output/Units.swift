@@ -6,6 +6,7 @@ import Geo
 /// 1 km; areas in km²; shares in percent; coordinates as latitude, longitude (how people read them).
 enum Units {
     static func distance(_ metres: Double) -> String {
+        guard metres.isFinite else { return "-" }  // never converted to Int: infinity or NaN would trap
         if metres < 1000 { return "\(Int(metres.rounded())) m" }
         return String(format: "%.1f km", metres / 1000)
     }
