@@ -25,7 +25,13 @@ final class TerminalOutputTests: XCTestCase {
                            "footprint": "subsoil_blocks", "location_precision_m": 1000, "source": "test\u{9B}31m"],
             "geometry": ["type": "Polygon", "coordinates": [[[73.25, 48.6833333], [73.2666667, 48.6833333], [73.2666667, 48.7], [73.25, 48.7], [73.25, 48.6833333]]]],
         ]
-        let collection: [String: Any] = ["type": "FeatureCollection", "features": [feature]]
+        // A second deposit sharing the alias "Twin" with the first, so a lookup of "Twin" lists both.
+        var twin = feature
+        twin["id"] = "kz-evil-2"
+        twin["properties"] = ["name": "Twin\u{1B}[2J", "aliases": ["Twin"], "commodities": ["W"]]
+        var first = feature
+        first["properties"] = (feature["properties"] as! [String: Any]).merging(["aliases": ["Alias\u{1B}]0;title\u{7}", "Twin"]]) { $1 }
+        let collection: [String: Any] = ["type": "FeatureCollection", "features": [first, twin]]
         try JSONSerialization.data(withJSONObject: collection).write(to: scratch.appendingPathComponent("deposits.geojson"))
     }
 
@@ -86,6 +92,13 @@ final class TerminalOutputTests: XCTestCase {
         assertNoRawControls(suggested.stderr, "suggestions")
         XCTAssertTrue(suggested.stderr.contains("did you mean: \(shown) (kz-evil-1)?"), suggested.stderr)
         XCTAssertEqual(suggested.stderr.filter { $0 == "\n" }.count, 1, "one line: \(suggested.stderr)")
+
+        // An ambiguous name lists its candidates, one per line under the message, each escaped.
+        let ambiguous = try CLIRunner.run(["near-rail", "Twin", "--data", scratch.path])
+        XCTAssertEqual(ambiguous.status, 64, ambiguous.stderr)
+        assertNoRawControls(ambiguous.stderr, "candidates")
+        XCTAssertEqual(ambiguous.stderr.split(separator: "\n"), ["deposits: 'Twin' matches 2 deposits; name one of them:",
+                                                                 "  kz-evil-1  \(shown)", #"  kz-evil-2  Twin\u{1B}[2J"#])
 
         let coordinates = try CLIRunner.run(["at", "48.6\u{1B}[31m,73"])
         XCTAssertEqual(coordinates.status, 64, coordinates.stderr)

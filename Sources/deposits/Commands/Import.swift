@@ -36,7 +36,7 @@ struct Import: ParsableCommand {
             progress.finish()
             let seconds = Date().timeIntervalSince(started)
             let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
+            FileHandle.standardError.write(Data("deposits: imported into \(TerminalText.escaped(store)) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
         }
     }
 }
