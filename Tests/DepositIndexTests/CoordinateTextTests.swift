@@ -93,7 +93,8 @@ final class CoordinateTextTests: XCTestCase {
             XCTAssertLessThan(error.description.count, 300, error.description)
         }
         // 1e999 is not scientific notation here: E is east, so it is three values.
-        assertRefused("1e999,73", saying: "found 3")
+        assertRefused("1e999,73", saying: "found 3", "E is east here, not an exponent")
+        assertRefused("4.8e1 7.3e1", saying: "not an exponent")
         // A million digits: refused at once, not slowly.
         assertRefused(String(repeating: "1", count: 1_000_000) + ",1", saying: "too large")
     }

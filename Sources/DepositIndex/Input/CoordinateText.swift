@@ -39,7 +39,8 @@ public enum CoordinateText {
         let components = try group(tokens, text)
         guard components.count == 2 else {
             throw Failure(text: text, message: "expected two values (latitude and longitude), found \(components.count)",
-                          hint: "write e.g. 48.683,73.283 or 48°41'N 73°17'E")
+                          hint: hasExponent(text) ? "E is east here, not an exponent: write the number in full"
+                              : "write e.g. 48.683,73.283 or 48°41'N 73°17'E")
         }
         var latitude: Double, longitude: Double
         let hemispheres = components.map(\.hemisphere)
@@ -249,6 +250,16 @@ public enum CoordinateText {
             throw Failure(text: text, message: "nothing after the last separator", hint: "write e.g. 48.683,73.283")
         }
         return components
+    }
+
+    /// True when the text holds a digit, E and a digit (1e5, 2E-3): scientific notation, which reads here as east.
+    private static func hasExponent(_ text: String) -> Bool {
+        let c = Array(text.uppercased())
+        return c.indices.contains { i in
+            guard i > 0, c[i] == "E", c[i - 1].isASCII, c[i - 1].isNumber else { return false }
+            let next = i + 1 < c.count && (c[i + 1] == "-" || c[i + 1] == "+") ? i + 2 : i + 1
+            return next < c.count && c[next].isASCII && c[next].isNumber
+        }
     }
 
     /// A value for a message: whole numbers without a fraction, anything else as Swift prints it
