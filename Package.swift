@@ -53,6 +53,13 @@ let package = Package(
             dependencies: ["DepositIndex"],
             path: "Tools/FuzzSurvey"
         ),
+        // libFuzzer on the coordinate reader and the terminal escaping (Tools/fuzz-coordinates.sh).
+        .executableTarget(
+            name: "fuzz-coordinates",
+            dependencies: ["DepositIndex", "Geo"],
+            path: "Tools/FuzzCoordinates",
+            exclude: ["Seeds"]
+        ),
         // DepositIndex's side of Tools/bench-peers.sh (PostGIS and Shapely side by side).
         .executableTarget(
             name: "deposits-bench-store",

@@ -40,13 +40,16 @@ struct Lookup {
     private func pick<T>(_ matches: [T], _ text: String, kind: String, label: (T) -> String,
                          names: [(id: String, spellings: [String])]) throws -> T {
         if matches.count == 1 { return matches[0] }
+        // What the user typed and the names from the data are escaped whole (newlines too), so each
+        // stays on its one line; the newlines between the listed candidates are the message's own.
+        let typed = TerminalText.escaped(text)
         if matches.count > 1 {
-            let list = matches.prefix(12).map { "  " + label($0) }.joined(separator: "\n")
-            throw UserFacingError(.usage, "'\(text)' matches \(matches.count) \(kind)s; name one of them:\n\(list)")
+            let list = matches.prefix(12).map { "  " + TerminalText.escaped(label($0)) }.joined(separator: "\n")
+            throw UserFacingError(.usage, "'\(typed)' matches \(matches.count) \(kind)s; name one of them:\n\(list)")
         }
         let suggestions = NameKey.closest(to: text, among: names, limit: 5)
-        var message = "no \(kind) named '\(text)'"
-        if !suggestions.isEmpty { message += "; did you mean: " + suggestions.joined(separator: ", ") + "?" }
+        var message = "no \(kind) named '\(typed)'"
+        if !suggestions.isEmpty { message += "; did you mean: " + suggestions.map(TerminalText.escaped).joined(separator: ", ") + "?" }
         throw UserFacingError(.notFound, message)
     }
 }

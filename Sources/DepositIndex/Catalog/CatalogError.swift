@@ -12,8 +12,9 @@ public struct CatalogProblem: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line: the feature's id comes from the data, so it is escaped (`TerminalText`) and cannot break the line.
     public var description: String {
-        feature.map { "\(file): feature \($0): \(message)" } ?? "\(file): \(message)"
+        feature.map { "\(file): feature \(TerminalText.escaped($0)): \(message)" } ?? "\(file): \(message)"
     }
 }
 

@@ -21,11 +21,12 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case measurementFailed(String)
 
     public var description: String {
+        // The id is quoted as typed or read, escaped so that a control character in it cannot break the line.
         switch self {
-        case .unknownDeposit(let id): return "no deposit with id \"\(id)\""
-        case .unknownCorridor(let id): return "no corridor with id \"\(id)\""
-        case .unknownRegion(let id): return "no region with id \"\(id)\""
-        case .noGeometry(let id): return "deposit \"\(id)\" has no published location"
+        case .unknownDeposit(let id): return "no deposit with id \"\(TerminalText.escaped(id))\""
+        case .unknownCorridor(let id): return "no corridor with id \"\(TerminalText.escaped(id))\""
+        case .unknownRegion(let id): return "no region with id \"\(TerminalText.escaped(id))\""
+        case .noGeometry(let id): return "deposit \"\(TerminalText.escaped(id))\" has no published location"
         case .invalidArgument(let message): return message
         case .measurementFailed(let message): return message
         case .missingLayer(let layer, let source):

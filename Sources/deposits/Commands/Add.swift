@@ -36,14 +36,14 @@ struct Add: ParsableCommand {
             let s = try CatalogStore(path: store, access: .write)
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
-                if !intake.report.problems.isEmpty { StandardStreams.error(intake.report.table()) }
+                if !intake.report.problems.isEmpty { StandardStreams.error(TerminalText.escapedLines(intake.report.table())) }
                 for n in intake.notes { StandardStreams.error("deposits: note: \(n)\n") }
                 var lines = [String]()
-                if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.joined(separator: ", "))") }
-                if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.joined(separator: ", "))") }
+                if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.map(TerminalText.escaped).joined(separator: ", "))") }
+                if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.map(TerminalText.escaped).joined(separator: ", "))") }
                 try StandardStreams.output(lines.joined(separator: "\n") + "\n")
             } catch let refusal as SurveyRefusal {
-                StandardStreams.error(refusal.report.table())
+                StandardStreams.error(TerminalText.escapedLines(refusal.report.table()))
                 throw refusal
             }
         }

@@ -8,7 +8,7 @@ struct At: ParsableCommand {
         abstract: "Everything about a place: its region, the nearest rail line and station, the corridors it lies in, and the deposits nearby."
     )
 
-    @Argument(help: "Coordinates, latitude first: 48.683,73.283 or 48°41'N 73°17'E.")
+    @Argument(help: "Coordinates, latitude first: 48.683,73.283, 48.683 73.283, -33.87,151.21 or 48°41'N 73°17'E.")
     var coordinates: String
 
     @Option(name: .customLong("radius-km"), help: "List the deposits within this many km.")
@@ -75,22 +75,23 @@ struct AtAnswer: Encodable {
         without = omissions.layers.map(\.rawValue)
     }
 
+    /// The answer for a terminal; names from the data are escaped (`TerminalText`) so each stays on its line.
     func table(catalog: Catalog) -> String {
         var out = "At \(Units.point([point.longitude, point.latitude]))\n"
         let regionText = regions.map { regions in
             regions.isEmpty ? "none (outside the data's regions)" : regions.map { "\($0.name) (\($0.id))" + ($0.onBoundary ? ", on the border" : "") }.joined(separator: "; ")
         } ?? LayerOmissions.omitted(.regions)
-        out += "  region:           \(regionText)\n"
+        out += "  region:           \(TerminalText.escaped(regionText))\n"
         if omissions.omits(.rail) { out += "  nearest rail:     \(LayerOmissions.omitted(.rail))\n" }
         if let r = nearest_rail {
-            out += "  nearest rail:     \(r.railName), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
+            out += "  nearest rail:     \(TerminalText.escaped(r.railName)), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
         }
         if omissions.omits(.stations) { out += "  nearest station:  \(LayerOmissions.omitted(.stations))\n" }
-        if let s = nearest_station { out += "  nearest station:  \(catalog.stationLabel(id: s.id, name: s.name)), \(Units.distance(s.distanceM))\n" }
+        if let s = nearest_station { out += "  nearest station:  \(TerminalText.escaped(catalog.stationLabel(id: s.id, name: s.name))), \(Units.distance(s.distanceM))\n" }
         let corridorText = corridors.map { corridors in
             corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
         } ?? LayerOmissions.omitted(.corridors)
-        out += "  in corridors:     \(corridorText)\n"
+        out += "  in corridors:     \(TerminalText.escaped(corridorText))\n"
         out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"
         if !deposits_within.isEmpty {
             var t = TextTable([("deposit", .left), ("id", .left), ("distance", .right)])

@@ -85,7 +85,7 @@ struct CorridorAnswer: Encodable {
     }
 
     var table: String {
-        var out = "Deposits within \(corridor.name) (\(corridor.id)), \(JSONWriter.format(corridor.width_km)) km wide: \(deposits.count)\n"
+        var out = "Deposits within \(TerminalText.escaped("\(corridor.name) (\(corridor.id))")), \(JSONWriter.format(corridor.width_km)) km wide: \(deposits.count)\n"
         guard !deposits.isEmpty else { return out }
         var t = TextTable([("deposit", .left), ("id", .left), ("from centre line", .right), ("overlap", .right), ("share", .right)])
         for d in deposits {

@@ -43,7 +43,7 @@ struct Import: ParsableCommand {
             for n in notes { StandardStreams.error("deposits: note: \(n)\n") }
             let seconds = Date().timeIntervalSince(started)
             let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
-            StandardStreams.error("deposits: imported into \(store) in \(String(format: "%.1f", seconds)) s: \(summary)\n")
+            StandardStreams.error("deposits: imported into \(TerminalText.escaped(store)) in \(String(format: "%.1f", seconds)) s: \(summary)\n")
         }
     }
 }

@@ -9,7 +9,7 @@ struct NearRail: ParsableCommand {
         abstract: "Distance from a deposit or a point to the nearest rail line(s), and the station nearest that rail point."
     )
 
-    @Argument(help: "A deposit (id, name or alias) or coordinates, latitude first.")
+    @Argument(help: "A deposit (id, name or alias) or coordinates, latitude first: 48.683,73.283, -33.87 151.21 or 48°41'N 73°17'E.")
     var place: String?
 
     @Flag(name: .customLong("all"), help: "Every deposit instead of one place, nearest to rail first (measured on every core).")
@@ -121,13 +121,14 @@ struct NearRailAnswer: Encodable {
 struct QueryTarget: Encodable {
     enum Kind { case deposit(String), point(Coordinate) }
     var kind: Kind
+    /// The place for a table's heading, escaped for the terminal.
     var label: String
 
     init(_ place: Lookup.Place) {
         switch place {
         case .deposit(let d):
             kind = .deposit(d.id)
-            label = "\(d.name) (\(d.id))"
+            label = TerminalText.escaped("\(d.name) (\(d.id))")  // for tables only; JSON carries the id
         case .point(let c):
             kind = .point(c)
             label = Units.point([c.longitude, c.latitude])

@@ -9,7 +9,7 @@ struct RegionCommand: ParsableCommand {
         abstract: "Which region holds a deposit (with shares across a border) or a point (both regions on a border); given a region, the deposits in it."
     )
 
-    @Argument(help: "A deposit, coordinates (latitude first), or a region (ISO code such as KZ-KAR, or name).")
+    @Argument(help: "A deposit, coordinates (latitude first, a leading minus allowed: -33.87,151.21), or a region (ISO code such as KZ-KAR, or name).")
     var subject: String
 
     @OptionGroup var data: DataOptions
@@ -73,7 +73,7 @@ struct RegionAnswer: Encodable {
 
     var table: String {
         if let region, let deposits {
-            var out = "Deposits in \(region.name) (\(region.id)): \(deposits.count)\n"
+            var out = "Deposits in \(TerminalText.escaped("\(region.name) (\(region.id))")): \(deposits.count)\n"
             guard !deposits.isEmpty else { return out }
             var t = TextTable([("deposit", .left), ("id", .left), ("share in region", .right)])
             for d in deposits { t.add([d.name, d.id, Units.share(d.share) + (d.onBoundary ? " (crosses border)" : "")]) }

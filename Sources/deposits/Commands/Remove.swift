@@ -21,7 +21,7 @@ struct Remove: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
-            try StandardStreams.output("removed \(ids.count): \(ids.joined(separator: ", "))\n")
+            try StandardStreams.output("removed \(ids.count): \(ids.map(TerminalText.escaped).joined(separator: ", "))\n")
         }
     }
 }

@@ -89,6 +89,7 @@ struct ShowAnswer: Encodable {
         }
         rows.append(("source", deposit.source ?? "-"))
         let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        // Values from the data are escaped (`TerminalText`): each row stays one line, whatever a name holds.
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TerminalText.escaped($0.1) }.joined(separator: "\n") + "\n"
     }
 }

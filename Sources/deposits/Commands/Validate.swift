@@ -90,7 +90,7 @@ struct Validate: ParsableCommand {
             hasErrors = validation.hasErrors
             let text: String
             switch format {
-            case .table: text = validation.table()
+            case .table: text = TerminalText.escapedLines(validation.table())  // a survey's names may hold controls
             case .json: text = try validation.jsonText()
             case .geojson: text = validation.geoJSONText()
             }
@@ -99,7 +99,7 @@ struct Validate: ParsableCommand {
                 let result = try SurveyRepair().repair(files: inputs, crs: crs, to: fix)
                 // The repair report goes to stderr when standard output carries a document (the validation
                 // report as JSON or GeoJSON, or the repaired survey), so a pipe of it stays one document.
-                let repairText = result.table()
+                let repairText = TerminalText.escapedLines(result.table())
                 if fix == .standardOutput || (report == .standardOutput && format != .table) {
                     StandardStreams.error(repairText)
                 } else {

@@ -27,7 +27,12 @@ struct OutputOptions: ParsableArguments {
 
     var emitter: Emitter { Emitter(precision: precision, outputPath: output) }
 
-    func emit(_ text: String, inputs: [URL]) throws { try emitter.emit(text, inputs: inputs) }
+    /// Writes an answer. A table is text for a terminal: its control characters are escaped line by
+    /// line (`TerminalText`), whatever line they come from; JSON and GeoJSON are written exactly (their
+    /// encoders escape controls inside strings).
+    func emit(_ text: String, inputs: [URL]) throws {
+        try emitter.emit(format == .table ? TerminalText.escapedLines(text) : text, inputs: inputs)
+    }
     func json<T: Encodable>(_ value: T) throws -> String { try emitter.json(value) }
     func geojson(_ features: [Feature]) throws -> String { try emitter.geojson(features) }
 }

@@ -1,5 +1,9 @@
+import DepositIndex
+
 /// An aligned plain-text table: text columns left-aligned, numeric columns right-aligned, so the eye
-/// can run down units and decimals.
+/// can run down units and decimals. Every cell is escaped for the terminal (`TerminalText`) before
+/// the widths are measured: a name holding an escape sequence or a newline shows it visibly, on its
+/// own row, and the columns stay aligned.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -8,13 +12,13 @@ struct TextTable {
     private(set) var rows: [[String]] = []
 
     init(_ columns: [(String, Alignment)]) {
-        headers = columns.map(\.0)
+        headers = columns.map { TerminalText.escaped($0.0) }
         alignments = columns.map(\.1)
     }
 
     mutating func add(_ row: [String]) {
         precondition(row.count == headers.count, "a row of \(row.count) cells in a table of \(headers.count) columns")
-        rows.append(row)
+        rows.append(row.map(TerminalText.escaped))
     }
 
     var text: String {

@@ -1,9 +1,12 @@
+import DepositIndex
 import Foundation
+import Geo
 
 /// How the table output writes quantities: distances in km with one decimal, or in whole metres under
 /// 1 km; areas in km²; shares in percent; coordinates as latitude, longitude (how people read them).
 enum Units {
     static func distance(_ metres: Double) -> String {
+        guard metres.isFinite else { return "-" }  // never converted to Int: infinity or NaN would trap
         if metres < 1000 { return "\(Int(metres.rounded())) m" }
         return String(format: "%.1f km", metres / 1000)
     }
@@ -19,6 +22,7 @@ enum Units {
 
     static func point(_ lonLat: [Double]) -> String {
         guard lonLat.count == 2 else { return "-" }
-        return String(format: "%.5f, %.5f", lonLat[1], lonLat[0])
+        // The reader's own formatter, so whatever a table prints, `deposits at` reads back.
+        return CoordinateText.text(Coordinate(longitude: lonLat[0], latitude: lonLat[1]))
     }
 }
