@@ -8,11 +8,11 @@ import XCTest
 /// `Issue.record`, otherwise an `XCTFail`.
 ///
 ///     @Test func newSurveys() throws {
-///         expectValidSurveys(try surveyFiles(in: surveysDirectory), catalog: try Catalog.bundled())
+///         expectValidSurveys(try surveyFiles(in: URL(fileURLWithPath: "GeoData/surveys")), catalog: try Catalog.bundled())
 ///     }
 ///
-///     func testBlock7() throws {
-///         expectValidSurveys([URL(fileURLWithPath: "Surveys/block-7.geojson")], catalog: try Catalog.bundled())
+///     func testUpperKairaktyBlocks() throws {
+///         expectValidSurveys([URL(fileURLWithPath: "GeoData/surveys/example-upper-kairakty-blocks.geojson")], catalog: try Catalog.bundled())
 ///     }
 ///
 /// - Parameters:

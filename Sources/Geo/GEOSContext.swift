@@ -14,7 +14,6 @@ final class GEOSContext {
     let handle: GEOSContextHandle_t
     /// The last error GEOS reported on this context; read and cleared by `check`.
     private(set) var lastError: String?
-    private(set) var lastNotice: String?
 
     private var cachedWKTReader: OpaquePointer?
     private var cachedWKTWriter: OpaquePointer?
@@ -31,11 +30,9 @@ final class GEOSContext {
             let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
             context.lastError = message.map { String(cString: $0) } ?? "unknown GEOS error"
         }, me)
-        GEOSContext_setNoticeMessageHandler_r(handle, { message, userData in
-            guard let userData else { return }
-            let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
-            context.lastNotice = message.map { String(cString: $0) }
-        }, me)
+        // Notices (GEOS's warnings that are not errors) are dropped: no answer depends on them, and a
+        // library must not print them.
+        GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, me)
     }
 
     deinit {

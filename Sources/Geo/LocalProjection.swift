@@ -28,11 +28,6 @@ public enum LocalProjection {
         return try Projection(definition: definition)
     }
 
-    /// An azimuthal equidistant projection centred on the geometry's envelope, for distances.
-    public static func forDistances(around geometry: Geometry) throws -> Projection {
-        try centered(on: center(of: geometry), kind: .azimuthalEquidistant)
-    }
-
     /// A Lambert azimuthal equal-area projection centred on the geometry's envelope, for areas.
     public static func forAreas(around geometry: Geometry) throws -> Projection {
         try centered(on: center(of: geometry), kind: .lambertAzimuthalEqualArea)

@@ -6,7 +6,8 @@ import Geo
 /// A `Catalog` is an immutable value: load it once and share it between threads and tasks.
 ///
 ///     let catalog = try Catalog.bundled()
-///     let answer = try catalog.nearestRail(to: .deposit("kz-kar-upper-kairakty"), k: 1)
+///     let answer = try catalog.nearestRail(to: .deposit("kz-w-001"), k: 1)  // Upper Kairakty
+///     // answer[0].railId == "rail-ne-13309", answer[0].distanceM ≈ 35,212.27
 public struct Catalog: Sendable {
     /// One reference to everything: queries capture the catalog in closures and hand it to worker
     /// threads, and copying one reference is far cheaper than retaining twenty arrays each time.

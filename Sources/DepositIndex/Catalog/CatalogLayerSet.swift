@@ -32,7 +32,7 @@ extension Catalog {
     /// checked). Deposits and rail, which every directory must have, are always read. Ids must be unique
     /// among the layers read. Throws `CatalogError` as `init(directory:)` does.
     ///
-    ///     let catalog = try Catalog(directory: dir, layers: [.stations])  // deposits, rail, stations
+    ///     let catalog = try Catalog(directory: URL(fileURLWithPath: "GeoData"), layers: [.stations])  // deposits, rail, stations
     public init(directory: URL, layers: Layers) throws {
         self.init(directory: directory, layers: try CatalogLoader.load(directory, layers: layers.union([.deposits, .rail])))
     }

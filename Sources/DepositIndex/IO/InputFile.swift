@@ -9,7 +9,7 @@ import Darwin
 /// regular file after following symbolic links. Anything else is refused with what it is, so a FIFO
 /// cannot hang a command, `/dev/zero` cannot fill memory, and a symlink loop is not taken for "missing".
 ///
-///     let bytes = try InputFile.read(URL(fileURLWithPath: "deposits.geojson"))
+///     let bytes = try InputFile.read(URL(fileURLWithPath: "GeoData/deposits.geojson"))
 ///
 /// The file is opened first (non-blocking, so opening a FIFO returns at once), then the open descriptor
 /// is examined with `fstat` and only then read: there is no window between a check and the open in

@@ -9,7 +9,8 @@ import Darwin
 /// sees the old file whole or the new one whole), a FIFO or character device in place, `-` to standard
 /// output; never over one of the run's inputs.
 ///
-///     try OutputFile.write(Array(text.utf8), to: "tungsten.geojson", inputs: catalog.layerFiles)
+///     let catalog = try Catalog.bundled()
+///     try OutputFile.write(Array("{}".utf8), to: "tungsten.geojson", inputs: catalog.layerFiles)
 public enum OutputFile {
     /// Writes `bytes` to `path` (`-` is standard output).
     /// - Parameter inputs: files this run read; writing over any of them is refused.

@@ -9,11 +9,6 @@ struct MinHeap {
         ids.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { keys.isEmpty }
-    var count: Int { keys.count }
-    var minKey: Double? { keys.first }
-    var minId: Int? { ids.first }
-
     mutating func push(_ id: Int, _ key: Double) {
         var pos = keys.count
         keys.append(key)

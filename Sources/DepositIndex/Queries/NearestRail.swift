@@ -5,8 +5,8 @@ extension Catalog {
     /// (ties to the smaller id), each with the nearest points on both and the station nearest to the
     /// rail point.
     ///
-    ///     let near = try catalog.nearestRail(to: .deposit("kz-kar-upper-kairakty"))
-    ///     print(near[0].railName, near[0].distanceM)
+    ///     let near = try catalog.nearestRail(to: .deposit("kz-w-001"))  // Upper Kairakty
+    ///     print(near[0].railName, near[0].distanceM)  // Сәкен Сейфуллин – Ақадыр теміржол вокзалы 35212.27…
     /// - Parameter maxDistance: lines farther than this many metres are left out.
     public func nearestRail(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [RailDistance] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }

@@ -2,12 +2,17 @@ import Foundation
 import Geo
 
 /// A catalog kept in a GeoPackage file: one feature table per layer with an R-tree, readable by GDAL
-/// and QGIS as it is. Queries read only the features near the question (`CatalogStore+Candidates`);
-/// imports and edits run in one transaction each, so a store is never seen half-written.
+/// and QGIS as it is. Queries read only the features near the question (`StoreRequest`,
+/// `CatalogStore+Request`, `NearestCandidates`); imports and edits run in one transaction each, so a
+/// store is never seen half-written.
 ///
 ///     let store = try CatalogStore(path: "catalog.gpkg", access: .create)
-///     try store.importDirectory(URL(fileURLWithPath: "GeoData"))
-///     let answer = try store.nearestRail(to: .deposit("kz-kar-upper-kairakty"))
+///     try store.importData(from: [URL(fileURLWithPath: "GeoData")])
+///     var request = StoreRequest()
+///     request.deposits = ["kz-w-001"]
+///     request.nearestRail = 1
+///     let answer = try store.catalog(for: request).nearestRail(to: .deposit("kz-w-001"))
+///     // answer[0].railId == "rail-ne-13309", answer[0].distanceM ≈ 35,212.27
 ///
 /// The file is in SQLite's WAL mode, so any number of readers keep reading the last committed state
 /// while one process writes. A `CatalogStore` is one connection: use it from one thread at a time.

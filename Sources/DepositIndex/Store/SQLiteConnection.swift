@@ -120,7 +120,6 @@ final class SQLiteConnection {
     }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    var changes: Int { Int(sqlite3_changes(handle)) }
 
     static func shorten(_ sql: String) -> String {
         let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")

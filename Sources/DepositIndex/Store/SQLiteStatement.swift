@@ -62,8 +62,6 @@ final class SQLiteStatement {
         while try step() {}
     }
 
-    var columnCount: Int { Int(sqlite3_column_count(handle)) }
-    func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
     func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
     func int64(_ i: Int) -> Int64 { sqlite3_column_int64(handle, Int32(i)) }
     func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }

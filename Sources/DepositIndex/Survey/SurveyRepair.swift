@@ -5,7 +5,8 @@ import Geo
 /// positions dropped, rings closed, degenerate holes dropped, invalid geometry rebuilt (GEOS make-valid)
 /// and rings rewound for RFC 7946. Each change is reported with its effect on the area.
 ///
-///     let result = try SurveyRepair().repair(files: [input], crs: nil, to: output)
+///     let input = URL(fileURLWithPath: "GeoData/surveys/example-upper-kairakty-blocks.geojson")
+///     let result = try SurveyRepair().repair(files: [input], crs: nil, to: URL(fileURLWithPath: "repaired.geojson"))
 ///     print(result.table())
 ///
 /// The input is never touched: writing over it is refused (`OutputFailure.wouldOverwriteInput`),

@@ -6,7 +6,7 @@ import Geo
 /// stable code, a severity, the feature, the location and a hint. See `ProblemCode` for the checks.
 ///
 ///     let validator = SurveyValidator(catalog: try Catalog.bundled())
-///     let report = validator.validate(files: [URL(fileURLWithPath: "block-7.geojson")])
+///     let report = validator.validate(files: [URL(fileURLWithPath: "GeoData/surveys/example-upper-kairakty-blocks.geojson")])
 ///     if report.hasErrors { print(report.table()) }
 ///
 /// Validation never throws: an unreadable file is a problem in the report like any other. Features

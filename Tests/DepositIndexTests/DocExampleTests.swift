@@ -1,0 +1,92 @@
+import DepositIndex
+import Foundation
+import XCTest
+
+/// Every example in a doc comment of `DepositIndex`, run as written against the bundled data (from the
+/// package root, as the examples' relative paths assume), so an example cannot name an id or a call
+/// that does not exist. Expected numbers: README's real runs (Upper Kairakty 35,212.27 m to
+/// rail-ne-13309).
+final class DocExampleTests: XCTestCase {
+    private var previousDirectory = ""
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        previousDirectory = FileManager.default.currentDirectoryPath
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(root.path))
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("deposits-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory)
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// `Catalog` and `Catalog.nearestRail(to:k:maxDistance:)`.
+    func testCatalogAndNearestRail() throws {
+        let catalog = try Catalog.bundled()
+        let answer = try catalog.nearestRail(to: .deposit("kz-w-001"), k: 1)
+        XCTAssertEqual(answer[0].railId, "rail-ne-13309")
+        XCTAssertEqual(answer[0].distanceM, 35_212.27, accuracy: 0.005)
+        let near = try catalog.nearestRail(to: .deposit("kz-w-001"))
+        XCTAssertEqual(near[0].railName, "Сәкен Сейфуллин – Ақадыр теміржол вокзалы")
+    }
+
+    /// `Catalog.init(directory:layers:)` and `Catalog.deposits(matching:)`.
+    func testLayersAndNameLookUp() throws {
+        let catalog = try Catalog(directory: URL(fileURLWithPath: "GeoData"), layers: [.stations])
+        XCTAssertEqual(catalog.presentLayers, [.deposits, .rail, .stations])
+        XCTAssertEqual(catalog.deposits(matching: "Верхнее Кайракты").map(\.id), ["kz-w-001"])
+    }
+
+    /// `CatalogStore` and `StoreRequest`.
+    func testStoreExamples() throws {
+        let path = scratch.appendingPathComponent("catalog.gpkg").path
+        let store = try CatalogStore(path: path, access: .create)
+        try store.importData(from: [URL(fileURLWithPath: "GeoData")])
+        var request = StoreRequest()
+        request.deposits = ["kz-w-001"]
+        request.nearestRail = 1
+        let answer = try store.catalog(for: request).nearestRail(to: .deposit("kz-w-001"))
+        XCTAssertEqual(answer[0].railId, "rail-ne-13309")
+        XCTAssertEqual(answer[0].distanceM, 35_212.27, accuracy: 0.005)
+
+        var byName = StoreRequest()
+        byName.deposits = ["Upper Kairakty"]
+        byName.nearestRail = 1
+        let catalog = try store.catalog(for: byName)
+        XCTAssertEqual(try catalog.nearestRail(to: .deposit(catalog.deposits[0].id)).first?.railId, "rail-ne-13309")
+    }
+
+    /// `SurveyValidator`, `SurveyRepair`, `InputFile`, `OutputFile` and `OutputTarget`.
+    func testSurveyAndFileExamples() throws {
+        let validator = SurveyValidator(catalog: try Catalog.bundled())
+        let report = validator.validate(files: [URL(fileURLWithPath: "GeoData/surveys/example-upper-kairakty-blocks.geojson")])
+        XCTAssertFalse(report.hasErrors, report.table())
+
+        let input = URL(fileURLWithPath: "GeoData/surveys/example-upper-kairakty-blocks.geojson")
+        let repaired = scratch.appendingPathComponent("repaired.geojson")
+        let result = try SurveyRepair().repair(files: [input], crs: nil, to: repaired)
+        XCTAssertFalse(result.table().isEmpty)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repaired.path))
+
+        let bytes = try InputFile.read(URL(fileURLWithPath: "GeoData/deposits.geojson"))
+        XCTAssertGreaterThan(bytes.count, 0)
+
+        let catalog = try Catalog.bundled()
+        let out = scratch.appendingPathComponent("tungsten.geojson").path
+        try OutputFile.write(Array("{}".utf8), to: out, inputs: catalog.layerFiles)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "{}")
+        XCTAssertThrowsError(try OutputFile.write(Array("{}".utf8), to: "GeoData/deposits.geojson", inputs: catalog.layerFiles))
+        XCTAssertEqual(try OutputTarget(path: "-"), .standardOutput)
+    }
+
+    /// `SeededRandom` and `TerminalText`.
+    func testSupportExamples() {
+        var rng = SeededRandom(seed: 42)
+        let longitude = Double.random(in: -180..<180, using: &rng)
+        XCTAssertTrue((-180..<180).contains(longitude))
+        XCTAssertEqual(TerminalText.escaped("Kairakty\u{1B}[31m\n"), "Kairakty\\u{1B}[31m\\n")
+    }
+}
