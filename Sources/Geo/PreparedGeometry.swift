@@ -44,7 +44,7 @@ public final class PreparedGeometry {
     }
 
     /// Planar distance, using the prepared index. See `GEOSPreparedDistance_r`.
-    public func distance(to other: Geometry) throws -> Double {
+    public func planarDistance(to other: Geometry) throws -> Double {
         try geometry.measure("prepared distance") { GEOSPreparedDistance_r($0, pointer, other.pointer, $1) }
     }
 }

@@ -6,13 +6,14 @@ import Geo
 struct Lookup {
     let catalog: Catalog
 
-    enum Place {
+    /// What the user named: a catalogued deposit or a point (the library's `Place` holds only an id).
+    enum Target {
         case deposit(Deposit)
         case point(Coordinate)
     }
 
     /// A deposit by id, name or alias, or coordinates.
-    func place(_ text: String) throws -> Place {
+    func place(_ text: String) throws -> Target {
         if CoordinateText.looksLikeCoordinates(text) {
             return .point(try CoordinateText.parse(text))
         }

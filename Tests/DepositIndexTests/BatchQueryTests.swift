@@ -41,11 +41,11 @@ final class BatchQueryTests: XCTestCase {
 
     func testNearestRailForEveryDepositIsEachSingleAnswer() throws {
         let catalog = Self.catalog
-        let batch = try catalog.nearestRail(k: 2, maxDistance: 30_000)
+        let batch = try catalog.nearestRail(k: 2, maxDistanceM: 30_000)
         XCTAssertEqual(batch.map(\.depositId), catalog.deposits.map(\.id))
         var crossed = 0
         for entry in batch {
-            let single = try catalog.nearestRail(to: .deposit(entry.depositId), k: 2, maxDistance: 30_000)
+            let single = try catalog.nearestRail(to: .deposit(entry.depositId), k: 2, maxDistanceM: 30_000)
             XCTAssertEqual(entry.rail, single, entry.depositId)
             if entry.rail.first?.distanceM == 0 { crossed += 1 }
         }

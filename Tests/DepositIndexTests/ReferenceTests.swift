@@ -65,7 +65,7 @@ final class ReferenceTests: XCTestCase {
         for row in answers["corridor_overlap"] as! [[String: Any]] {
             let id = row["corridor_id"] as! String
             let width = (row["width_km"] as? Double) ?? (row["half_width_m"] as! Double) / 500
-            let ours = try cat.corridorOverlap(corridor: id, width: width)
+            let ours = try cat.corridorOverlap(corridor: id, widthKm: width)
             let refDeposits = row["deposits"] as! [[String: Any]]
             XCTAssertEqual(Set(ours.deposits.map(\.id)), Set(refDeposits.map { $0["deposit_id"] as! String }), "\(dataset) corridor \(id)")
             for ref in refDeposits {

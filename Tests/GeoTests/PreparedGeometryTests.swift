@@ -19,7 +19,7 @@ final class PreparedGeometryTests: XCTestCase {
     func testPreparedDistance() throws {
         let line = try PreparedGeometry(try Geometry(wkt: "LINESTRING (0 0, 10 0)"))
         let p = try Geometry(point: Coordinate(x: 5, y: 3))
-        XCTAssertEqual(try line.distance(to: p), 3)
+        XCTAssertEqual(try line.planarDistance(to: p), 3)
         XCTAssertTrue(try line.isWithinDistance(3, of: p))
         XCTAssertFalse(try line.isWithinDistance(2.999, of: p))
     }

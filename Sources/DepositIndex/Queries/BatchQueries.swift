@@ -5,10 +5,10 @@ import Geo
 extension Catalog {
     /// Nearest rail lines for many deposits at once (all of them by default), spread over every core.
     /// Results come in the order of `depositIDs`; a deposit without geometry gets an empty list.
-    public func nearestRail(forDeposits depositIDs: [String]? = nil, k: Int = 1, maxDistance: Double = .infinity) throws -> [DepositRail] {
+    public func nearestRail(forDeposits depositIDs: [String]? = nil, k: Int = 1, maxDistanceM maxDistance: Double = .infinity) throws -> [DepositRail] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers([.deposits, .rail])
-        let positions = try depositIDs.map { try $0.map { try depositIndex(of: $0) } } ?? Array(deposits.indices)
+        let positions = try depositIDs.map { try $0.map { try depositPosition(of: $0) } } ?? Array(deposits.indices)
         let search = RailSearch(self), deposits = self.deposits
         return Parallel.map(positions.count) { i in
             let d = deposits[positions[i]]

@@ -10,8 +10,8 @@ extension Catalog {
     ///
     /// The corridor's buffer is built only around each deposit, in an azimuthal equidistant plane centred
     /// on that deposit, so a 3,000 km corridor is as exact as a 3 km one.
-    /// - Parameter width: full width in km; the corridor's own `width_km` when nil.
-    public func corridorOverlap(corridor id: String, width: Double? = nil) throws -> CorridorOverlap {
+    /// - Parameter widthKm: full width in km; the corridor's own `width_km` when nil.
+    public func corridorOverlap(corridor id: String, widthKm width: Double? = nil) throws -> CorridorOverlap {
         try requireLayers([.deposits, .corridors])
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
         let widthKm = width ?? corridors[c].widthKm
@@ -31,7 +31,7 @@ extension Catalog {
     /// The corridors a deposit lies in (geodesic distance to the centre line at most half the width).
     public func corridors(touching depositID: String) throws -> [CorridorMembership] {
         try requireLayers(.corridors)
-        let d = try depositIndex(of: depositID)
+        let d = try depositPosition(of: depositID)
         guard deposits[d].geometry != nil else { throw QueryError.noGeometry(depositID) }
         return try corridors.indices.compactMap { c -> CorridorMembership? in
             let corridor = corridors[c]

@@ -19,11 +19,11 @@ extension Catalog {
     /// centre line built in the azimuthal equidistant plane centred on the deposit, kept within
     /// `2 × width` of the deposit's centre and returned in longitude/latitude for a map. Nil when the
     /// centre line does not come within half the width.
-    /// - Parameter width: full width in km; the corridor's own `width_km` when nil.
-    public func corridorOutline(corridor id: String, near depositID: String, width: Double? = nil) throws -> Shape? {
+    /// - Parameter widthKm: full width in km; the corridor's own `width_km` when nil.
+    public func corridorOutline(corridor id: String, near depositID: String, widthKm width: Double? = nil) throws -> Shape? {
         try requireLayers(.corridors)
         guard let c = corridorPositions[id] else { throw QueryError.unknownCorridor(id) }
-        let d = try depositIndex(of: depositID)
+        let d = try depositPosition(of: depositID)
         guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
         let halfWidth = (width ?? corridors[c].widthKm) * 500
         let query = DistanceQuery(shape: shape)

@@ -7,8 +7,8 @@ extension Catalog {
     ///
     ///     let near = try catalog.nearestRail(to: .deposit("kz-w-001"))  // Upper Kairakty
     ///     print(near[0].railName, near[0].distanceM)  // Сәкен Сейфуллин – Ақадыр теміржол вокзалы 35212.27…
-    /// - Parameter maxDistance: lines farther than this many metres are left out.
-    public func nearestRail(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [RailDistance] {
+    /// - Parameter maxDistanceM: lines farther than this many metres are left out.
+    public func nearestRail(to place: Place, k: Int = 1, maxDistanceM maxDistance: Double = .infinity) throws -> [RailDistance] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers(.rail)
         return nearestRail(query: try distanceQuery(place), k: k, maxDistance: maxDistance)
@@ -19,7 +19,7 @@ extension Catalog {
     }
 
     /// The `k` stations nearest to a deposit or point, nearest first.
-    public func nearestStations(to place: Place, k: Int = 1, maxDistance: Double = .infinity) throws -> [StationDistance] {
+    public func nearestStations(to place: Place, k: Int = 1, maxDistanceM maxDistance: Double = .infinity) throws -> [StationDistance] {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers(.stations)
         return nearestStations(query: try distanceQuery(place), k: k, maxDistance: maxDistance)

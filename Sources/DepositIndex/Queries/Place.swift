@@ -43,7 +43,8 @@ extension Catalog {
         }
     }
 
-    func depositIndex(of id: String) throws -> Int {
+    /// The deposit's position in `deposits` (and `depositPositions`), or `QueryError.unknownDeposit`.
+    func depositPosition(of id: String) throws -> Int {
         guard let i = depositPositions[id] else {
             try requireLayers(.deposits)
             throw QueryError.unknownDeposit(id)
@@ -59,7 +60,7 @@ extension Catalog {
             }
             return DistanceQuery(point: c)
         case .deposit(let id):
-            let d = deposits[try depositIndex(of: id)]
+            let d = deposits[try depositPosition(of: id)]
             guard let g = d.geometry else { throw QueryError.noGeometry(id) }
             return DistanceQuery(shape: g)
         }

@@ -22,7 +22,7 @@ extension Catalog {
     /// (outside Kazakhstan for the bundled data). A point deposit is shared like `regions(containing:)`.
     public func regionShares(of depositID: String) throws -> RegionShares {
         try requireLayers(.regions)
-        let d = try depositIndex(of: depositID)
+        let d = try depositPosition(of: depositID)
         guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
         let query = DistanceQuery(shape: shape)
         var shares = [RegionShare]()

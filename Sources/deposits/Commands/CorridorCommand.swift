@@ -38,7 +38,7 @@ struct CorridorCommand: ParsableCommand {
                 return
             }
             let c = try Lookup(catalog: catalog).corridor(corridor)
-            let overlap = try catalog.corridorOverlap(corridor: c.id, width: widthKm)
+            let overlap = try catalog.corridorOverlap(corridor: c.id, widthKm: widthKm)
             let answer = CorridorAnswer(overlap)
             switch output.format {
             case .json: try output.emit(output.json(answer), inputs: inputs)
@@ -106,7 +106,7 @@ struct CorridorAnswer: Encodable {
                 "overlap_km2": .number((d.overlapKm2 * 1e6).rounded() / 1e6),
                 "share": .number((d.share * 1e6).rounded() / 1e6),
             ]))
-            if let outline = try catalog.corridorOutline(corridor: c.id, near: d.id, width: corridor.width_km) {
+            if let outline = try catalog.corridorOutline(corridor: c.id, near: d.id, widthKm: corridor.width_km) {
                 features.append(Feature(id: "\(c.id)-near-\(d.id)", properties: [
                     "kind": "corridor_outline", "corridor_id": .string(c.id), "deposit_id": .string(d.id),
                     "width_km": .number(corridor.width_km),

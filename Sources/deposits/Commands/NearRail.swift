@@ -70,11 +70,11 @@ struct NearRailAnswer: Encodable {
     var query: QueryTarget
     var results: [RailDistance]
 
-    init(catalog: Catalog, target: Lookup.Place, k: Int, maxDistance: Double) throws {
+    init(catalog: Catalog, target: Lookup.Target, k: Int, maxDistance: Double) throws {
         query = QueryTarget(target)
         switch target {
-        case .deposit(let d): results = try catalog.nearestRail(to: .deposit(d.id), k: k, maxDistance: maxDistance)
-        case .point(let c): results = try catalog.nearestRail(to: .point(c), k: k, maxDistance: maxDistance)
+        case .deposit(let d): results = try catalog.nearestRail(to: .deposit(d.id), k: k, maxDistanceM: maxDistance)
+        case .point(let c): results = try catalog.nearestRail(to: .point(c), k: k, maxDistanceM: maxDistance)
         }
     }
 
@@ -124,7 +124,7 @@ struct QueryTarget: Encodable {
     /// The place for a table's heading, escaped for the terminal.
     var label: String
 
-    init(_ place: Lookup.Place) {
+    init(_ place: Lookup.Target) {
         switch place {
         case .deposit(let d):
             kind = .deposit(d.id)

@@ -9,7 +9,7 @@ struct NearRailForEveryDeposit: Encodable {
     var results: [DepositRail]
 
     init(catalog: Catalog, k: Int, maxDistance: Double) throws {
-        let all = try catalog.nearestRail(forDeposits: nil, k: k, maxDistance: maxDistance)
+        let all = try catalog.nearestRail(forDeposits: nil, k: k, maxDistanceM: maxDistance)
         let measured = all.filter { !$0.rail.isEmpty }.sorted { a, b in
             (a.rail[0].distanceM, a.depositId) < (b.rail[0].distanceM, b.depositId)
         }
