@@ -37,35 +37,3 @@ extension Catalog {
         }
     }
 }
-
-/// `concurrentPerform` over contiguous slices, one result slot per index.
-enum Parallel {
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        if count == 0 { return [] }
-        // One buffer allocated before the workers start; each slot is initialised by exactly one worker
-        // and read only after `concurrentPerform` returns.
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: count)
-        defer { buffer.deallocate() }
-        let slots = UnsafeSendable(buffer)
-        // Several slices per core even out uneven work.
-        let sliceCount = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
-        withoutActuallyEscaping(body) { body in
-            let work = UnsafeSendable(body)
-            DispatchQueue.concurrentPerform(iterations: sliceCount) { s in
-                let lo = count * s / sliceCount, hi = count * (s + 1) / sliceCount
-                for i in lo..<hi { (slots.value + i).initialize(to: work.value(i)) }
-            }
-        }
-        let out = Array(UnsafeBufferPointer(start: buffer, count: count))
-        buffer.deinitialize(count: count)
-        return out
-    }
-}
-
-/// Passes a non-Sendable closure to `concurrentPerform`: safe here because the catalog it reads is
-/// immutable and each call writes only its own slot.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-

@@ -145,14 +145,9 @@ extension CatalogStore {
     /// an import, and the keys do not depend on each other.
     static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
         guard layer.isNamed, !features.isEmpty else { return Array(repeating: [], count: features.count) }
-        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
-        let size = (features.count + chunks - 1) / chunks
-        let results = KeyChunks(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = min(c * size, features.count)..<min((c + 1) * size, features.count)
-            results.set(c, features[range].map { f in Array(Set(StoredRecords.names(layer, f).map(NameIndex.key))).filter { !$0.isEmpty }.sorted() })
+        return Parallel.map(features.count) { i in
+            Array(Set(StoredRecords.names(layer, features[i]).map(NameIndex.key))).filter { !$0.isEmpty }.sorted()
         }
-        return results.joined()
     }
 
     /// Deletes features by id (inside the caller's transaction); returns how many were there.
@@ -194,20 +189,4 @@ extension CatalogStore {
         if edges.minX < vertices.minX - 1e-9 || edges.maxX > vertices.maxX + 1e-9 { return 180 }
         return max(0, vertices.minY - edges.minY, edges.maxY - vertices.maxY)
     }
-}
-
-/// One slot per chunk of `nameKeys`, each written by exactly one thread, then read after all have finished.
-private final class KeyChunks: @unchecked Sendable {
-    private var slots: [[[String]]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ keys: [[String]]) {
-        lock.lock()
-        slots[i] = keys
-        lock.unlock()
-    }
-
-    func joined() -> [[String]] { slots.flatMap { $0 } }
 }

@@ -223,57 +223,13 @@ public struct SurveyValidator: Sendable {
     private func checkFeatures(_ document: SurveyDocument, range: Range<Int>, crs: String?) -> [FeatureCheck.Result] {
         let count = range.count
         guard count > 0 else { return [] }
-        let results = ResultSlots(count: count)
-        let chunk = 64
-        let chunks = (count + chunk - 1) / chunk
-        let workers = max(1, min(options.threads, chunks))
-        let next = ChunkCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let probe = CatalogProbe(catalog)
+        return Parallel.map(count, chunk: 64, workers: options.threads, state: {
             // Checked once before (an unknown CRS stops the file); a thread that still cannot make it
             // reports that on every feature rather than leave the coordinates untransformed.
             let projection = crs.map { crs in Result { try Projection(from: crs, to: "EPSG:4326") } }
-            let checker = FeatureCheck(file: document.file, probe: probe, projection: projection, options: options)
-            while let c = next.take(below: chunks) {
-                for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-                    results.set(i, checker.run(document.feature(range.lowerBound + i)))
-                }
-            }
+            return FeatureCheck(file: document.file, probe: CatalogProbe(catalog), projection: projection, options: options)
+        }) { checker, i in
+            checker.run(document.feature(range.lowerBound + i))
         }
-        return results.collected()
-    }
-}
-
-/// One slot per feature, each written by exactly one thread, read after all have finished.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [FeatureCheck.Result?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ i: Int, _ result: FeatureCheck.Result) {
-        lock.lock()
-        slots[i] = result
-        lock.unlock()
-    }
-
-    func collected() -> [FeatureCheck.Result] {
-        slots.map { $0! }
-    }
-}
-
-/// Hands out chunk numbers to worker threads.
-private final class ChunkCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
