@@ -20,7 +20,7 @@ final class GEOSContext {
     private var cachedWKBReader: OpaquePointer?
     private var cachedWKBWriter: OpaquePointer?
 
-    private init() {
+    fileprivate init() {
         guard let handle = GEOS_init_r() else { fatalError("GEOS_init_r returned NULL: out of memory") }
         self.handle = handle
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -44,15 +44,7 @@ final class GEOSContext {
     }
 
     /// The calling thread's context.
-    static var current: GEOSContext {
-        if let raw = pthread_getspecific(geosContextKey) {
-            return Unmanaged<GEOSContext>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let context = GEOSContext()
-        // The thread-specific slot holds one retain, released by the key's destructor at thread exit.
-        pthread_setspecific(geosContextKey, Unmanaged.passRetained(context).toOpaque())
-        return context
-    }
+    static var current: GEOSContext { geosContexts.value }
 
     func clearError() { lastError = nil }
 
@@ -95,15 +87,4 @@ final class GEOSContext {
     }
 }
 
-private let geosContextKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        #if canImport(Darwin)
-        Unmanaged<GEOSContext>.fromOpaque(raw).release()
-        #else
-        if let raw { Unmanaged<GEOSContext>.fromOpaque(raw).release() }
-        #endif
-    }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
-}()
+private let geosContexts = PerThread { GEOSContext() }

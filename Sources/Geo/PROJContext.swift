@@ -15,7 +15,7 @@ final class PROJContext {
     /// The last message PROJ logged on this context, for the error we throw.
     private(set) var lastMessage: String?
 
-    private init() {
+    fileprivate init() {
         guard let ctx = proj_context_create() else { fatalError("proj_context_create returned NULL: out of memory") }
         pointer = ctx
         // PROJ logs errors to stderr by default; keep them for the Swift error instead.
@@ -31,14 +31,8 @@ final class PROJContext {
         proj_context_destroy(pointer)
     }
 
-    static var current: PROJContext {
-        if let raw = pthread_getspecific(projContextKey) {
-            return Unmanaged<PROJContext>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let context = PROJContext()
-        pthread_setspecific(projContextKey, Unmanaged.passRetained(context).toOpaque())
-        return context
-    }
+    /// The calling thread's context.
+    static var current: PROJContext { projContexts.value }
 
     func clearError() {
         lastMessage = nil
@@ -55,15 +49,4 @@ final class PROJContext {
     }
 }
 
-private let projContextKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { raw in
-        #if canImport(Darwin)
-        Unmanaged<PROJContext>.fromOpaque(raw).release()
-        #else
-        if let raw { Unmanaged<PROJContext>.fromOpaque(raw).release() }
-        #endif
-    }
-    precondition(status == 0, "pthread_key_create failed: \(status)")
-    return key
-}()
+private let projContexts = PerThread { PROJContext() }
