@@ -1,7 +1,9 @@
 import Geo
 
-// Plain answers for the CLI to format. Coding keys are snake_case so `JSONEncoder()` writes the field
-// names the CLI and the reference files use; coordinates encode as [longitude, latitude].
+// Plain answers for the CLI to format. Their JSON field names are snake_case (`distance_m`, `rail_id`),
+// as the CLI and the reference files use them, by one key strategy where the CLI encodes
+// (`Emitter.json`: `.convertToSnakeCase`), not by coding keys on each type; coordinates encode as
+// [longitude, latitude].
 
 /// A station near a point, with its geodesic distance.
 public struct StationDistance: Hashable, Sendable, Codable {
@@ -11,10 +13,6 @@ public struct StationDistance: Hashable, Sendable, Codable {
     public var distanceM: Double
     public var location: Coordinate
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, kind, location
-        case distanceM = "distance_m"
-    }
 }
 
 /// One rail line near a deposit or point.
@@ -30,11 +28,6 @@ public struct RailDistance: Hashable, Sendable, Codable {
     /// The station nearest to `railPoint`, if the data has stations.
     public var station: StationDistance?
 
-    enum CodingKeys: String, CodingKey {
-        case station
-        case railId = "rail_id", railName = "rail_name", distanceM = "distance_m"
-        case railPoint = "rail_point", fromPoint = "from_point"
-    }
 }
 
 /// The nearest rail lines of one deposit (the batch form's element).
@@ -44,10 +37,6 @@ public struct DepositRail: Hashable, Sendable, Codable {
     /// Nearest first; empty for a deposit without geometry or with nothing within the limit.
     public var rail: [RailDistance]
 
-    enum CodingKeys: String, CodingKey {
-        case rail
-        case depositId = "deposit_id", depositName = "deposit_name"
-    }
 }
 
 /// A deposit at a distance from something.
@@ -58,10 +47,6 @@ public struct DepositDistance: Hashable, Sendable, Codable {
     /// The nearest point of the deposit.
     public var point: Coordinate
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, point
-        case distanceM = "distance_m"
-    }
 }
 
 /// A deposit within a corridor.
@@ -75,10 +60,6 @@ public struct CorridorDeposit: Hashable, Sendable, Codable {
     /// Share of the deposit's area inside the corridor, 0...1 (1 for a point deposit inside it).
     public var share: Double
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, share
-        case distanceM = "distance_m", overlapKm2 = "overlap_km2"
-    }
 }
 
 /// The deposits within one corridor, nearest the centre line first.
@@ -89,10 +70,6 @@ public struct CorridorOverlap: Hashable, Sendable, Codable {
     public var widthKm: Double
     public var deposits: [CorridorDeposit]
 
-    enum CodingKeys: String, CodingKey {
-        case deposits
-        case corridorId = "corridor_id", corridorName = "corridor_name", widthKm = "width_km"
-    }
 }
 
 /// A corridor that a deposit lies in.
@@ -104,11 +81,6 @@ public struct CorridorMembership: Hashable, Sendable, Codable {
     public var overlapKm2: Double
     public var share: Double
 
-    enum CodingKeys: String, CodingKey {
-        case share
-        case corridorId = "corridor_id", corridorName = "corridor_name", widthKm = "width_km"
-        case distanceM = "distance_m", overlapKm2 = "overlap_km2"
-    }
 }
 
 /// A region holding (part of) a point or deposit.
@@ -121,10 +93,6 @@ public struct RegionShare: Hashable, Sendable, Codable {
     /// True when the point (or the deposit) touches this region's border.
     public var onBoundary: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, share
-        case onBoundary = "on_boundary"
-    }
 }
 
 /// How a deposit divides among the regions.
@@ -134,10 +102,6 @@ public struct RegionShares: Hashable, Sendable, Codable {
     /// The share outside every region (outside Kazakhstan for the bundled data): 1 minus the others.
     public var outsideShare: Double
 
-    enum CodingKeys: String, CodingKey {
-        case regions
-        case depositId = "deposit_id", outsideShare = "outside_share"
-    }
 }
 
 /// A deposit in a region, with its share there.
@@ -147,8 +111,4 @@ public struct DepositShare: Hashable, Sendable, Codable {
     public var share: Double
     public var onBoundary: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, share
-        case onBoundary = "on_boundary"
-    }
 }

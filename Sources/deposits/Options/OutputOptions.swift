@@ -58,6 +58,9 @@ struct Emitter {
     func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // The library's answers name fields in Swift's camelCase (`distanceM`); the CLI's own answers are
+        // already snake_case, which the strategy leaves as they are.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
