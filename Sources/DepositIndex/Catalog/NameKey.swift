@@ -1,15 +1,15 @@
 /// Spellings reduced to one comparable key (see `NameIndex`), and the closest names to a misspelling.
-public enum NameKey {
+package enum NameKey {
     /// The key a spelling is compared by: lower case, Cyrillic and Kazakh transliterated to Latin,
     /// diacritics and punctuation dropped. "Верхнее Кайракты" and "Verkhneye Kairakty" share a key.
-    public static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         NameIndex.key(text)
     }
 
     /// Up to `limit` feature ids, each with the spelling that came closest to `text`, best first, among
     /// those near enough to be a plausible misspelling (edit distance at most a third of the key's length,
     /// or containing the key's first half). Formatted "spelling (id)" for a "did you mean" line.
-    public static func closest(to text: String, among features: [(id: String, spellings: [String])], limit: Int) -> [String] {
+    package static func closest(to text: String, among features: [(id: String, spellings: [String])], limit: Int) -> [String] {
         let query = key(text)
         guard !query.isEmpty else { return [] }
         var scored = [(score: Int, label: String)]()

@@ -8,17 +8,17 @@ import Darwin
 /// Replaces regular files so that a reader sees either the old file whole or the new one whole, never a
 /// half-written one. Only for regular files and new paths: `write` goes through `OutputFile`, which
 /// writes devices and FIFOs in place and refuses directories, so no device node is ever replaced.
-public enum AtomicFile {
+package enum AtomicFile {
     /// The errors of writing an output.
-    public typealias Failure = OutputFailure
+    package typealias Failure = OutputFailure
 
     /// Writes `bytes` to `url` as `OutputFile.write` does: atomically when it is a regular file or new.
     /// - Parameter inputs: files this run read; writing over any of them is refused.
-    public static func write(_ bytes: Data, to url: URL, inputs: [URL] = []) throws {
+    package static func write(_ bytes: Data, to url: URL, inputs: [URL] = []) throws {
         try OutputFile.write([UInt8](bytes), to: url.path, inputs: inputs)
     }
 
-    public static func write(_ text: String, to url: URL, inputs: [URL] = []) throws {
+    package static func write(_ text: String, to url: URL, inputs: [URL] = []) throws {
         try OutputFile.write(Array(text.utf8), to: url.path, inputs: inputs)
     }
 

@@ -8,9 +8,9 @@ import Darwin
 /// interrupts it (`EINTR`), continued after a partial write, and waiting (`poll`) when the descriptor was
 /// left non-blocking by whoever opened it (`EAGAIN`). Unlike `FileHandle.write`, which traps on error in
 /// swift-corelibs-foundation, and `print`, which ignores errors, it reports failure.
-public enum DescriptorWriter {
+package enum DescriptorWriter {
     /// Writes all of `bytes` to `fd`. Returns 0, or the `errno` of the write that failed.
-    public static func write(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+    package static func write(_ bytes: [UInt8], to fd: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
@@ -32,7 +32,7 @@ public enum DescriptorWriter {
     }
 
     /// The system's words for an `errno`.
-    public static func text(_ code: Int32) -> String { String(cString: strerror(code)) }
+    package static func text(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
 
 #if canImport(Glibc)

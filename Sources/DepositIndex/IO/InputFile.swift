@@ -18,10 +18,10 @@ import Darwin
 /// Why not `Data(contentsOf:)`: it opens and reads FIFOs and devices (and blocks on them), on Linux it
 /// asks for the file's attributes through dictionaries of `FileAttributeKey`, which cost more than
 /// reading a small file, and its errors ("You don't have permission") do not say what the path is.
-public enum InputFile {
+package enum InputFile {
     /// An input that cannot be read, with what it is; `reason` has no path, `description` starts with it.
-    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-        public enum Problem: Equatable, Sendable {
+    package struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        package enum Problem: Equatable, Sendable {
             /// Nothing at the path.
             case missing
             /// A symbolic link whose target does not exist.
@@ -36,11 +36,11 @@ public enum InputFile {
             case unreadable(String)
         }
 
-        public var path: String
-        public var problem: Problem
+        package var path: String
+        package var problem: Problem
 
         /// What is wrong, without the path: "a FIFO, not a regular file".
-        public var reason: String {
+        package var reason: String {
             switch problem {
             case .missing: return "no such file"
             case .danglingSymlink: return "a symbolic link to a file that does not exist"
@@ -51,12 +51,12 @@ public enum InputFile {
             }
         }
 
-        public var description: String { "\(path): \(reason)" }
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// All the bytes of the regular file at `url`.
     /// - Parameter maximumBytes: refuse (`tooLarge`) a file larger than this, before reading it.
-    public static func read(_ url: URL, maximumBytes: Int? = nil) throws(Failure) -> [UInt8] {
+    package static func read(_ url: URL, maximumBytes: Int? = nil) throws(Failure) -> [UInt8] {
         let path = url.path
         let fd = try openRegular(path)
         defer { close(fd) }
@@ -93,7 +93,7 @@ public enum InputFile {
 
     /// Checks that `path` is a regular file that can be opened for reading, without reading it (for
     /// files another library opens by path, such as an SQLite store).
-    public static func check(_ path: String) throws(Failure) {
+    package static func check(_ path: String) throws(Failure) {
         close(try openRegular(path))
     }
 

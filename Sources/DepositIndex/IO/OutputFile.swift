@@ -11,16 +11,16 @@ import Darwin
 ///
 ///     let catalog = try Catalog.bundled()
 ///     try OutputFile.write(Array("{}".utf8), to: "tungsten.geojson", inputs: catalog.layerFiles)
-public enum OutputFile {
+package enum OutputFile {
     /// Writes `bytes` to `path` (`-` is standard output).
     /// - Parameter inputs: files this run read; writing over any of them is refused.
     /// - Throws: `OutputFailure`.
-    public static func write(_ bytes: [UInt8], to path: String, inputs: [URL] = []) throws(OutputFailure) {
+    package static func write(_ bytes: [UInt8], to path: String, inputs: [URL] = []) throws(OutputFailure) {
         try write(bytes, to: OutputTarget(path: path), inputs: inputs)
     }
 
     /// Writes `bytes` to a target already classified.
-    public static func write(_ bytes: [UInt8], to target: OutputTarget, inputs: [URL] = []) throws(OutputFailure) {
+    package static func write(_ bytes: [UInt8], to target: OutputTarget, inputs: [URL] = []) throws(OutputFailure) {
         if target.overwrittenInput(among: inputs) != nil { throw .wouldOverwriteInput(target.path) }
         switch target {
         case .standardOutput: try writeStream(bytes, to: 1, name: target.path)
@@ -41,7 +41,7 @@ public enum OutputFile {
     }
 
     /// Writes all of `bytes` to an open stream descriptor.
-    public static func writeStream(_ bytes: [UInt8], to fd: Int32, name: String) throws(OutputFailure) {
+    package static func writeStream(_ bytes: [UInt8], to fd: Int32, name: String) throws(OutputFailure) {
         let code = DescriptorWriter.write(bytes, to: fd)
         switch code {
         case 0: return

@@ -12,7 +12,7 @@ import Darwin
 ///
 ///     let target = try OutputTarget(path: "-")          // standard output
 ///     try OutputFile.write(Array("…".utf8), to: target, inputs: [])
-public enum OutputTarget: Equatable, Sendable {
+package enum OutputTarget: Equatable, Sendable {
     /// Descriptor 1, for `-` and `/dev/stdout` (written there directly, as the shell set it up).
     case standardOutput
     /// Descriptor 2, for `/dev/stderr`: written there directly, so a file behind it (`2>>log`) is written
@@ -33,7 +33,7 @@ public enum OutputTarget: Equatable, Sendable {
     /// Classifies `path`, following symbolic links.
     /// - Throws: `OutputFailure.notWritable` for a directory, socket or block device, and
     ///   `OutputFailure.cannotWrite` for a symlink loop or a path that cannot be looked at.
-    public init(path: String) throws(OutputFailure) {
+    package init(path: String) throws(OutputFailure) {
         if Self.standardOutputPaths.contains(path) {
             self = .standardOutput
             return
@@ -61,7 +61,7 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     /// The path as given (`-` for standard output).
-    public var path: String {
+    package var path: String {
         switch self {
         case .standardOutput: return "standard output"
         case .standardError: return "standard error"
@@ -70,7 +70,7 @@ public enum OutputTarget: Equatable, Sendable {
     }
 
     /// The file the target is now, if there is one.
-    public var identity: FileIdentity? {
+    package var identity: FileIdentity? {
         switch self {
         case .standardOutput: return FileIdentity(descriptor: 1)
         case .standardError: return FileIdentity(descriptor: 2)
@@ -90,7 +90,7 @@ public enum OutputTarget: Equatable, Sendable {
     /// the same file (by device and inode, so hard links and symbolic links count), or the same path with
     /// nothing there. One character device written twice (`/dev/null`, a terminal) is no conflict, unless
     /// both are standard output, where two documents would run together.
-    public func sameFile(as other: OutputTarget) -> Bool {
+    package func sameFile(as other: OutputTarget) -> Bool {
         if self == other, self == .standardOutput || self == .standardError { return true }
         if let a = identity, let b = other.identity {
             return a == b && a.kind != .characterDevice
@@ -101,7 +101,7 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// The input among `inputs` this target would write over (compared by device and inode, and by path
     /// for inputs that no longer exist), or nil.
-    public func overwrittenInput(among inputs: [URL]) -> URL? {
+    package func overwrittenInput(among inputs: [URL]) -> URL? {
         let mine = identity
         let myPath = resolvedPath
         for input in inputs {

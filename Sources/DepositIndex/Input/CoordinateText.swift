@@ -13,28 +13,28 @@ import Geo
 /// negative (north). A plus sign with N or E agrees and is accepted; with S or W it is refused.
 /// Signs belong before the degrees, never on minutes or seconds. Every failure is a `Failure` that
 /// quotes the text; nothing the text holds can make the reader trap (`Tools/fuzz-coordinates.sh`).
-public enum CoordinateText {
-    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
-        public var text: String
-        public var message: String
-        public var hint: String?
+package enum CoordinateText {
+    package struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        package var text: String
+        package var message: String
+        package var hint: String?
 
         /// One line: the text quoted (escaped for the terminal, and cut short past 80 characters) and what is wrong.
-        public var description: String {
+        package var description: String {
             "cannot read coordinates '\(CoordinateText.quoted(text))': \(message)" + (hint.map { " (\($0))" } ?? "")
         }
     }
 
     /// True when the text looks like an attempt at coordinates (digits and little else), so a caller
     /// can tell coordinates from a deposit name.
-    public static func looksLikeCoordinates(_ text: String) -> Bool {
+    package static func looksLikeCoordinates(_ text: String) -> Bool {
         let digits = text.filter(\.isNumber).count
         let letters = text.filter { $0.isLetter && !"NSEWnsew".contains($0) }.count
         return digits >= 2 && letters == 0
     }
 
     /// The coordinate (longitude, latitude) the text names.
-    public static func parse(_ text: String) throws(Failure) -> Coordinate {
+    package static func parse(_ text: String) throws(Failure) -> Coordinate {
         let tokens = try tokenize(text)
         let components = try group(tokens, text)
         guard components.count == 2 else {
@@ -70,7 +70,7 @@ public enum CoordinateText {
 
     /// The coordinate as the tables print it, latitude first with `decimals` places: `48.68300, 73.28300`.
     /// `parse` reads it back to within half a unit of the last place.
-    public static func text(_ coordinate: Coordinate, decimals: Int = 5) -> String {
+    package static func text(_ coordinate: Coordinate, decimals: Int = 5) -> String {
         "\(fixed(coordinate.latitude, decimals)), \(fixed(coordinate.longitude, decimals))"
     }
 

@@ -5,23 +5,23 @@ import Darwin
 #endif
 
 /// A JSON syntax error with the line and column (1-based, columns in bytes) where reading stopped.
-public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var line: Int
-    public var column: Int
+package struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var message: String
+    package var line: Int
+    package var column: Int
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    package var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// A strict RFC 8259 JSON reader that reports where a document is broken and refuses, rather than
 /// crashes on, hostile input: nesting is limited, and numbers must be finite.
-public struct JSONParser {
+package struct JSONParser {
     /// Deeper nesting than this is refused; GeoJSON needs four levels for a MultiPolygon.
-    public static let maximumDepth = 256
+    package static let maximumDepth = 256
 
     /// Parses a whole document. A UTF-8 byte-order mark before it is ignored, as RFC 8259 §8.1 allows
     /// (Windows tools write one); columns on the first line still count its three bytes.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var bytes = bytes
         bytes.append(0)  // a terminator that stops strtod at the end of the buffer
         return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
@@ -35,7 +35,7 @@ public struct JSONParser {
         }
     }
 
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 

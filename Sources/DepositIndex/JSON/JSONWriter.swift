@@ -1,20 +1,20 @@
 /// Writes JSON text with object members in their stored order and numbers in their shortest exact form,
 /// optionally rounded: the same value always gives the same bytes.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Digits after the decimal point for numbers, or nil to keep every digit.
-    public var decimals: Int?
+    package var decimals: Int?
 
-    public init(decimals: Int? = nil) {
+    package init(decimals: Int? = nil) {
         self.decimals = decimals
     }
 
-    public func string(_ value: JSONValue) -> String {
+    package func string(_ value: JSONValue) -> String {
         var out = ""
         write(value, into: &out)
         return out
     }
 
-    public func write(_ value: JSONValue, into out: inout String) {
+    package func write(_ value: JSONValue, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -41,7 +41,7 @@ public struct JSONWriter: Sendable {
 
     /// A number as JSON text: integers without a fraction, others in Swift's shortest round-trip form,
     /// after rounding to `decimals` places when given. Non-finite values, which JSON cannot hold, become null.
-    public static func format(_ d: Double, decimals: Int? = nil) -> String {
+    package static func format(_ d: Double, decimals: Int? = nil) -> String {
         guard d.isFinite else { return "null" }
         var v = d
         if let decimals {

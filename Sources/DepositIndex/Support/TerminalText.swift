@@ -13,10 +13,10 @@
 /// escape the controls by the JSON rules).
 ///
 ///     TerminalText.escaped("Kairakty\u{1B}[31m\n")  // "Kairakty\\u{1B}[31m\\n"
-public enum TerminalText {
+package enum TerminalText {
     /// The text with every control, bidirectional and line-breaking character escaped, newlines included:
     /// one table cell, one quoted name.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -36,13 +36,13 @@ public enum TerminalText {
 
     /// Text of several lines (a message with a list under it, a whole table): each line escaped as by
     /// `escaped(_:)`, the newlines between them kept.
-    public static func escapedLines(_ text: String) -> String {
+    package static func escapedLines(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
     }
 
     /// True for a character a terminal acts on rather than shows (see the type's documentation).
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true  // C0 controls, DEL, C1 controls
         case 0x202A...0x202E, 0x2066...0x2069: return true  // bidi embeddings, overrides, isolates

@@ -28,7 +28,7 @@ public struct SurveyRepair: Sendable {
     /// Repairs `files` into one RFC 7946 FeatureCollection written to `output`: a file (atomically), a
     /// FIFO or character device (in place), or standard output.
     /// - Throws: `OutputFailure` when `output` is one of the inputs (by device and inode) or cannot be written.
-    public func repair(files: [URL], crs: String? = nil, to output: OutputTarget) throws -> SurveyRepairResult {
+    package func repair(files: [URL], crs: String? = nil, to output: OutputTarget) throws -> SurveyRepairResult {
         if output.overwrittenInput(among: files) != nil { throw OutputFailure.wouldOverwriteInput(output.path) }
         var features = [Feature]()
         var result = SurveyRepairResult(output: output.path, featureCount: 0, changes: [], unrepaired: [])
