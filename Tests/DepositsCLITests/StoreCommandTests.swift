@@ -156,6 +156,16 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(try depositIDs(store).contains("kz-w-001"))
     }
 
+    /// An id given twice removes one deposit, and says one: it used to print "removed 2: kz-w-001, kz-w-001".
+    func testRemoveCountsAnIDGivenTwiceOnce() throws {
+        let store = try bundledStore()
+        let before = try depositIDs(store)
+        let r = try CLIRunner.run(["remove", "kz-w-001", "kz-w-002", "kz-w-001", "--store", store])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "removed 2: kz-w-001, kz-w-002\n")
+        XCTAssertEqual(try depositIDs(store), before.subtracting(["kz-w-001", "kz-w-002"]))
+    }
+
     /// A store that cannot be written: 73 with a plain sentence, never SQLite's "attempt to write a readonly
     /// database" and exit 1; and the same store still answers questions. As root, `chmod 444` does not stop
     /// a write, so the read-only cases run as the unprivileged user `nobody`, and root meets an immutable
