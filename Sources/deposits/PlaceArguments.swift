@@ -73,19 +73,25 @@ enum PlaceArguments {
 
     /// For a refused command line: when an argument before any `--` begins with a single `-` but is
     /// no option of the subcommand (a name such as `-Kairakty`, or a negative number where no
-    /// coordinates are read), the sentence that says to put `--` before it. Nil otherwise.
+    /// coordinates are read), the sentence that says to put `--` before it, or, when it follows an
+    /// option that takes a value (`--width-km -5`), to attach it with `=`. Nil otherwise.
     static func hint(for arguments: [String]) -> String? {
         guard let name = arguments.first,
               let command = Deposits.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
         let names = OptionNames(command)
-        guard names.hasPositional else { return nil }
         let rest = arguments.dropFirst()
         let end = rest.firstIndex(of: "--") ?? rest.endIndex
-        guard let stray = rest[..<end].first(where: { token in
+        guard let at = rest[..<end].firstIndex(where: { token in
             token.hasPrefix("-") && !token.hasPrefix("--") && token.count > 1
                 && !names.all.contains(String(token.prefix { $0 != "=" }))
         }) else { return nil }
-        let shown = TerminalText.escaped(stray)
+        let shown = TerminalText.escaped(rest[at])
+        // The value of an option (`--width-km -5`): `--` would make it the positional argument instead.
+        if at > rest.startIndex, names.takingValue.contains(rest[at - 1]) {
+            let option = TerminalText.escaped(rest[at - 1])
+            return "If '\(shown)' is the value of \(option), attach it with =: deposits \(name) \(option)='\(shown)'"
+        }
+        guard names.hasPositional else { return nil }
         return "If '\(shown)' is a value and not an option, put -- before it: deposits \(name) -- '\(shown)'"
     }
 

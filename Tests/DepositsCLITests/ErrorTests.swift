@@ -89,4 +89,14 @@ final class ErrorTests: XCTestCase {
         let help = try CLIRunner.run(["--help"]).stdout
         for code in ["2 not found", "64 usage", "65 bad data", "73 cannot write"] { XCTAssertTrue(help.contains(code), help) }
     }
+
+    /// `$DEPOSITS_DATA` naming a directory without deposits.geojson (a typo) used to fall through to the
+    /// GeoData beside the program or in the source tree, answering from other data with exit 0.
+    func testAMistypedDataVariableIsRefusedNotReplaced() throws {
+        let missing = scratch.appendingPathComponent("no-such-data").path
+        let r = try CLIRunner.run(["list"], environment: ["DEPOSITS_DATA": missing])
+        XCTAssertEqual(r.status, 65, r.stdout)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("$DEPOSITS_DATA names \(missing), which holds no deposits.geojson"), r.stderr)
+    }
 }

@@ -80,4 +80,27 @@ final class MissingLayerTests: XCTestCase {
         XCTAssertNotEqual(said.status, 65, said.stderr)
         XCTAssertTrue(said.stderr.contains("was not checked"), said.stderr)
     }
+
+    /// A store imported without deposits used to be listed as "0 deposits" (exit 0) while `export` of the
+    /// same store was refused: `list` needs the deposits layer as every other question does.
+    func testListOfAStoreWithoutDepositsIsRefused() throws {
+        let store = scratch.appendingPathComponent("rail-only.gpkg").path
+        let railOnly = try data(["rail"])
+        let imported = try CLIRunner.run(["import", railOnly + "/rail.geojson", "--into", store])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        try assertRefused(["list", "--store", store], naming: "deposits")
+        try assertRefused(["list", "--store", store, "--format", "json"], naming: "deposits")
+    }
+
+    /// `at --radius-km` past half a meridian (20,004 km) asks nothing more and, past about 1.8e305 km, made
+    /// radius_m infinite: JSON output failed with Swift's EncodingError and exit 1. Refused (64).
+    func testAtRadiusBeyondHalfAMeridianIsRefused() throws {
+        for radius in ["1e308", "20005"] {
+            let r = try CLIRunner.run(["at", "48.683,73.283", "--radius-km", radius, "--format", "json"])
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--radius-km must be at most 20004"), r.stderr)
+            XCTAssertEqual(r.stdout, "")
+        }
+        XCTAssertEqual(try CLIRunner.run(["at", "48.683,73.283", "--radius-km", "20004", "--format", "json"]).status, 0)
+    }
 }

@@ -128,4 +128,38 @@ final class OutputTargetTests: XCTestCase {
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: rail)), before)
     }
+
+    /// A dangling symbolic link is written through, as the shell's `>` does: its target is created and the
+    /// link stays a link. Foundation's `resolvingSymlinksInPath` leaves a dangling link unresolved, so the
+    /// rename used to replace the link itself with a regular file.
+    func testADanglingSymlinkCreatesItsTargetAndStays() throws {
+        let link = scratch.appendingPathComponent("latest.geojson").path
+        let target = scratch.appendingPathComponent("2026-12-06.geojson").path
+        XCTAssertEqual(symlink("2026-12-06.geojson", link), 0)  // relative, as `ln -s` is usually used
+        let r = try CLIRunner.run(["export", "--layer", "regions", "-o", link])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(kind(link), S_IFLNK, "the link must stay a link")
+        XCTAssertEqual(kind(target), S_IFREG)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), try regionsOnStdout())
+        // A link into a directory that does not exist is refused (73), as `>` refuses it; the link stays.
+        let nowhere = scratch.appendingPathComponent("nowhere").path
+        XCTAssertEqual(symlink("missing-directory/x.geojson", nowhere), 0)
+        let refused = try CLIRunner.run(["export", "-o", nowhere])
+        XCTAssertEqual(refused.status, 73, refused.stderr)
+        XCTAssertEqual(kind(nowhere), S_IFLNK)
+    }
+
+    /// A regular file replaced keeps its permission bits: a private file (0600) used to come back 0644
+    /// (the temporary file's 0666 less the umask), readable by everyone.
+    func testAReplacedFileKeepsItsPermissions() throws {
+        let path = scratch.appendingPathComponent("private.geojson").path
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(chmod(path, 0o600), 0)
+        let r = try CLIRunner.run(["export", "--layer", "regions", "-o", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), try regionsOnStdout())
+    }
 }

@@ -36,4 +36,13 @@ final class PlaceArgumentsTests: XCTestCase {
         XCTAssertNil(PlaceArguments.hint(for: ["show", "kz-w-001", "-o", "x.txt"]))
         XCTAssertNil(PlaceArguments.hint(for: ["list", "-x"]))  // list takes no positional argument
     }
+
+    /// A negative value after an option that takes one: `--` before it would make it the positional
+    /// argument (`deposits corridor -- '-5'` asks for a corridor named -5), so the hint says to attach it.
+    func testHintForANegativeOptionValueSaysToAttachIt() {
+        XCTAssertEqual(PlaceArguments.hint(for: ["corridor", "Trans-Caspian", "--width-km", "-5"]),
+                       "If '-5' is the value of --width-km, attach it with =: deposits corridor --width-km='-5'")
+        XCTAssertEqual(PlaceArguments.hint(for: ["list", "--status", "-x"]),
+                       "If '-x' is the value of --status, attach it with =: deposits list --status='-x'")
+    }
 }

@@ -156,6 +156,39 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(try depositIDs(store).contains("kz-w-001"))
     }
 
+    /// SQLite reads "" as a private temporary database deleted on close, ":memory:" as an in-memory one and
+    /// (built with URIs, as Debian's is) "file:..." as a URI: `import --into` any of them said "imported" with
+    /// exit 0 and stored nothing anywhere. An empty path is refused (73); the others are the files they name.
+    func testStorePathsSQLiteWouldReadSpeciallyAreFiles() throws {
+        let empty = try CLIRunner.run(["import", try bundled.path, "--into", ""])
+        XCTAssertEqual(empty.status, 73, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("an empty path names no file"), empty.stderr)
+        for name in [":memory:", "file:catalog.gpkg?mode=memory"] {
+            let process = Process()
+            process.executableURL = CLIRunner.executable
+            process.arguments = ["import", try bundled.path, "--into", name]
+            process.currentDirectoryURL = directory
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, name)
+            let file = directory.appendingPathComponent(name).path
+            XCTAssertTrue(FileManager.default.fileExists(atPath: file), "\(name) must be a file in the working directory")
+            // The bundled data holds 54 deposits (README: "19 measured, 35 without a location").
+            XCTAssertEqual(try CatalogStore(path: file, access: .read).catalog().deposits.count, 54)
+        }
+    }
+
+    /// An id given twice removes one deposit, and says one: it used to print "removed 2: kz-w-001, kz-w-001".
+    func testRemoveCountsAnIDGivenTwiceOnce() throws {
+        let store = try bundledStore()
+        let before = try depositIDs(store)
+        let r = try CLIRunner.run(["remove", "kz-w-001", "kz-w-002", "kz-w-001", "--store", store])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "removed 2: kz-w-001, kz-w-002\n")
+        XCTAssertEqual(try depositIDs(store), before.subtracting(["kz-w-001", "kz-w-002"]))
+    }
+
     /// A store that cannot be written: 73 with a plain sentence, never SQLite's "attempt to write a readonly
     /// database" and exit 1; and the same store still answers questions. As root, `chmod 444` does not stop
     /// a write, so the read-only cases run as the unprivileged user `nobody`, and root meets an immutable

@@ -113,4 +113,43 @@ final class TerminalOutputTests: XCTestCase {
         assertNoRawControls(option.stderr, "parser error")
         XCTAssertTrue(option.stderr.contains(#"--bogus\u{1B}[31m"#), option.stderr)
     }
+
+    /// The notes of `import` and `add` quote a feature's properties.id from the input: they were printed
+    /// raw, so an id could recolour the terminal or split the note into two lines.
+    func testImportAndAddNotesEscapeIdsFromTheInput() throws {
+        let hostileID = "x\u{1B}[31mRED\u{7}\nfake line"
+        let store = scratch.appendingPathComponent("catalog.gpkg").path
+        // Upper Kairakty's block moved 0.5° east (clear of every bundled deposit), carrying the catalog's properties.
+        let deposit: [String: Any] = [
+            "type": "Feature", "id": "kz-note-1",
+            "properties": ["id": hostileID, "name": "Note", "aliases": ["Note"], "commodities": ["W"], "status": "development",
+                           "footprint": "subsoil_blocks", "location_precision_m": 1000, "source": "test"],
+            "geometry": ["type": "Polygon", "coordinates": [[[73.75, 48.6833333], [73.7666667, 48.6833333], [73.7666667, 48.7], [73.75, 48.7], [73.75, 48.6833333]]]],
+        ]
+        let layer = scratch.appendingPathComponent("input").appendingPathComponent("deposits.geojson")
+        try FileManager.default.createDirectory(at: layer.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": [deposit]]).write(to: layer)
+        let imported = try CLIRunner.run(["import", layer.path, "--into", store])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let note = #"deposits: note: deposits.geojson: feature "kz-note-1" also has properties.id "x\u{1B}[31mRED\u{7}\nfake line"; the top-level id is its id, and properties.id is not stored"#
+        XCTAssertTrue(imported.stderr.split(separator: "\n").contains { $0 == note }, imported.stderr.debugDescription)
+        assertNoRawControls(imported.stderr, "import's note")
+
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory)
+        let country = scratch.appendingPathComponent("country-only").appendingPathComponent("country.geojson")
+        try FileManager.default.createDirectory(at: country.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: bundled.appendingPathComponent("country.geojson"), to: country)
+        XCTAssertEqual(try CLIRunner.run(["import", country.path, "--into", store]).status, 0)
+        var moved = deposit
+        moved["id"] = "kz-note-2"
+        moved["geometry"] = ["type": "Polygon", "coordinates": [[[74.25, 48.6833333], [74.2666667, 48.6833333], [74.2666667, 48.7], [74.25, 48.7], [74.25, 48.6833333]]]]
+        let survey = scratch.appendingPathComponent("survey.geojson")
+        try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": [moved]]).write(to: survey)
+        let added = try CLIRunner.run(["add", survey.path, "--store", store])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(added.stdout, "added 1: kz-note-2\n")
+        XCTAssertTrue(added.stderr.contains(#"also has properties.id "x\u{1B}[31mRED\u{7}\nfake line""#), added.stderr.debugDescription)
+        assertNoRawControls(added.stderr, "add's note")
+        XCTAssertFalse(added.stderr.contains("\nfake line"), "the note is one line")
+    }
 }

@@ -73,4 +73,30 @@ final class ValidateOutputTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: fixed, encoding: .utf8).hasPrefix("{\"type\":\"FeatureCollection\""))
         XCTAssertTrue(try String(contentsOfFile: report, encoding: .utf8).hasPrefix("{"))
     }
+
+    /// The data a survey is checked against is an input too: `--fix` onto a layer of `--data` used to
+    /// replace that layer with the repaired survey, and `--fix` onto the `--store` replaced the whole
+    /// GeoPackage with GeoJSON. Refused (64) before anything is written, naming the data file.
+    func testOutputsOntoTheDataCheckedAgainstAreRefused() throws {
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: try XCTUnwrap(Catalog.bundledDirectory), to: data)
+        let deposits = data.appendingPathComponent("deposits.geojson").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: deposits))
+        for option in ["--fix", "-o"] {
+            let r = try CLIRunner.run(["validate", survey, "--data", data.path, option, deposits])
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertEqual(r.stderr, "deposits: \(option) \(deposits) is a file of the data checked against \(deposits); choose another output path\n")
+            XCTAssertEqual(r.stdout, "")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: deposits)), before, "the layer is untouched")
+
+        let store = path("catalog.gpkg")
+        let imported = try CLIRunner.run(["import", data.path, "--into", store])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let storeBefore = try Data(contentsOf: URL(fileURLWithPath: store))
+        let r = try CLIRunner.run(["validate", survey, "--store", store, "--fix", store])
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertEqual(r.stderr, "deposits: --fix \(store) is a file of the data checked against \(store); choose another output path\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), storeBefore, "the store is untouched")
+    }
 }

@@ -23,8 +23,11 @@ package enum AtomicFile {
     }
 
     /// Writes `bytes` to a temporary file beside `path` (symbolic links followed), then renames it over.
+    /// A file replaced keeps its permission bits (a private `0600` file stays private; set-id bits are
+    /// not kept) and, where the system lets us give it away, its owner and group.
     static func replace(_ path: String, with bytes: [UInt8]) throws(OutputFailure) {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        // Not standardized: `..` after a linked directory is the kernel's to resolve, not ours to drop.
+        let target = URL(fileURLWithPath: linkTarget(path))
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         // O_EXCL: never write through something already at the temporary name (a link someone placed);
@@ -32,7 +35,14 @@ package enum AtomicFile {
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0, errno == EEXIST, unlink(temporary) == 0 { fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
         guard fd >= 0 else { throw .cannotWrite(path, DescriptorWriter.text(errno)) }
-        var code = DescriptorWriter.write(bytes, to: fd)
+        var code: Int32 = 0
+        var old = stat()
+        if stat(target.path, &old) == 0 {
+            // EPERM from fchown: a user who may not give files away owns the new one, as after any editor's save.
+            if fchown(fd, old.st_uid, old.st_gid) != 0, errno != EPERM { code = errno }
+            if code == 0, fchmod(fd, old.st_mode & 0o777) != 0 { code = errno }
+        }
+        if code == 0 { code = DescriptorWriter.write(bytes, to: fd) }
         if close(fd) != 0, code == 0 { code = errno }
         // rename(2) replaces the target in one step on the same file system.
         if code == 0, rename(temporary, target.path) != 0 { code = errno }
@@ -40,5 +50,21 @@ package enum AtomicFile {
             unlink(temporary)
             throw .cannotWrite(path, DescriptorWriter.text(code))
         }
+    }
+
+    /// The path a chain of symbolic links at `path` ends at, whether or not anything is there: writing
+    /// through a dangling link creates its target, as the shell's `>` does, and never replaces the link.
+    /// Loops were refused before (`OutputTarget`); the count only bounds the walk.
+    static func linkTarget(_ path: String) -> String {
+        var current = path
+        for _ in 0..<64 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return current }
+            let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
+        }
+        return current
     }
 }

@@ -43,6 +43,11 @@ public final class CatalogStore {
         if access != .read, OutputTarget.standardOutputPaths.contains(path) {
             throw StoreError.cannotWrite(path: path, "a store is a file; it cannot go to standard output")
         }
+        // SQLite opens "" as a private temporary database, deleted on close: an import would vanish.
+        if path.isEmpty {
+            throw access == .read ? StoreError.notAStore(path: path, "an empty path names no file")
+                                  : StoreError.cannotWrite(path: path, "an empty path names no file")
+        }
         switch StorePath(path) {
         case .regularFile: break
         case .missing where access == .create: break

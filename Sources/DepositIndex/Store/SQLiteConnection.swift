@@ -26,7 +26,7 @@ final class SQLiteConnection {
         case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .immutable: flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
-        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let name = mode == .immutable ? Self.immutableURI(path) : Self.fileName(path)
         let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
@@ -45,6 +45,13 @@ final class SQLiteConnection {
             sqlite3_close_v2(db)
             throw SQLiteError(code: SQLITE_READONLY, message: "the file is read-only", context: "open \(path)", path: path, readOnly: false)
         }
+    }
+
+    /// `path` as SQLite must be given it to open that file: SQLite reads `:memory:` as an in-memory database
+    /// and, with URIs enabled (as Debian builds it), `file:...` as a URI, so `import --into :memory:` stored
+    /// everything nowhere and said "imported". A relative name starting with `:` or `file:` gets `./`.
+    static func fileName(_ path: String) -> String {
+        path.hasPrefix(":") || path.lowercased().hasPrefix("file:") ? "./" + path : path
     }
 
     /// `file:` URI of `path` with `immutable=1` (RFC 3986 escapes for what a URI path cannot hold).

@@ -37,7 +37,7 @@ struct Add: ParsableCommand {
             do {
                 let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap)
                 if !intake.report.problems.isEmpty { StandardStreams.error(TerminalText.escapedLines(intake.report.table())) }
-                for n in intake.notes { StandardStreams.error("deposits: note: \(n)\n") }
+                for n in intake.notes { StandardStreams.error("deposits: note: \(TerminalText.escaped(n))\n") }  // notes quote ids from the survey
                 var lines = [String]()
                 if !intake.added.isEmpty { lines.append("added \(intake.added.count): \(intake.added.map(TerminalText.escaped).joined(separator: ", "))") }
                 if !intake.replaced.isEmpty { lines.append("replaced \(intake.replaced.count): \(intake.replaced.map(TerminalText.escaped).joined(separator: ", "))") }

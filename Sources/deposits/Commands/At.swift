@@ -14,12 +14,21 @@ struct At: ParsableCommand {
     @Option(name: .customLong("radius-km"), help: "List the deposits within this many km.")
     var radiusKm: Double = 50
 
+    /// Half the WGS84 meridian, rounded up to a whole km: the longest geodesic there is.
+    static let maximumRadiusKm = 20_004.0
+
     @OptionGroup var data: DataOptions
     @OptionGroup var omissions: LayerOmissions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard radiusKm >= 0, radiusKm.isFinite else { throw ValidationError("--radius-km must be 0 or more") }
+        // Every point of the ellipsoid lies within half a meridian (2 × the WGS84 quadrant of 10,001.966 km)
+        // of any other, so a larger radius asks nothing more; past about 1.8e305 km it would
+        // not even be a finite number of metres (radius_m in JSON).
+        guard radiusKm <= Self.maximumRadiusKm else {
+            throw ValidationError("--radius-km must be at most \(Int(Self.maximumRadiusKm)) (half a meridian: every place on the Earth is within that distance)")
+        }
     }
 
     func run() throws {

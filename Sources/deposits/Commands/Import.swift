@@ -40,7 +40,7 @@ struct Import: ParsableCommand {
             var notes = [String]()
             let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }, progress: { progress.update($0) }, note: { notes.append($0) })
             progress.finish()
-            for n in notes { StandardStreams.error("deposits: note: \(n)\n") }
+            for n in notes { StandardStreams.error("deposits: note: \(TerminalText.escaped(n))\n") }  // notes quote ids from the data
             let seconds = Date().timeIntervalSince(started)
             let summary = written.map { "\($0.layer.table) \($0.count)" }.joined(separator: ", ")
             StandardStreams.error("deposits: imported into \(TerminalText.escaped(store)) in \(String(format: "%.1f", seconds)) s: \(summary)\n")

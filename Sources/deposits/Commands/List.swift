@@ -41,6 +41,8 @@ struct List: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let catalog = try data.loadCatalog()
+            // A store imported without deposits has no list to give: refused naming the layer, not "0 deposits".
+            try catalog.requireLayers(.deposits)
             let inputs = data.inputFiles(of: catalog)
             let deposits = try filters.apply(catalog)
             switch output.format {

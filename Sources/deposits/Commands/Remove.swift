@@ -20,8 +20,11 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try CatalogStore(path: store, access: .write).removeDeposits(ids: ids)
-            try StandardStreams.output("removed \(ids.count): \(ids.map(TerminalText.escaped).joined(separator: ", "))\n")
+            // An id given twice is one deposit removed, and counted once.
+            var seen = Set<String>()
+            let unique = ids.filter { seen.insert($0).inserted }
+            try CatalogStore(path: store, access: .write).removeDeposits(ids: unique)
+            try StandardStreams.output("removed \(unique.count): \(unique.map(TerminalText.escaped).joined(separator: ", "))\n")
         }
     }
 }

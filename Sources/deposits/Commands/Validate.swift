@@ -75,6 +75,11 @@ struct Validate: ParsableCommand {
                 }
             }
             let catalog = try data.loadCatalog()
+            // The data checked against is an input too: --fix or -o onto a layer file or the store would
+            // replace it with a survey or a report.
+            try Self.checkOutputs([(output.map { "-o \($0)" } ?? "the report (standard output)", report)]
+                                  + (fix.map { [("--fix \(fixOutput ?? "")", $0)] } ?? []),
+                                  avoid: data.inputFiles(of: catalog), what: "a file of the data checked against")
             // Whether a survey lies in the country is half of what validation is for: data without the
             // outline is refused unless the user says so, rather than every survey passing as inside.
             if !catalog.presentLayers.contains(.country) {
@@ -115,9 +120,14 @@ struct Validate: ParsableCommand {
         if let fix, report.target.sameFile(as: fix.target) {
             throw UserFacingError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
         }
-        for output in [report] + (fix.map { [$0] } ?? []) {
+        try checkOutputs([report] + (fix.map { [$0] } ?? []), avoid: inputs, what: "the survey")
+    }
+
+    /// Refuses (64) an output that would write over one of `inputs`, saying `what` that input is.
+    static func checkOutputs(_ outputs: [(name: String, target: OutputTarget)], avoid inputs: [URL], what: String) throws {
+        for output in outputs {
             if let input = output.target.overwrittenInput(among: inputs) {
-                throw UserFacingError(.usage, "\(output.name) is the survey \(input.path); choose another output path")
+                throw UserFacingError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
             }
         }
     }
