@@ -44,6 +44,12 @@ final class ErrorTests: XCTestCase {
         try assertFails(["near-rail", "kz-w-001", "-k", "0"], status: 64, mentions: ["-k must be at least 1"])
         // A corridor wider than 20,000 km (half of it past a quarter meridian) is no corridor; it used to answer.
         try assertFails(["corridor", "Trans-Caspian", "--width-km", "1e9"], status: 64, mentions: ["more than 20000 km"])
+        // A typo in a filter is refused, not answered "0 deposits"; a real value no deposit has answers 0.
+        try assertFails(["list", "--status", "producting"], status: 64, mentions: ["--status 'producting' is not a status", "producing"])
+        try assertFails(["list", "--commodity", "Wx"], status: 64, mentions: ["not an element symbol", "W"])
+        let og = try CLIRunner.run(["list", "--commodity", "Og"])
+        XCTAssertEqual(og.status, 0, og.stderr)
+        XCTAssertTrue(og.stdout.hasPrefix("0 deposits"), og.stdout)
     }
 
     func testBadDataNamesTheFileAndFeature() throws {

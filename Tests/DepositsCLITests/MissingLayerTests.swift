@@ -103,4 +103,26 @@ final class MissingLayerTests: XCTestCase {
         }
         XCTAssertEqual(try CLIRunner.run(["at", "48.683,73.283", "--radius-km", "20004", "--format", "json"]).status, 0)
     }
+
+    func testNearRailWithoutStationsSaysWhyNoStationIsNamed() throws {
+        let dir = try data(["deposits", "rail"])
+        let r = try CLIRunner.run(["near-rail", "Boguty", "--data", dir])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // README: Boguty is 22.8 km from the Zhetygen – Altynkol – Khorgos line.
+        XCTAssertTrue(r.stdout.contains("22.8 km"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("The data has no stations layer, so no station is named."), r.stdout)
+        let all = try CLIRunner.run(["near-rail", "--all", "--data", dir])
+        XCTAssertTrue(all.stdout.contains("The data has no stations layer"), all.stdout)
+    }
+
+    func testAStoreRefusalForAnOmittableLayerTellsTheWayOut() throws {
+        let store = scratch.appendingPathComponent("catalog.gpkg").path
+        XCTAssertEqual(try CLIRunner.run(["import", try data(["deposits", "rail"]), "--into", store]).status, 0)
+        let r = try CLIRunner.run(["at", "48.683,73.283", "--store", store])
+        XCTAssertEqual(r.status, 65, r.stderr)
+        XCTAssertTrue(r.stderr.contains("has no") && r.stderr.contains("give --without"), r.stderr)
+        let without = try CLIRunner.run(["at", "48.683,73.283", "--store", store, "--without", "regions", "--without", "corridors", "--without", "stations"])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertTrue(without.stdout.contains("38.2 km"), without.stdout)
+    }
 }

@@ -14,7 +14,7 @@ enum SchemaChecks {
     /// The same checks on a feature's id and properties, for `deposits import` (which enforces them on
     /// the deposits layer) as for surveys.
     static func check(id: String?, properties: JSONObject, report: (ProblemCode, String, String) -> Void) {
-        if id?.isEmpty ?? true {
+        if id?.allSatisfy(\.isWhitespace) ?? true {
             report(.missingID, "id", "the feature has no \"id\"; deposits are named kz-<commodity>-<nnn>")
         }
         func missing(_ key: String, _ what: String) {

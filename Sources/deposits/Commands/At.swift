@@ -41,7 +41,7 @@ struct At: ParsableCommand {
             request.depositsWithin = radiusKm * 1000
             request.regionsAround = !omissions.omits(.regions)
             request.corridors = !omissions.omits(.corridors)
-            let catalog = try data.loadCatalog(for: request)
+            let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let inputs = data.inputFiles(of: catalog)
             let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000, omissions: omissions)
             switch output.format {

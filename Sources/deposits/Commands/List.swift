@@ -14,7 +14,34 @@ struct DepositFilters: ParsableArguments {
     @Option(help: "Only deposits with this status: producing, development, exploration or historic.")
     var status: String?
 
+    /// The statuses GeoData/README.md defines; a data directory may use others, which are accepted too.
+    static let statuses = ["producing", "development", "exploration", "historic"]
+
+    /// The chemical element symbols, for telling a typo in `--commodity` from a commodity no deposit has.
+    static let elements = Set("""
+        H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr         Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt         Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og
+        """.split(separator: " ").map { $0.lowercased() })
+
+    /// Refuses (64) a filter value that is a typo rather than a question: a status neither defined nor in
+    /// the data, a commodity that is no element symbol and in no deposit. A real value no deposit has
+    /// answers "0 deposits".
+    func check(_ catalog: Catalog) throws {
+        if let status {
+            let known = Set(Self.statuses + catalog.deposits.compactMap { $0.status?.lowercased() })
+            guard known.contains(status.lowercased()) else {
+                throw UserFacingError(.usage, "--status '\(status)' is not a status; give one of \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        if let commodity {
+            let inData = Dictionary(catalog.deposits.flatMap { $0.commodities.map { ($0.lowercased(), $0) } }) { first, _ in first }
+            guard Self.elements.contains(commodity.lowercased()) || inData[commodity.lowercased()] != nil else {
+                throw UserFacingError(.usage, "--commodity '\(commodity)' is not an element symbol; the data's commodities are \(inData.values.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
     func apply(_ catalog: Catalog) throws -> [Deposit] {
+        try check(catalog)
         var chosen = catalog.deposits
         if let commodity {
             chosen = chosen.filter { $0.commodities.contains { $0.caseInsensitiveCompare(commodity) == .orderedSame } }

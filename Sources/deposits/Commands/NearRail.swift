@@ -67,6 +67,10 @@ extension NearRail {
 
 /// The near-rail answer in the CLI's JSON schema: what was asked about, and the lines nearest first.
 struct NearRailAnswer: Encodable {
+    /// Said under a table when the data has no stations layer: the station columns are empty for that
+    /// reason, not because no station is near (the distance to rail needs only the rail layer).
+    static let noStations = "The data has no stations layer, so no station is named."
+
     var query: QueryTarget
     var results: [RailDistance]
 
@@ -88,6 +92,7 @@ struct NearRailAnswer: Encodable {
                    r.station.map { catalog.stationLabel(id: $0.id, name: $0.name) } ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"])
         }
         lines.append(t.text)
+        if !catalog.presentLayers.contains(.stations) { lines.append(Self.noStations) }
         if let first = results.first, case .deposit = query.kind {
             lines.append("Measured from the deposit's nearest point \(Units.point([first.fromPoint.longitude, first.fromPoint.latitude])).")
         }

@@ -42,6 +42,7 @@ struct NearRailForEveryDeposit: Encodable {
             }
         }
         lines.append(t.text)
+        if !catalog.presentLayers.contains(.stations) { lines.append(NearRailAnswer.noStations) }
         return lines.joined(separator: "\n") + "\n"
     }
 

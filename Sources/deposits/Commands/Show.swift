@@ -26,7 +26,7 @@ struct Show: ParsableCommand {
             request.regionsAround = !omissions.omits(.regions)
             request.nearestRail = omissions.omits(.rail) ? 0 : 1
             request.corridors = !omissions.omits(.corridors)
-            let catalog = try data.loadCatalog(for: request)
+            let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let inputs = data.inputFiles(of: catalog)
             let d = try Lookup(catalog: catalog).deposit(deposit)
             let answer = try ShowAnswer(catalog: catalog, deposit: d, omissions: omissions)
@@ -78,6 +78,7 @@ struct ShowAnswer: Encodable {
             if let regions { rows.append(("region", regions.map { "\($0.name) (\($0.id)) \(Units.share($0.share))" }.joined(separator: "; "))) }
             if let r = nearest_rail {
                 var text = "\(r.railName), \(Units.distance(r.distanceM))"
+                if !catalog.presentLayers.contains(.stations) { text += " (the data has no stations layer)" }
                 if let s = r.station { text += "; station \(catalog.stationLabel(id: s.id, name: s.name)) \(Units.distance(s.distanceM)) from that point" }
                 rows.append(("nearest rail", text))
             }

@@ -35,6 +35,17 @@ struct LayerOmissions: ParsableArguments {
         }
     }
 
+    /// Loads the catalog; a store's refusal for a layer that `--without` could leave out gains that hint,
+    /// as a refusal from a data directory does (`answer`).
+    func loading(_ body: () throws -> Catalog) throws -> Catalog {
+        do {
+            return try body()
+        } catch let e as StoreError {
+            guard case .missingLayer(_, let layer, _) = e, Layer(rawValue: layer.table) != nil else { throw e }
+            throw UserFacingError(.badData, e.description + "; give --without \(layer.table) to answer without it")
+        }
+    }
+
     /// What a table row says for an omitted layer.
     static func omitted(_ layer: Layer) -> String { "not asked (--without \(layer.rawValue))" }
 }
