@@ -99,4 +99,14 @@ final class InputFileTests: XCTestCase {
         // "-" is standard output elsewhere; a store cannot go there (and no file named "-" is made).
         try refuses(["import", bundled.path, "--into", "-"], status: 73, "deposits: cannot write to the store -: a store is a file; it cannot go to standard output\n")
     }
+
+    func testARefusedImportCreatesNoStore() throws {
+        // A deposits layer with a syntax error: refused (65), and the new store's file is never made.
+        let broken = scratch.appendingPathComponent("deposits.geojson")
+        try #"{"type":"FeatureCollection","features":[,]}"#.write(to: broken, atomically: true, encoding: .utf8)
+        let store = scratch.appendingPathComponent("new.gpkg").path
+        let r = try CLIRunner.run(["import", broken.path, "--into", store])
+        XCTAssertEqual(r.status, 65, r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store), "a refused import left \(store) behind")
+    }
 }

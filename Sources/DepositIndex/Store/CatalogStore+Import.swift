@@ -11,15 +11,39 @@ extension CatalogStore {
     @discardableResult
     public func importData(from inputs: [URL], progress: ((StoreProgress) -> Void)? = nil,
                            note: ((String) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
-        let (directory, given, cleanup) = try Self.stage(inputs)
-        defer { cleanup() }
-        let layers = try CatalogLoader.load(directory)
-        if given.contains(.deposits) { try Self.checkDepositSchema(layers.deposits) }
-        var countryProperties: JSONObject?
-        if given.contains(.country) {
-            let bytes = try InputFile.read(directory.appendingPathComponent(StoreLayer.country.fileName))
-            countryProperties = try GeoJSON.features(parsing: bytes).first?.properties
+        try importData(try ImportInput(inputs), progress: progress, note: note)
+    }
+
+    /// What `importData` writes, read and checked in full: built before the store is opened, so that an
+    /// input with problems leaves no new, empty store behind (`deposits import bad.geojson --into new.gpkg`).
+    public struct ImportInput {
+        let given: Set<StoreLayer>
+        let layers: CatalogLayers
+        let countryProperties: JSONObject?
+
+        /// Reads and checks `inputs` (a data directory, or GeoJSON files named after their layers);
+        /// throws every problem found, with file and feature.
+        public init(_ inputs: [URL]) throws {
+            let (directory, given, cleanup) = try CatalogStore.stage(inputs)
+            defer { cleanup() }
+            let layers = try CatalogLoader.load(directory)
+            if given.contains(.deposits) { try CatalogStore.checkDepositSchema(layers.deposits) }
+            var countryProperties: JSONObject?
+            if given.contains(.country) {
+                let bytes = try InputFile.read(directory.appendingPathComponent(StoreLayer.country.fileName))
+                countryProperties = try GeoJSON.features(parsing: bytes).first?.properties
+            }
+            self.given = given
+            self.layers = layers
+            self.countryProperties = countryProperties
         }
+    }
+
+    /// Writes an input read and checked by `ImportInput` (see `importData(from:)`).
+    @discardableResult
+    public func importData(_ input: ImportInput, progress: ((StoreProgress) -> Void)? = nil,
+                           note: ((String) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
+        let given = input.given, layers = input.layers, countryProperties = input.countryProperties
         if let note {
             let stated: [(StoreLayer, [(String, JSONObject)])] = [
                 (.deposits, layers.deposits.map { ($0.id, $0.properties) }), (.rail, layers.rail.map { ($0.id, $0.properties) }),
@@ -40,7 +64,7 @@ extension CatalogStore {
 
     /// A directory the loader can read, and which layers the inputs give. Files are linked into a
     /// temporary directory under their layer names, with empty required layers where none was given.
-    private static func stage(_ inputs: [URL]) throws -> (URL, Set<StoreLayer>, () -> Void) {
+    fileprivate static func stage(_ inputs: [URL]) throws -> (URL, Set<StoreLayer>, () -> Void) {
         guard !inputs.isEmpty else { throw StoreError.refused("nothing to import: name a data directory or GeoJSON files") }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false

@@ -36,9 +36,11 @@ struct Import: ParsableCommand {
         try reportingErrors {
             let progress = ProgressLine(label: "importing")
             let started = Date()
+            // The input is read and checked before the store is opened: a refused input creates no store.
+            let input = try CatalogStore.ImportInput(inputs.map { URL(fileURLWithPath: $0) })
             let s = try CatalogStore(path: store, access: .create)
             var notes = [String]()
-            let written = try s.importData(from: inputs.map { URL(fileURLWithPath: $0) }, progress: { progress.update($0) }, note: { notes.append($0) })
+            let written = try s.importData(input, progress: { progress.update($0) }, note: { notes.append($0) })
             progress.finish()
             for n in notes { StandardStreams.error("deposits: note: \(TerminalText.escaped(n))\n") }  // notes quote ids from the data
             let seconds = Date().timeIntervalSince(started)
