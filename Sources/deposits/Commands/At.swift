@@ -42,20 +42,16 @@ struct At: ParsableCommand {
             request.regionsAround = !omissions.omits(.regions)
             request.corridors = !omissions.omits(.corridors)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
-            let inputs = data.inputFiles(of: catalog)
             let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000, omissions: omissions)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table:
-                try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.regions, .rail, .stations, .corridors, .deposits], bundled: data.isBundled), inputs: inputs)
-            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
-            }
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
 
 /// Everything about one point, in the CLI's JSON schema.
-struct AtAnswer: Encodable {
+struct AtAnswer: CommandAnswer {
+    var attributedLayers: Set<Attribution.Layer> { [.regions, .rail, .stations, .corridors, .deposits] }
+
     var point: Coordinate
     /// Nil when not asked (`--without regions`); an empty list when the point is outside every region.
     var regions: [RegionShare]?

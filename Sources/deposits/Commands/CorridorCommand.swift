@@ -32,44 +32,45 @@ struct CorridorCommand: ParsableCommand {
             request.corridorDeposits = corridor.map { [$0] } ?? []
             request.corridorWidthKm = widthKm
             let catalog = try data.loadCatalog(for: request)
-            let inputs = data.inputFiles(of: catalog)
             guard let corridor else {
-                try listCorridors(catalog, inputs: inputs)
-                return
+                try catalog.requireLayers(.corridors)
+                return try output.write(CorridorList(corridors: catalog.corridors), catalog: catalog, data: data)
             }
             let c = try Lookup(catalog: catalog).corridor(corridor)
             let overlap = try catalog.corridorOverlap(corridor: c.id, widthKm: widthKm)
             let answer = CorridorAnswer(overlap)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table: try output.emit(answer.table + Attribution.footer(for: [.corridors, .deposits], bundled: data.isBundled), inputs: inputs)
-            case .geojson: try output.emit(output.geojson(try answer.features(catalog: catalog, corridor: c)), inputs: inputs)
-            }
-        }
-    }
-
-    private func listCorridors(_ catalog: Catalog, inputs: [URL]) throws {
-        try catalog.requireLayers(.corridors)
-        switch output.format {
-        case .json:
-            struct Row: Encodable { var id: String; var name: String; var width_km: Double; var length_km: Double }
-            try output.emit(output.json(catalog.corridors.map {
-                Row(id: $0.id, name: $0.name, width_km: $0.widthKm, length_km: Geodesic.wgs84.length(of: $0.geometry) / 1000)
-            }), inputs: inputs)
-        case .table:
-            var t = TextTable([("id", .left), ("name", .left), ("width", .right), ("length", .right)])
-            for c in catalog.corridors {
-                t.add([c.id, c.name, String(format: "%.0f km", c.widthKm), Units.distance(Geodesic.wgs84.length(of: c.geometry))])
-            }
-            try output.emit(t.text + "\n" + Attribution.footer(for: [.corridors], bundled: data.isBundled), inputs: inputs)
-        case .geojson:
-            try output.emit(output.geojson(catalog.corridors.map(FeatureBuilder.corridor)), inputs: inputs)
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
 
+/// `deposits corridor` alone: every corridor with its width and geodesic length (JSON: a list of rows).
+struct CorridorList: CommandAnswer {
+    let corridors: [Corridor]
+    var attributedLayers: Set<Attribution.Layer> { [.corridors] }
+
+    private struct Row: Encodable { var id: String; var name: String; var width_km: Double; var length_km: Double }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(corridors.map {
+            Row(id: $0.id, name: $0.name, width_km: $0.widthKm, length_km: Geodesic.wgs84.length(of: $0.geometry) / 1000)
+        })
+    }
+
+    func table(catalog: Catalog) -> String {
+        var t = TextTable([("id", .left), ("name", .left), ("width", .right), ("length", .right)])
+        for c in corridors {
+            t.add([c.id, c.name, String(format: "%.0f km", c.widthKm), Units.distance(Geodesic.wgs84.length(of: c.geometry))])
+        }
+        return t.text + "\n"
+    }
+
+    func features(catalog: Catalog) -> [Feature] { corridors.map(FeatureBuilder.corridor) }
+}
+
 /// The corridor answer in the CLI's JSON schema.
-struct CorridorAnswer: Encodable {
+struct CorridorAnswer: CommandAnswer {
     struct CorridorInfo: Encodable {
         var id: String
         var name: String
@@ -84,7 +85,9 @@ struct CorridorAnswer: Encodable {
         deposits = overlap.deposits
     }
 
-    var table: String {
+    var attributedLayers: Set<Attribution.Layer> { [.corridors, .deposits] }
+
+    func table(catalog: Catalog) -> String {
         var out = "Deposits within \(TerminalText.escaped("\(corridor.name) (\(corridor.id))")), \(JSONWriter.format(corridor.width_km)) km wide: \(deposits.count)\n"
         guard !deposits.isEmpty else { return out }
         var t = TextTable([("deposit", .left), ("id", .left), ("from centre line", .right), ("overlap", .right), ("share", .right)])
@@ -97,7 +100,8 @@ struct CorridorAnswer: Encodable {
 
     /// The deposits, the centre line, and the corridor's outline near each deposit (built in a plane
     /// centred on that deposit, as the overlap was measured).
-    func features(catalog: Catalog, corridor c: Corridor) throws -> [Feature] {
+    func features(catalog: Catalog) throws -> [Feature] {
+        guard let c = catalog.corridors.first(where: { $0.id == corridor.id }) else { return [] }
         var features = [FeatureBuilder.corridor(c)]
         for d in deposits {
             guard let deposit = catalog.deposit(id: d.id) else { continue }

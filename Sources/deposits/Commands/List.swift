@@ -70,20 +70,30 @@ struct List: ParsableCommand {
             let catalog = try data.loadCatalog()
             // A store imported without deposits has no list to give: refused naming the layer, not "0 deposits".
             try catalog.requireLayers(.deposits)
-            let inputs = data.inputFiles(of: catalog)
-            let deposits = try filters.apply(catalog)
-            switch output.format {
-            case .json: try output.emit(output.json(deposits.map(DepositRecord.init)), inputs: inputs)
-            case .geojson: try output.emit(output.geojson(deposits.map { FeatureBuilder.deposit($0) }), inputs: inputs)
-            case .table:
-                var t = TextTable([("id", .left), ("name", .left), ("commodities", .left), ("status", .left), ("located", .left)])
-                for d in deposits {
-                    t.add([d.id, d.name, d.commodities.joined(separator: ","), d.status ?? "-", d.geometry == nil ? "no" : "yes"])
-                }
-                try output.emit("\(deposits.count) deposits\n" + t.text + "\n" + Attribution.footer(for: [.deposits], bundled: data.isBundled), inputs: inputs)
-            }
+            try output.write(DepositList(deposits: try filters.apply(catalog)), catalog: catalog, data: data)
         }
     }
+}
+
+/// `deposits list`: the deposits chosen (JSON: a list of catalog records).
+struct DepositList: CommandAnswer {
+    let deposits: [Deposit]
+    var attributedLayers: Set<Attribution.Layer> { [.deposits] }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(deposits.map(DepositRecord.init))
+    }
+
+    func table(catalog: Catalog) -> String {
+        var t = TextTable([("id", .left), ("name", .left), ("commodities", .left), ("status", .left), ("located", .left)])
+        for d in deposits {
+            t.add([d.id, d.name, d.commodities.joined(separator: ","), d.status ?? "-", d.geometry == nil ? "no" : "yes"])
+        }
+        return "\(deposits.count) deposits\n" + t.text + "\n"
+    }
+
+    func features(catalog: Catalog) -> [Feature] { deposits.map { FeatureBuilder.deposit($0) } }
 }
 
 /// A deposit's catalog record in the CLI's JSON schema.

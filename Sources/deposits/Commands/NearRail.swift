@@ -41,11 +41,7 @@ struct NearRail: ParsableCommand {
             let lookup = Lookup(catalog: catalog)
             let target = try lookup.place(place)
             let answer = try NearRailAnswer(catalog: catalog, target: target, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: data.inputFiles(of: catalog))
-            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: data.inputFiles(of: catalog))
-            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: data.inputFiles(of: catalog))
-            }
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
@@ -55,18 +51,15 @@ extension NearRail {
         try reportingErrors {
             let catalog = try data.loadCatalog(for: .all)
             let answer = try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
-            let inputs = data.inputFiles(of: catalog)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.rail, .stations], bundled: data.isBundled), inputs: inputs)
-            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
-            }
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
 
 /// The near-rail answer in the CLI's JSON schema: what was asked about, and the lines nearest first.
-struct NearRailAnswer: Encodable {
+struct NearRailAnswer: CommandAnswer {
+    var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
+
     /// Said under a table when the data has no stations layer: the station columns are empty for that
     /// reason, not because no station is near (the distance to rail needs only the rail layer).
     static let noStations = "The data has no stations layer, so no station is named."

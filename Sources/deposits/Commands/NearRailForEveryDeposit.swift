@@ -5,7 +5,9 @@ import Geo
 /// `near-rail --all`: the nearest rail line(s) of every deposit, from the engine's batch form (every
 /// core). Deposits are listed nearest to rail first; those without a location, or with no line within
 /// `--max-km`, come last in catalog order with an empty list.
-struct NearRailForEveryDeposit: Encodable {
+struct NearRailForEveryDeposit: CommandAnswer {
+    var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
+
     var results: [DepositRail]
 
     init(catalog: Catalog, k: Int, maxDistance: Double) throws {

@@ -21,20 +21,17 @@ struct RegionCommand: ParsableCommand {
             request.regions = CoordinateText.looksLikeCoordinates(subject) ? [] : [subject]
             request.regionsAround = true
             let catalog = try data.loadCatalog(for: request)
-            let inputs = data.inputFiles(of: catalog)
             let answer = try RegionAnswer(catalog: catalog, subject: subject)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table: try output.emit(answer.table + Attribution.footer(for: [.regions], bundled: data.isBundled), inputs: inputs)
-            case .geojson: try output.emit(output.geojson(answer.features(catalog: catalog)), inputs: inputs)
-            }
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
 
 /// The region answer in the CLI's JSON schema: `regions` (id, name, share, on_boundary) for a deposit or a
 /// point, or `region` and its `deposits` for a region.
-struct RegionAnswer: Encodable {
+struct RegionAnswer: CommandAnswer {
+    var attributedLayers: Set<Attribution.Layer> { [.regions] }
+
     var query: QueryTarget?
     var regions: [RegionShare]?
     var outside_share: Double?
@@ -71,7 +68,7 @@ struct RegionAnswer: Encodable {
         }
     }
 
-    var table: String {
+    func table(catalog: Catalog) -> String {
         if let region, let deposits {
             var out = "Deposits in \(TerminalText.escaped("\(region.name) (\(region.id))")): \(deposits.count)\n"
             guard !deposits.isEmpty else { return out }

@@ -27,19 +27,16 @@ struct Show: ParsableCommand {
             request.nearestRail = omissions.omits(.rail) ? 0 : 1
             request.corridors = !omissions.omits(.corridors)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
-            let inputs = data.inputFiles(of: catalog)
             let d = try Lookup(catalog: catalog).deposit(deposit)
             let answer = try ShowAnswer(catalog: catalog, deposit: d, omissions: omissions)
-            switch output.format {
-            case .json: try output.emit(output.json(answer), inputs: inputs)
-            case .table: try output.emit(answer.table(catalog: catalog) + Attribution.footer(for: [.deposits, .regions, .rail, .corridors], bundled: data.isBundled), inputs: inputs)
-            case .geojson: try output.emit(output.geojson([FeatureBuilder.deposit(d)]), inputs: inputs)
-            }
+            try output.write(answer, catalog: catalog, data: data)
         }
     }
 }
 
-struct ShowAnswer: Encodable {
+struct ShowAnswer: CommandAnswer {
+    var attributedLayers: Set<Attribution.Layer> { [.deposits, .regions, .rail, .corridors] }
+
     var deposit: DepositRecord
     var regions: [RegionShare]?
     var nearest_rail: RailDistance?
@@ -60,6 +57,11 @@ struct ShowAnswer: Encodable {
         regions = try omissions.answer(.regions) { try catalog.regionShares(of: d.id).regions }
         nearest_rail = try omissions.answer(.rail) { try catalog.nearestRail(to: .deposit(d.id)).first } ?? nil
         corridors = try omissions.answer(.corridors) { try catalog.corridors(touching: d.id) }
+    }
+
+    /// The deposit itself, for a map.
+    func features(catalog: Catalog) -> [Feature] {
+        catalog.deposit(id: deposit.id).map { [FeatureBuilder.deposit($0)] } ?? []
     }
 
     func table(catalog: Catalog) -> String {
