@@ -63,14 +63,22 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     public var keys: [String] { members.map(\.key) }
     public var isEmpty: Bool { members.isEmpty }
 
-    /// The member's value; for a duplicated key, the last one (as most JSON readers do).
+    /// The member's value. One rule for a duplicated key, reading and writing: the last one counts (as
+    /// most JSON readers do). Setting a value leaves the key once, where its last occurrence was, with the
+    /// new value; setting nil removes every occurrence (so the key then reads as absent).
     public subscript(key: String) -> JSONValue? {
         get { members.last(where: { $0.key == key })?.value }
         set {
-            if let i = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[i].value = newValue } else { members.remove(at: i) }
-            } else if let newValue {
-                members.append((key: key, value: newValue))
+            guard let last = members.lastIndex(where: { $0.key == key }) else {
+                if let newValue { members.append((key: key, value: newValue)) }
+                return
+            }
+            if let newValue {
+                members[last].value = newValue
+                let earlier = members[..<last].filter { $0.key != key }
+                members.replaceSubrange(..<last, with: earlier)
+            } else {
+                members.removeAll { $0.key == key }
             }
         }
     }
