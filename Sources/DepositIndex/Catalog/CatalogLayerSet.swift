@@ -15,6 +15,13 @@ extension Catalog {
         public static let country = Layers(rawValue: 1 << 5)
         public static let all: Layers = [.deposits, .rail, .stations, .corridors, .regions, .country]
 
+        /// The one layer called `name` in the GeoData schema ("regions", the file's name without
+        /// `.geojson`); nil for any other text.
+        public init?(name: String) {
+            guard let match = Self.files.first(where: { $0.1 == name + ".geojson" }) else { return nil }
+            self = match.0
+        }
+
         /// The layer's file in the GeoData schema, in loading order.
         static let files: [(Layers, String)] = [
             (.deposits, "deposits.geojson"), (.rail, "rail.geojson"), (.stations, "stations.geojson"),

@@ -18,14 +18,8 @@ public enum StoreLayer: String, CaseIterable, Sendable {
 
     /// The same layer in a `Catalog`.
     public var catalogLayer: Catalog.Layers {
-        switch self {
-        case .deposits: return .deposits
-        case .rail: return .rail
-        case .stations: return .stations
-        case .corridors: return .corridors
-        case .regions: return .regions
-        case .country: return .country
-        }
+        // Every StoreLayer is named as its GeoData file (StoreLayerTests checks each).
+        Catalog.Layers(name: rawValue) ?? []
     }
 
     /// Layers whose features are named and looked up by name.

@@ -11,15 +11,7 @@ struct Export: ParsableCommand {
     enum Layer: String, ExpressibleByArgument, CaseIterable {
         case deposits, rail, stations, corridors, regions
 
-        var layer: Catalog.Layers {
-            switch self {
-            case .deposits: return .deposits
-            case .rail: return .rail
-            case .stations: return .stations
-            case .corridors: return .corridors
-            case .regions: return .regions
-            }
-        }
+        var layer: Catalog.Layers { Catalog.Layers(name: rawValue) ?? [] }  // each case is a layer's name (LayerNameTests)
     }
 
     @Option(help: "deposits (default), rail, stations, corridors or regions.")

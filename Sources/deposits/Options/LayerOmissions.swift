@@ -9,14 +9,7 @@ struct LayerOmissions: ParsableArguments {
     enum Layer: String, ExpressibleByArgument, CaseIterable {
         case rail, stations, corridors, regions
 
-        var layer: Catalog.Layers {
-            switch self {
-            case .rail: return .rail
-            case .stations: return .stations
-            case .corridors: return .corridors
-            case .regions: return .regions
-            }
-        }
+        var layer: Catalog.Layers { Catalog.Layers(name: rawValue) ?? [] }  // each case is a layer's name (LayerNameTests)
     }
 
     @Option(name: .customLong("without"), help: ArgumentHelp("Answer without this layer when the data has none: rail, stations, corridors or regions (repeatable).", valueName: "LAYER"))
