@@ -3,9 +3,13 @@
 package struct JSONWriter: Sendable {
     /// Digits after the decimal point for numbers, or nil to keep every digit.
     package var decimals: Int?
+    /// Spaces per level for text people read (each member and element on its own line, `"key" : value`,
+    /// an empty container as an opening line, a blank line and its close); nil for one line.
+    package var indent: Int?
 
-    package init(decimals: Int? = nil) {
+    package init(decimals: Int? = nil, indent: Int? = nil) {
         self.decimals = decimals
+        self.indent = indent
     }
 
     package func string(_ value: JSONValue) -> String {
@@ -15,28 +19,49 @@ package struct JSONWriter: Sendable {
     }
 
     package func write(_ value: JSONValue, into out: inout String) {
+        write(value, level: 0, into: &out)
+    }
+
+    private func write(_ value: JSONValue, level: Int, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let d): out += JSONWriter.format(d, decimals: decimals)
         case .string(let s): JSONWriter.writeString(s, into: &out)
         case .array(let a):
-            out += "["
-            for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
-                write(v, into: &out)
+            container("[", "]", count: a.count, level: level, into: &out) { i, out in
+                write(a[i], level: level + 1, into: &out)
             }
-            out += "]"
         case .object(let o):
-            out += "{"
-            for (i, m) in o.members.enumerated() {
-                if i > 0 { out += "," }
-                JSONWriter.writeString(m.key, into: &out)
-                out += ":"
-                write(m.value, into: &out)
+            let members = o.members
+            container("{", "}", count: members.count, level: level, into: &out) { i, out in
+                JSONWriter.writeString(members[i].key, into: &out)
+                out += indent == nil ? ":" : " : "
+                write(members[i].value, level: level + 1, into: &out)
             }
-            out += "}"
         }
+    }
+
+    private func container(_ open: String, _ close: String, count: Int, level: Int, into out: inout String,
+                           _ element: (Int, inout String) -> Void) {
+        out += open
+        guard let indent else {
+            for i in 0..<count {
+                if i > 0 { out += "," }
+                element(i, &out)
+            }
+            out += close
+            return
+        }
+        let inner = String(repeating: " ", count: indent * (level + 1))
+        if count == 0 { out += "\n\n" }
+        for i in 0..<count {
+            out += i == 0 ? "\n" : ",\n"
+            out += inner
+            element(i, &out)
+        }
+        if count > 0 { out += "\n" }
+        out += String(repeating: " ", count: indent * level) + close
     }
 
     /// A number as JSON text: integers without a fraction, others in Swift's shortest round-trip form,
@@ -49,7 +74,9 @@ package struct JSONWriter: Sendable {
             v = (d * scale).rounded() / scale
         }
         if v == 0 { return "0" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        // Whole numbers below 10^16 (every integer a double holds exactly is below 2^53 ≈ 9.0e15) are
+        // written as integers; beyond, Swift's shortest form (1e+16).
+        if v == v.rounded(), abs(v) < 1e16 { return String(Int64(v)) }
         return "\(v)"
     }
 
@@ -68,6 +95,8 @@ package struct JSONWriter: Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -43,10 +43,8 @@ extension SurveyReport {
     /// an infinity (a location read from a broken survey) is written as the string "NaN", "Infinity" or
     /// "-Infinity", which JSON can hold; an encoding failure is thrown, never turned into an empty object.
     public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        let tree = try JSONValueEncoder(sortedKeys: true, nonFinite: .strings).encode(self)
+        return JSONWriter(indent: 2).string(tree) + "\n"
     }
 
     /// The problems as an RFC 7946 FeatureCollection: each a Point at its location, so a map viewer

@@ -56,12 +56,10 @@ struct Emitter {
 
     /// A Codable answer as JSON: snake_case keys in a stable (sorted) order, SI units, [lon, lat] points.
     func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // The library's answers name fields in Swift's camelCase (`distanceM`); the CLI's own answers are
-        // already snake_case, which the strategy leaves as they are.
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        // already snake_case, which the conversion leaves as they are. The package's one JSON writer.
+        let tree = try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(value)
+        return JSONWriter(indent: 2).string(tree)
     }
 
     /// Features as an RFC 7946 FeatureCollection: geodesic edges densified, cut at the antimeridian,
