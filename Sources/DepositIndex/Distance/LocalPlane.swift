@@ -3,8 +3,9 @@ import Geo
 
 /// The ellipsoidal azimuthal equidistant plane centred on a query, computed straight from the geodesic:
 /// a point at geodesic distance s and azimuth α from the centre maps to (s sin α, s cos α). This is what
-/// PROJ's `+proj=aeqd +ellps=WGS84` does (it calls `geod_inverse` too; a test checks they agree to a
-/// millimetre), without building a PROJ pipeline per query, which would cost more than the query.
+/// PROJ's `+proj=aeqd +ellps=WGS84` does (it calls `geod_inverse` too, as `Geodesic.inverse` in
+/// `Sources/Geo/Geodesic.swift` does here; a test checks they agree to a millimetre), without building a
+/// PROJ pipeline per query, which would cost more than the query.
 ///
 /// Distances from the centre are exact. Any other distance is stretched, never shrunk: the transverse
 /// scale is s/m₁₂ ≥ 1 because the ellipsoid's curvature is positive, and at most θ/sin θ with

@@ -7,7 +7,8 @@ import Geo
 /// measures the geodesic from X to the point (`geod_inverse`), and moves by the along-track distance of
 /// the spherical right triangle with that hypotenuse and the angle between the two azimuths at X:
 /// tan(along) = tan(d) cos(angle). At the foot the angle is 90° and the step is zero. Convergence is
-/// quadratic in practice: two or three steps reach a micrometre.
+/// quadratic in practice: two or three steps reach a micrometre. Both solves are `Geodesic.wgs84`'s
+/// (`Sources/Geo/Geodesic.swift`).
 enum GeodesicFoot {
     /// Mean radius, used only to scale the step; the result is measured by the geodesic itself.
     private static let stepRadius = 6_371_008.8
