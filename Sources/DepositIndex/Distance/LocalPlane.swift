@@ -33,7 +33,7 @@ struct LocalPlane {
     /// An upper bound on the plane's scale anywhere within `radius` metres of the centre; infinity where
     /// the bound stops being useful (beyond about 9 000 km).
     static func maximumScale(within radius: Double) -> Double {
-        let theta = radius * 1.01 / BoxLowerBound.minimumRadius
+        let theta = radius * 1.01 / WGS84.minimumRadius
         if theta < 1e-4 { return 1 + theta * theta / 6 + 1e-12 }
         if theta > 1.4 { return .infinity }
         return theta / sin(theta) * (1 + 1e-9)
@@ -43,7 +43,7 @@ struct LocalPlane {
     /// when its ends lie within `radius` of the centre: the image bends with curvature of order ρ/R²,
     /// so by about κL²/8; this allows eight times that.
     static func chordDeviation(length: Double, within radius: Double) -> Double {
-        let r = BoxLowerBound.minimumRadius
+        let r = WGS84.minimumRadius
         return length * length * radius / (r * r) + 1e-6
     }
 }
