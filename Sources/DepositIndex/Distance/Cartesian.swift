@@ -69,6 +69,6 @@ struct Cartesian {
     /// 100 km, where callers measure instead: 2R asin(c/2R) ≤ (1 + 1.1·10⁻⁵) c there (see above).
     static func geodesicUpperBound(chord: Double) -> Double {
         guard chord <= 100_000 else { return .infinity }
-        return chord * (1 + 1e-4) + 1e-3
+        return chord * (1 + 1e-4) + DistanceTolerance.upperBoundPad
     }
 }

@@ -17,7 +17,7 @@ extension ChainLayer {
         // slack keeps ties at the k-th place for the tie-break.
         func kthKnown() -> Double {
             guard let kth = smallest.kth else { return maxDistance }
-            return min(maxDistance, kth + 1e-3)
+            return min(maxDistance, kth + DistanceTolerance.tie)
         }
         var limit = maxDistance
         index.nearest(
@@ -50,12 +50,11 @@ extension ChainLayer {
                 acceptedSet.insert(feature)
                 accepted.append((feature, pair))
                 // Keep going past k only while ties at the k-th distance may still come.
-                if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + 1e-3) }
+                if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + DistanceTolerance.tie) }
                 return true
             })
         if accepted.count > 1 { accepted.sort { a, b in
-            let da = (a.pair.distance * 1000).rounded(), db = (b.pair.distance * 1000).rounded()
-            return da != db ? da < db : tieOrder(a.feature, b.feature)
+            DistanceTolerance.precedes(a.pair.distance, b.pair.distance, tieOrder: tieOrder(a.feature, b.feature))
         } }
         return Array(accepted.prefix(k))
     }

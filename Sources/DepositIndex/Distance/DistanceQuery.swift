@@ -150,7 +150,7 @@ struct DistanceQuery {
             // of longer ones.
             var r = 0.0
             for p in view.planar { r = max(r, (p.x * p.x + p.y * p.y).squareRoot()) }
-            radius = r * (1 + 1e-6) + 1e-3
+            radius = r * (1 + 1e-6) + DistanceTolerance.upperBoundPad
         }
     }
 

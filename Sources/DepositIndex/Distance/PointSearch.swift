@@ -13,12 +13,11 @@ enum PointSearch {
             visit: { item, d in
                 found.append((item, d))
                 // Past k, keep only ties with the k-th (to a millimetre) for the tie-break.
-                if found.count >= k { limit = min(limit, found[k - 1].1 + 1e-3) }
+                if found.count >= k { limit = min(limit, found[k - 1].1 + DistanceTolerance.tie) }
                 return true
             })
         found.sort { a, b in
-            let da = (a.1 * 1000).rounded(), db = (b.1 * 1000).rounded()
-            return da != db ? da < db : tieOrder(a.0, b.0)
+            DistanceTolerance.precedes(a.1, b.1, tieOrder: tieOrder(a.0, b.0))
         }
         return Array(found.prefix(k))
     }
