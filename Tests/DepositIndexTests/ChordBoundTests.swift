@@ -8,6 +8,16 @@ import XCTest
 final class ChordBoundTests: XCTestCase {
     let g = Geodesic.wgs84
 
+    /// The ellipsoid's constants are the ones the bounds were proved and measured with: e² computed as
+    /// f(2 - f) is the literal 0.0066943799901413165 (EPSG 7030, to the last bit), a(1 - e²) the radius the
+    /// lower bounds use, and an equatorial degree as `Geodesic.wgs84` measures it is a·π/180.
+    func testWGS84ConstantsAreTheBoundsOwn() {
+        XCTAssertEqual(WGS84.e2.bitPattern, 0.0066943799901413165.bitPattern)
+        XCTAssertEqual(WGS84.minimumRadius, 6_378_137.0 * (1 - 0.0066943799901413165))
+        let degree = g.distance(Coordinate(longitude: 0, latitude: 0), Coordinate(longitude: 1, latitude: 0))
+        XCTAssertEqual(degree, WGS84.a * .pi / 180, accuracy: 1e-6)
+    }
+
     /// Property: for 5,000 random edges of 1 m to 500 km anywhere on Earth and points up to 200 km from
     /// them, the Euclidean distance from the point to the edge's chord less the edge's sagitta never
     /// exceeds the geodesic distance from the point to the edge (GeodesicFoot, itself checked against dense

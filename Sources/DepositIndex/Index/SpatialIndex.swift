@@ -5,6 +5,8 @@ import Geo
 /// changed, so it is a plain `Sendable` value shared by every thread.
 ///
 /// Boxes may reach past ±180° (see `EdgeEnvelope`); window search and the geodesic bounds account for it.
+/// Each box is kept as a `TrigBox` (`Distance/TrigBox.swift`), its sides' sines and cosines ready for the
+/// distance search's lower bound; what a distance is, and how it is bounded, the caller says (`Distance/`).
 public struct SpatialIndex: Sendable {
     public static let nodeSize = 8
     /// Number of items indexed.

@@ -55,7 +55,7 @@ extension Catalog {
     /// `box` grown by at least `metres` on every side (degrees of latitude are never shorter than
     /// a(1 - e²)·π/180, and a degree of longitude shrinks with the cosine of the highest latitude).
     static func widened(_ box: Envelope, by metres: Double) -> Envelope {
-        let dLat = metres / BoxLowerBound.minimumRadius * 180 / .pi
+        let dLat = metres / WGS84.minimumRadius * 180 / .pi
         let highest = min(89.999, max(abs(box.minY), abs(box.maxY)) + dLat)
         let dLon = min(180, dLat / cos(highest * .pi / 180))
         return Envelope(minX: box.minX - dLon, minY: max(-90, box.minY - dLat), maxX: box.maxX + dLon, maxY: min(90, box.maxY + dLat))

@@ -69,7 +69,7 @@ enum RegionMath {
     /// the Lambert equal-area plane centred on the deposit, and the areas there give the share.
     static func share(catalog: Catalog, query: DistanceQuery, shape: Shape, region r: Int) throws -> RegionShare? {
         let region = catalog.regions[r]
-        let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: 0.001)
+        let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: DistanceTolerance.contact)
         if border == nil {
             let inside = region.geometry.polygons.contains { RegionRings.containsSplittingNear($0, query.vertices[0]) }
             return inside ? RegionShare(id: region.id, name: region.name, share: 1, onBoundary: false) : nil

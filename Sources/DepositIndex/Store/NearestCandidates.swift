@@ -25,7 +25,7 @@ extension CatalogStore {
             let wholeWorld = window.maxX - window.minX >= 360 && window.minY <= -90 && window.maxY >= 90
             let fetched = try features(layer, meeting: window)
             if wholeWorld { return fetched }
-            let needed = min(maxDistance, try kthDistance(fetched) + 1e-3)
+            let needed = min(maxDistance, try kthDistance(fetched) + DistanceTolerance.tie)
             let inner = Envelope(minX: window.minX, minY: window.minY + pad, maxX: window.maxX, maxY: window.maxY - pad)
             if Self.outsideBound(query, inner) > needed { return fetched }
             // With k candidates in hand, grow straight past the k-th distance (the window's bound is then

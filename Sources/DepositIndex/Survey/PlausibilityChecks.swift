@@ -61,7 +61,7 @@ enum PlausibilityChecks {
         let chains = catalog.borderChains(meeting: window)
         if !chains.isEmpty {
             let query = DistanceQuery(shape: shape)
-            if chains.contains(where: { border.nearest(to: query, chain: $0, below: 0.001) != nil }) {
+            if chains.contains(where: { border.nearest(to: query, chain: $0, below: DistanceTolerance.contact) != nil }) {
                 // Meeting the border: the survey crosses it when a vertex lies outside; an outline that
                 // only touches the border from inside is inside.
                 if let outside = shape.coordinates.prefix(10_000).first(where: { !probe.isHome($0) }) {

@@ -3,8 +3,9 @@ import Geo
 
 /// The ellipsoidal azimuthal equidistant plane centred on a query, computed straight from the geodesic:
 /// a point at geodesic distance s and azimuth α from the centre maps to (s sin α, s cos α). This is what
-/// PROJ's `+proj=aeqd +ellps=WGS84` does (it calls `geod_inverse` too; a test checks they agree to a
-/// millimetre), without building a PROJ pipeline per query, which would cost more than the query.
+/// PROJ's `+proj=aeqd +ellps=WGS84` does (it calls `geod_inverse` too, as `Geodesic.inverse` in
+/// `Sources/Geo/Geodesic.swift` does here; a test checks they agree to a millimetre), without building a
+/// PROJ pipeline per query, which would cost more than the query.
 ///
 /// Distances from the centre are exact. Any other distance is stretched, never shrunk: the transverse
 /// scale is s/m₁₂ ≥ 1 because the ellipsoid's curvature is positive, and at most θ/sin θ with
@@ -32,7 +33,7 @@ struct LocalPlane {
     /// An upper bound on the plane's scale anywhere within `radius` metres of the centre; infinity where
     /// the bound stops being useful (beyond about 9 000 km).
     static func maximumScale(within radius: Double) -> Double {
-        let theta = radius * 1.01 / BoxLowerBound.minimumRadius
+        let theta = radius * 1.01 / WGS84.minimumRadius
         if theta < 1e-4 { return 1 + theta * theta / 6 + 1e-12 }
         if theta > 1.4 { return .infinity }
         return theta / sin(theta) * (1 + 1e-9)
@@ -42,7 +43,7 @@ struct LocalPlane {
     /// when its ends lie within `radius` of the centre: the image bends with curvature of order ρ/R²,
     /// so by about κL²/8; this allows eight times that.
     static func chordDeviation(length: Double, within radius: Double) -> Double {
-        let r = BoxLowerBound.minimumRadius
+        let r = WGS84.minimumRadius
         return length * length * radius / (r * r) + 1e-6
     }
 }

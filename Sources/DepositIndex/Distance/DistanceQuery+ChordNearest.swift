@@ -19,7 +19,8 @@ extension DistanceQuery {
     /// radius, a bound for every candidate pair on it. An edge within the radius is tested for crossing
     /// the area in the `CentralPlane`. The others are taken nearest reach first; an edge's vertex–edge
     /// candidates (query vertices against it, its ends against the query's edges) are bounded and, in
-    /// exact mode, refined on the ellipsoid (`GeodesicFoot`) while their bound is below the best distance;
+    /// exact mode, refined on the ellipsoid (`GeodesicFoot`; an edge's inverse is solved once, by
+    /// `Geodesic.inverse` in `Sources/Geo/Geodesic.swift`) while their bound is below the best distance;
     /// edges whose reach passes that distance are never looked at closely.
     func chordNearest(
         _ w: UnsafeBufferPointer<Coordinate>, _ line: UnsafeBufferPointer<Cartesian>, below limit: Double, boundOnly: Bool

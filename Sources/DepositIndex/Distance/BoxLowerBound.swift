@@ -13,8 +13,6 @@ import Geo
 /// and never high. Boxes may reach past ±180° (an edge crossing the antimeridian is unwrapped); longitude
 /// differences are taken modulo 360°.
 struct BoxLowerBound {
-    /// a(1 - e²) on WGS84, metres: the smallest radius of curvature anywhere on the ellipsoid.
-    static let minimumRadius = 6_378_137.0 * (1 - 0.0066943799901413165)
     /// Relative slack for rounding.
     private static let shrink = 1 - 1e-9
 
@@ -60,8 +58,8 @@ struct BoxLowerBound {
             }
         }
         if dLon == 0 {
-            if lat < b.minY { return (b.minY - lat) * .pi / 180 * Self.minimumRadius * Self.shrink }
-            if lat > b.maxY { return (lat - b.maxY) * .pi / 180 * Self.minimumRadius * Self.shrink }
+            if lat < b.minY { return (b.minY - lat) * .pi / 180 * WGS84.minimumRadius * Self.shrink }
+            if lat > b.maxY { return (lat - b.maxY) * .pi / 180 * WGS84.minimumRadius * Self.shrink }
             return 0
         }
         // cos Δλ to the nearest side, from the sides' precomputed sines and cosines.
@@ -79,6 +77,6 @@ struct BoxLowerBound {
         let s = h.squareRoot()
         // θ = 2 asin s ≥ 2 s; the arcsine is worth its cost only for far boxes.
         let angle = s < 0.01 ? 2 * s : 2 * asin(min(1, s))
-        return angle * Self.minimumRadius * Self.shrink
+        return angle * WGS84.minimumRadius * Self.shrink
     }
 }

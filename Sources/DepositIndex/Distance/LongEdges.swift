@@ -1,8 +1,8 @@
 import Geo
 
-/// Cutting long geodesic edges at points of their own geodesics: the line is the same curve, but no edge
-/// is long enough to escape the bounds of `Cartesian` (edges up to 500 km) or to bend far from its
-/// straight image in a query's planes.
+/// Cutting long geodesic edges at points of their own geodesics (`Geodesic.line`,
+/// `Sources/Geo/Geodesic.swift`): the line is the same curve, but no edge is long enough to escape the
+/// bounds of `Cartesian` (edges up to 500 km) or to bend far from its straight image in a query's planes.
 enum LongEdges {
     /// `line` with every edge whose chord exceeds `limit` metres cut into pieces of at most 0.9 × `limit`
     /// along its geodesic; nil when no edge is that long.

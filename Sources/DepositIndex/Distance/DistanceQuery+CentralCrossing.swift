@@ -8,8 +8,8 @@ import Geo
 /// taken only when it is robust against that gap on both sides: a crossing whose four ends lie farther
 /// than twice the gap from the other segment's line, or no crossing with every boundary segment farther
 /// than twice the gap. Otherwise the line edge and the query's edges are cut at points of their own
-/// geodesics into pieces of at most a kilometre (less where the plane stretches), whose gap is under 0.1 mm,
-/// and tested piece by piece.
+/// geodesics (`Geodesic.line`, `Sources/Geo/Geodesic.swift`) into pieces of at most a kilometre (less
+/// where the plane stretches), whose gap is under 0.1 mm, and tested piece by piece.
 extension DistanceQuery {
     /// Longest piece of an edge in the exact test, metres of chord.
     static let crossingPiece = 1_000.0

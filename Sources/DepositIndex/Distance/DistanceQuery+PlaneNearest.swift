@@ -96,8 +96,9 @@ extension DistanceQuery {
         return nil
     }
 
-    /// The best of `candidates` measured on the ellipsoid, nearest first by bound, until the bound passes
-    /// the best distance found.
+    /// The best of `candidates` measured on the ellipsoid (`GeodesicFoot`, each edge's inverse solved once
+    /// by `Geodesic.inverse` in `Sources/Geo/Geodesic.swift`), nearest first by bound, until the bound
+    /// passes the best distance found.
     func refine(_ candidates: [DistanceCandidate], line w: UnsafeBufferPointer<Coordinate>, below limit: Double) -> NearestPair? {
         var candidates = candidates
         var best: NearestPair?

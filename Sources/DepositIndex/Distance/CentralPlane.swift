@@ -14,15 +14,12 @@ struct CentralPlane {
     private let north: Cartesian
     private let height: Double
 
-    private static let a = 6_378_137.0
-    private static let e2 = 0.0066943799901413165
-
     /// How far the image of a geodesic edge whose ends are `chord` metres apart can stray from the
     /// straight segment between its ends' images: e²L²/16a at worst (an east–west edge at 45°), with half
     /// as much again to spare: 0.1 mm at 1 km, 0.9 mm at 3 km, 3 cm at 17 km.
     static func straightnessGap(chord: Double) -> Double {
         let length = chord * 1.001
-        return 1.5 * e2 * length * length / (16 * a) + 1e-9
+        return 1.5 * WGS84.e2 * length * length / (16 * WGS84.a) + 1e-9
     }
 
     init(center: Coordinate) {
@@ -59,10 +56,10 @@ struct CentralPlane {
         let y = origin.y + q.x * east.y + q.y * north.y
         let z = origin.z + q.x * east.z + q.y * north.z
         // Along the ray from the Earth's centre to the ellipsoid, then geodetic latitude of a surface point.
-        let b2 = Self.a * Self.a * (1 - Self.e2)
-        let t = 1 / ((x * x + y * y) / (Self.a * Self.a) + z * z / b2).squareRoot()
+        let b2 = WGS84.a * WGS84.a * (1 - WGS84.e2)
+        let t = 1 / ((x * x + y * y) / (WGS84.a * WGS84.a) + z * z / b2).squareRoot()
         let px = x * t, py = y * t, pz = z * t
-        let lat = atan2(pz, (1 - Self.e2) * (px * px + py * py).squareRoot())
+        let lat = atan2(pz, (1 - WGS84.e2) * (px * px + py * py).squareRoot())
         return Coordinate(longitude: atan2(py, px) * 180 / .pi, latitude: lat * 180 / .pi)
     }
 }

@@ -7,11 +7,9 @@ import Geo
 /// measures the geodesic from X to the point (`geod_inverse`), and moves by the along-track distance of
 /// the spherical right triangle with that hypotenuse and the angle between the two azimuths at X:
 /// tan(along) = tan(d) cos(angle). At the foot the angle is 90° and the step is zero. Convergence is
-/// quadratic in practice: two or three steps reach a micrometre.
+/// quadratic in practice: two or three steps reach a micrometre. Both solves are `Geodesic.wgs84`'s
+/// (`Sources/Geo/Geodesic.swift`).
 enum GeodesicFoot {
-    /// Mean radius, used only to scale the step; the result is measured by the geodesic itself.
-    private static let stepRadius = 6_371_008.8
-
     /// The distance from `v` to the edge `a`–`b` in metres and the nearest point on the edge.
     /// - Parameter seed: the fraction of the way from `a` to `b` where the search starts.
     static func nearest(from v: Coordinate, a: Coordinate, b: Coordinate, seed: Double) -> (distance: Double, point: Coordinate) {
@@ -39,8 +37,10 @@ enum GeodesicFoot {
             if toV.distance < best.distance { best = (toV.distance, x) }
             if toV.distance == 0 { break }
             let angle = (toV.azimuth1 - heading) * .pi / 180
-            let hyp = toV.distance / stepRadius
-            let along = atan2(sin(hyp) * cos(angle), cos(hyp)) * stepRadius
+            // On a sphere of the mean radius, used only to scale the step; the result is measured by the
+            // geodesic itself.
+            let hyp = toV.distance / WGS84.meanRadius
+            let along = atan2(sin(hyp) * cos(angle), cos(hyp)) * WGS84.meanRadius
             let next = min(max(s + along, 0), length)
             if abs(next - s) < 1e-6 { break }
             s = next

@@ -20,9 +20,6 @@ struct Cartesian {
     var y: Double
     var z: Double
 
-    private static let a = 6_378_137.0
-    private static let e2 = 0.0066943799901413165
-
     init(x: Double, y: Double, z: Double) {
         self.x = x
         self.y = y
@@ -33,10 +30,10 @@ struct Cartesian {
     init(_ c: Coordinate) {
         let lat = c.latitude * .pi / 180, lon = c.longitude * .pi / 180
         let sinLat = sin(lat), cosLat = cos(lat)
-        let n = Self.a / (1 - Self.e2 * sinLat * sinLat).squareRoot()
+        let n = WGS84.a / (1 - WGS84.e2 * sinLat * sinLat).squareRoot()
         x = n * cosLat * cos(lon)
         y = n * cosLat * sin(lon)
-        z = n * (1 - Self.e2) * sinLat
+        z = n * (1 - WGS84.e2) * sinLat
     }
 
     static func - (p: Cartesian, q: Cartesian) -> Cartesian { Cartesian(x: p.x - q.x, y: p.y - q.y, z: p.z - q.z) }
@@ -65,13 +62,13 @@ struct Cartesian {
         guard chord <= 500_000 else { return .infinity }
         // L ≤ 2R asin(c/2R) ≤ 1.001 c for c ≤ 500 km (x = c/2R ≤ 0.04, where asin x / x ≤ 1.0003).
         let length = chord * 1.001
-        return length * length / (8 * BoxLowerBound.minimumRadius) + 1e-6
+        return length * length / (8 * WGS84.minimumRadius) + 1e-6
     }
 
     /// An upper bound on the geodesic distance between two points `chord` metres apart, or infinity beyond
     /// 100 km, where callers measure instead: 2R asin(c/2R) ≤ (1 + 1.1·10⁻⁵) c there (see above).
     static func geodesicUpperBound(chord: Double) -> Double {
         guard chord <= 100_000 else { return .infinity }
-        return chord * (1 + 1e-4) + 1e-3
+        return chord * (1 + 1e-4) + DistanceTolerance.upperBoundPad
     }
 }

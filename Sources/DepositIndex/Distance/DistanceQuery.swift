@@ -1,22 +1,6 @@
 import Foundation
 import Geo
 
-/// The nearest pair of points between two geometries on WGS84, and the geodesic distance between them.
-public struct NearestPair: Hashable, Sendable, Codable {
-    /// Metres along the geodesic from `from` to `to`; 0 where the geometries touch or cross.
-    public var distance: Double
-    /// The point on the query geometry (the deposit, or the query point itself).
-    public var from: Coordinate
-    /// The point on the other geometry (the rail line, corridor centre line, boundary...).
-    public var to: Coordinate
-
-    public init(distance: Double, from: Coordinate, to: Coordinate) {
-        self.distance = distance
-        self.from = from
-        self.to = to
-    }
-}
-
 /// A point or polygonal area prepared for measuring geodesic distances to polylines: its vertices in
 /// Earth-centred coordinates for cheap lower bounds (`Cartesian`), a circle around its centre holding it
 /// all, and, when first needed, its vertices seen from that centre in a `LocalPlane`.
@@ -56,7 +40,8 @@ struct DistanceQuery {
     /// The query's rings in the central plane with every edge cut at points of its geodesic into pieces
     /// of at most `crossingPiece`; nil when some point has no image.
     /// Query edge `e` in the central plane cut at points of its geodesic into pieces short enough that
-    /// each is straight there to 0.1 mm (see `CentralCrossing`); nil when some point has no image.
+    /// each is straight there to 0.1 mm (see `DistanceQuery+CentralCrossing.swift`); nil when some point
+    /// has no image.
     func fineCentralEdge(_ e: Int) -> [Coordinate]? {
         projections.fineCentralEdge(e, central, pieces: Self.crossingPiece / centralStretch.squareRoot())
     }
@@ -165,7 +150,7 @@ struct DistanceQuery {
             // of longer ones.
             var r = 0.0
             for p in view.planar { r = max(r, (p.x * p.x + p.y * p.y).squareRoot()) }
-            radius = r * (1 + 1e-6) + 1e-3
+            radius = r * (1 + 1e-6) + DistanceTolerance.upperBoundPad
         }
     }
 
@@ -186,9 +171,10 @@ struct DistanceQuery {
 
 }
 
-/// The query's vertices in its `LocalPlane`, and its rings cut into short pieces in the central plane,
-/// each made on first use: most chains are settled by the Earth-centred bounds and straight central-plane
-/// tests alone, and these cost geodesic solves.
+/// The query's vertices in its `LocalPlane`, and its rings cut into short pieces in the central plane
+/// (at points of their geodesics, `Geodesic.line` in `Sources/Geo/Geodesic.swift`), each made on first
+/// use: most chains are settled by the Earth-centred bounds and straight central-plane tests alone, and
+/// these cost geodesic solves.
 private final class LazyProjections {
     let plane: LocalPlane
     private let vertices: [Coordinate]

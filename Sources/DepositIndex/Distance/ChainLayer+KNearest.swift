@@ -1,0 +1,61 @@
+extension ChainLayer {
+    /// The `k` features nearest to the query, each with its nearest pair, nearest first; features at the
+    /// same distance (to a millimetre) are ordered by `tieOrder`, so a tie at the k-th place is settled by it.
+    /// - Parameter maxDistance: features farther than this (metres) are left out.
+    func nearest(
+        to query: DistanceQuery, k: Int, maxDistance: Double = .infinity,
+        tieOrder: (Int, Int) -> Bool = { $0 < $1 }
+    ) -> [(feature: Int, pair: NearestPair)] {
+        guard k > 0 else { return [] }
+        var known = [Int: NearestPair]()
+        var accepted = [(feature: Int, pair: NearestPair)]()
+        var acceptedSet = Set<Int>()
+        // The k smallest known feature distances, ascending, kept as they come in (a feature's own
+        // distance only ever shrinks), rather than sorting every known distance at each chain.
+        var smallest = KSmallest(k: k)
+        // The k-th smallest known feature distance: nothing farther can enter the answer. A millimetre of
+        // slack keeps ties at the k-th place for the tie-break.
+        func kthKnown() -> Double {
+            guard let kth = smallest.kth else { return maxDistance }
+            return min(maxDistance, kth + DistanceTolerance.tie)
+        }
+        var limit = maxDistance
+        index.nearest(
+            lowerBound: { query.lowerBound($0) },
+            limit: { limit },
+            // A chain's own bound, nearly exact, before its exact distance: most chains whose box is near
+            // enough are settled by it and never measured on the ellipsoid.
+            refine: { c in
+                let feature = Int(chainFeature[c])
+                if acceptedSet.contains(feature) { return nil }
+                let own = known[feature].map { $0.distance } ?? .infinity
+                let below = min(own, limit.nextUp)
+                let bound = lowerBound(to: query, chain: c, below: below)
+                // A bound at the limit means nothing of the chain comes nearer.
+                return bound < below ? bound : nil
+            },
+            exact: { c in
+                let feature = Int(chainFeature[c])
+                if acceptedSet.contains(feature) { return nil }
+                let own = known[feature].map { $0.distance } ?? .infinity
+                guard let pair = nearest(to: query, chain: c, below: min(own, limit.nextUp)) else { return nil }
+                known[feature] = pair
+                smallest.offer(feature, pair.distance)
+                limit = kthKnown()
+                return pair.distance
+            },
+            visit: { c, d in
+                let feature = Int(chainFeature[c])
+                guard !acceptedSet.contains(feature), let pair = known[feature], pair.distance == d else { return true }
+                acceptedSet.insert(feature)
+                accepted.append((feature, pair))
+                // Keep going past k only while ties at the k-th distance may still come.
+                if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + DistanceTolerance.tie) }
+                return true
+            })
+        if accepted.count > 1 { accepted.sort { a, b in
+            DistanceTolerance.precedes(a.pair.distance, b.pair.distance, tieOrder: tieOrder(a.feature, b.feature))
+        } }
+        return Array(accepted.prefix(k))
+    }
+}
