@@ -7,10 +7,10 @@ import Geo
 /// Boxes may reach past ±180° (see `EdgeEnvelope`); window search and the geodesic bounds account for it.
 /// Each box is kept as a `TrigBox` (`Distance/TrigBox.swift`), its sides' sines and cosines ready for the
 /// distance search's lower bound; what a distance is, and how it is bounded, the caller says (`Distance/`).
-public struct SpatialIndex: Sendable {
-    public static let nodeSize = 8
+package struct SpatialIndex: Sendable {
+    package static let nodeSize = 8
     /// Number of items indexed.
-    public let count: Int
+    package let count: Int
     /// Each position's box (items first, then the nodes level by level).
     private let boxes: [TrigBox]
     /// For a leaf entry, the item's number; for a node, the position of its first child.
@@ -19,7 +19,7 @@ public struct SpatialIndex: Sendable {
     private let levelEnds: [Int]
 
     /// Indexes `boxes`; item `i` is `boxes[i]`.
-    public init(boxes: [Envelope]) {
+    package init(boxes: [Envelope]) {
         count = boxes.count
         var extent = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         for b in boxes { extent.expand(toInclude: b) }
@@ -79,7 +79,7 @@ public struct SpatialIndex: Sendable {
     }
 
     /// The items whose boxes meet `window` (longitude/latitude degrees), in no particular order.
-    public func search(_ window: Envelope) -> [Int] {
+    package func search(_ window: Envelope) -> [Int] {
         var out = [Int]()
         guard let root = rootPosition else { return out }
         // A box stored past ±180° is met by the window shifted by a turn.
