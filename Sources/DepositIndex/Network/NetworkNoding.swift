@@ -48,7 +48,7 @@ struct NetworkNoding {
         func isEnd(_ v: Int) -> Bool { v == partStart[partOfVertex[v]] || v == partStart[partOfVertex[v] + 1] - 1 }
 
         // 1. Sites.
-        var siteOfCoordinate = [Coordinate: Int](), site = [Int](), siteVertices = [Int]()
+        var siteOfCoordinate = [Coordinate: Int](minimumCapacity: vertices.count), site = [Int](), siteVertices = [Int]()
         site.reserveCapacity(vertices.count)
         for c in vertices {
             if let s = siteOfCoordinate[c] {
@@ -95,10 +95,8 @@ struct NetworkNoding {
         // the segment of that line holding the point.
         var insertions = [Int: [Insertion]]()  // by segment start vertex
         var stationAt = [(segment: Int?, vertex: Int?, railPoint: Coordinate, line: Int, offset: Double)?]()
-        let segmentIndex = SpatialIndex(boxes: (0..<max(vertices.count - 1, 0)).map { v in
-            partOfVertex[v] == partOfVertex[v + 1] ? EdgeEnvelope.of(vertices[v], vertices[v + 1])
-                : Envelope(minX: 1000, minY: 1000, maxX: 1000, maxY: 1000)  // not a segment: out of every window
-        })
+        var partsOfLine = [[Int]](repeating: [], count: catalog.rail.count)
+        for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
         let chains = catalog.railChains
         for (i, station) in catalog.stations.enumerated() {
             guard catalog.presentLayers.contains(.stations),
@@ -108,13 +106,16 @@ struct NetworkNoding {
             let q = hit.pair.to
             let probe = DistanceQuery(point: q)
             var best: (segment: Int, d: Double)?
-            let window = Envelope(minX: q.x - 1e-9, minY: q.y - 1e-9, maxX: q.x + 1e-9, maxY: q.y + 1e-9)
-            var candidates = segmentIndex.search(window).filter { partLine[partOfVertex[$0]] == hit.feature }
-            if candidates.isEmpty {  // rounding at a box's edge: every segment of the line
-                candidates = (0..<max(vertices.count - 1, 0)).filter {
-                    partOfVertex[$0] == partOfVertex[$0 + 1] && partLine[partOfVertex[$0]] == hit.feature
-                }
+            // The line's segments whose box (which holds the geodesic's bow) holds the point, then the
+            // nearest of them; every segment of the line if rounding put the point just outside each box.
+            let segments = partsOfLine[hit.feature].flatMap { partStart[$0]..<(partStart[$0 + 1] - 1) }
+            var candidates = segments.filter { s in
+                let box = EdgeEnvelope.of(vertices[s], vertices[s + 1])
+                guard box.minY - 1e-9 <= q.y && q.y <= box.maxY + 1e-9 else { return false }
+                // A box may reach past ±180° (an edge across the antimeridian): the point a turn away too.
+                return [q.x, q.x + 360, q.x - 360].contains { box.minX - 1e-9 <= $0 && $0 <= box.maxX + 1e-9 }
             }
+            if candidates.isEmpty { candidates = segments }
             for s in candidates.sorted() {
                 let d = probe.nearest(toChain: vertices[s...(s + 1)], below: .infinity)?.distance ?? .infinity
                 if best == nil || d < best!.d { best = (s, d) }
