@@ -8,10 +8,10 @@ import Geo
 /// every edge between vertices as a geodesic). A bridge edge joins two lines across a gap no longer
 /// than the tolerance; every bridge is kept and listed (`bridges`), never folded silently into a node.
 ///
-///     let network = try RailNetwork(catalog: Catalog.bundled(), toleranceM: 50)
+///     let network = try RailNetwork(catalog: Catalog.bundled(), toleranceM: 100)
 ///     let from = network.node(ofStation: "osm-4020137341")!   // Aqtoğay
 ///     let to = network.node(ofStation: "osm-4025083258")!     // Dostıq
-///     network.shortestPath(from: from, to: to)?.lengthM       // ≈ 304,000
+///     network.shortestPath(from: from, to: to)?.lengthM       // 304,751.18 m
 public struct RailNetwork: Sendable {
     /// The largest tolerance accepted, metres: beyond it "joining" is no longer closing a gap in the data.
     public static let maximumToleranceM = 10_000.0
