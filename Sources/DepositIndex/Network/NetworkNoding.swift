@@ -98,29 +98,34 @@ struct NetworkNoding {
         var partsOfLine = [[Int]](repeating: [], count: catalog.rail.count)
         for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
         let chains = catalog.railChains
-        for (i, station) in catalog.stations.enumerated() {
-            guard catalog.presentLayers.contains(.stations),
-                  let hit = chains.nearest(to: DistanceQuery(point: station.location), k: 1).first else {
-                stationAt.append(nil); continue
-            }
+        let stations = catalog.presentLayers.contains(.stations) ? catalog.stations : []
+        let lines = vertices, parts = partStart, ofLine = partsOfLine
+        // Each station's search is independent of the others: on every core.
+        let found: [(feature: Int, pair: NearestPair, segment: Int)?] = Parallel.map(stations.count) { i in
+            guard let hit = chains.nearest(to: DistanceQuery(point: stations[i].location), k: 1).first else { return nil }
             let q = hit.pair.to
             let probe = DistanceQuery(point: q)
             var best: (segment: Int, d: Double)?
             // The line's segments whose box (which holds the geodesic's bow) holds the point, then the
             // nearest of them; every segment of the line if rounding put the point just outside each box.
-            let segments = partsOfLine[hit.feature].flatMap { partStart[$0]..<(partStart[$0 + 1] - 1) }
+            let segments = ofLine[hit.feature].flatMap { parts[$0]..<(parts[$0 + 1] - 1) }
             var candidates = segments.filter { s in
-                let box = EdgeEnvelope.of(vertices[s], vertices[s + 1])
+                let box = EdgeEnvelope.of(lines[s], lines[s + 1])
                 guard box.minY - 1e-9 <= q.y && q.y <= box.maxY + 1e-9 else { return false }
                 // A box may reach past ±180° (an edge across the antimeridian): the point a turn away too.
                 return [q.x, q.x + 360, q.x - 360].contains { box.minX - 1e-9 <= $0 && $0 <= box.maxX + 1e-9 }
             }
             if candidates.isEmpty { candidates = segments }
             for s in candidates.sorted() {
-                let d = probe.nearest(toChain: vertices[s...(s + 1)], below: .infinity)?.distance ?? .infinity
+                let d = probe.nearest(toChain: lines[s...(s + 1)], below: .infinity)?.distance ?? .infinity
                 if best == nil || d < best!.d { best = (s, d) }
             }
-            guard let segment = best?.segment else { stationAt.append(nil); continue }
+            return best.map { (hit.feature, hit.pair, $0.segment) }
+        }
+        for i in stations.indices {
+            guard let (feature, pair, segment) = found[i] else { stationAt.append(nil); continue }
+            let q = pair.to
+            let hit = (feature: feature, pair: pair)
             // A rail point within a millimetre of a vertex is that vertex.
             if Geodesic.wgs84.distance(q, vertices[segment]) <= DistanceTolerance.contact {
                 isNode[site[segment]] = true
@@ -137,6 +142,12 @@ struct NetworkNoding {
                 }
                 stationAt.append((segment, nil, q, hit.feature, hit.pair.distance))
             }
+        }
+
+        // Each segment's geodesic length, on every core (a segment joining two parts is never used).
+        let partOf = partOfVertex
+        let segmentLength = Parallel.map(max(lines.count - 1, 0)) { v in
+            partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(lines[v], lines[v + 1]) : 0
         }
 
         // 4. Nodes in the order their sites first appear, then the walk.
@@ -169,7 +180,7 @@ struct NetworkNoding {
                     }
                     nodeOfInsertion[v] = nodes
                 }
-                length += Geodesic.wgs84.distance(path.last!, vertices[v + 1])
+                length += insertions[v] == nil ? segmentLength[v] : Geodesic.wgs84.distance(path.last!, vertices[v + 1])
                 path.append(vertices[v + 1])
                 if v + 1 == last || isNode[site[v + 1]] { close(at: node(v + 1)) }
             }
@@ -180,7 +191,7 @@ struct NetworkNoding {
                 railId: catalog.rail[partLine[partOfVertex[b.a]]].id,
                 otherRailId: catalog.rail[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
         }
-        for (i, station) in catalog.stations.enumerated() {
+        for (i, station) in stations.enumerated() {
             guard let at = stationAt[i] else { continue }
             let n: Int
             if let v = at.vertex {
