@@ -10,10 +10,13 @@ public struct NetworkReport: Hashable, Sendable, Codable {
         public var number: Int
         /// Geodesic length of its track edges (bridges not counted), metres.
         public var trackM: Double
+        /// Its nodes: line ends, junctions, station points.
         public var nodes: Int
+        /// Its edges, track and bridges.
         public var edges: Int
         /// Distinct rail lines with track in it.
         public var lines: Int
+        /// Its nodes where a single edge ends.
         public var deadEnds: Int
         /// Its dead end nearest to another component's end, where there is another component.
         public var nearestBreak: DeadEnd?
@@ -21,17 +24,22 @@ public struct NetworkReport: Hashable, Sendable, Codable {
 
     /// A gap within the tolerance, joined by a bridge edge.
     public struct Bridge: Hashable, Sendable, Codable {
+        /// The line end the gap was found from.
         public var from: Coordinate
+        /// The end or vertex of the other line.
         public var to: Coordinate
         /// Geodesic length of the gap, metres.
         public var lengthM: Double
+        /// The lines at `from` and at `to`.
         public var fromRailId: String
         public var toRailId: String
+        /// The component the bridge now lies in.
         public var component: Int
     }
 
     /// The end of another component nearest to a dead end.
     public struct OtherEnd: Hashable, Sendable, Codable {
+        /// Its component, its place and its line.
         public var component: Int
         public var location: Coordinate
         public var railId: String
@@ -41,6 +49,7 @@ public struct NetworkReport: Hashable, Sendable, Codable {
 
     /// A node where one edge ends.
     public struct DeadEnd: Hashable, Sendable, Codable {
+        /// The node (in `RailNetwork.nodes`), its place, the line ending there and its component.
         public var node: Int
         public var location: Coordinate
         public var railId: String
@@ -49,13 +58,18 @@ public struct NetworkReport: Hashable, Sendable, Codable {
         public var nearestOtherEnd: OtherEnd?
     }
 
+    /// The tolerance the network joined ends within, metres.
     public var toleranceM: Double
     /// All track, metres (bridges not counted).
     public var trackM: Double
+    /// Nodes and edges (track and bridges) of the whole network.
     public var nodes: Int
     public var edges: Int
+    /// Every component, the most track first.
     public var components: [Component]
+    /// Every gap bridged, in the order the network made them.
     public var bridges: [Bridge]
+    /// Every dead end, in node order.
     public var deadEnds: [DeadEnd]
     /// Stations attached to the network (every station, when the data has rail).
     public var stationsAttached: Int

@@ -18,6 +18,7 @@ public struct RailNetwork: Sendable {
 
     /// A node: a line end, a junction, or where a station meets the track.
     public struct Node: Hashable, Sendable {
+        /// Where it is: a vertex of the rail layer, or a station's rail point.
         public var location: Coordinate
         /// The component (see `components`) the node belongs to.
         public var component: Int
@@ -31,10 +32,12 @@ public struct RailNetwork: Sendable {
 
     /// An edge between two nodes.
     public struct Edge: Hashable, Sendable {
+        /// The nodes it joins (numbers in `nodes`), in the direction of `path`.
         public var from: Int
         public var to: Int
         /// Geodesic length along `path`, metres.
         public var lengthM: Double
+        /// Track or bridge.
         public var kind: EdgeKind
         /// The rail line the track edge belongs to; for a bridge, the line at `from`.
         public var railId: String
@@ -46,12 +49,14 @@ public struct RailNetwork: Sendable {
 
     /// A station attached to the network at its nearest rail point.
     public struct StationAttachment: Hashable, Sendable, Codable {
+        /// The station's id and name in the stations layer.
         public var stationId: String
         public var stationName: String
         /// The node at the rail point.
         public var node: Int
-        /// The nearest rail line and the station's nearest point on it.
+        /// The nearest rail line.
         public var railId: String
+        /// The station's nearest point on that line.
         public var railPoint: Coordinate
         /// Geodesic distance from the station to `railPoint`, metres (the offset kept).
         public var offsetM: Double
@@ -59,7 +64,9 @@ public struct RailNetwork: Sendable {
 
     /// The tolerance ends were joined within, metres (geodesic).
     public let toleranceM: Double
+    /// Line ends and junctions in the order their vertices come in the rail layer, with the stations' rail points among them.
     public let nodes: [Node]
+    /// Track edges part by part along the rail layer, then the bridges.
     public let edges: [Edge]
     /// Every station of the catalog, in the catalog's order (none when the data has no rail).
     public let stations: [StationAttachment]
