@@ -155,6 +155,21 @@ final class NetworkTests: XCTestCase {
         XCTAssertNoThrow(try network(rail, toleranceM: 10_000))
     }
 
+    /// The degree window the end search asks the R-tree for holds every point within the distance: points
+    /// at that distance in every direction (`Geodesic.direct`), from seeded centres up to 89.9°.
+    func testMetreWindowHoldsEveryPointWithinTheDistance() {
+        var rng = SeededRandom(seed: 12)
+        for _ in 0..<5_000 {
+            let centre = Coordinate(longitude: Double.random(in: -180..<180, using: &rng), latitude: Double.random(in: -89.9...89.9, using: &rng))
+            let metres = Double.random(in: 0...10_000, using: &rng)
+            let window = MetreWindow.around(centre, metres: metres)
+            let far = Geodesic.wgs84.direct(from: centre, azimuth: Double.random(in: -180..<180, using: &rng), distance: metres).point
+            XCTAssertTrue(far.latitude >= window.minY && far.latitude <= window.maxY, "\(centre) \(metres) m: \(far) outside \(window)")
+            let inside = [far.longitude, far.longitude + 360, far.longitude - 360].contains { $0 >= window.minX && $0 <= window.maxX }
+            XCTAssertTrue(inside, "\(centre) \(metres) m: \(far) outside \(window)")
+        }
+    }
+
     // MARK: The bundled data
 
     private static let bundled = Result { try Catalog.bundled() }
