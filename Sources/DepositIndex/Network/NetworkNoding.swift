@@ -91,41 +91,18 @@ struct NetworkNoding {
             }
         }
 
-        // Stations: each at the nearest point of the nearest line (the engine's exact search), placed on
-        // the segment of that line holding the point.
+        // Stations: each at the nearest point of the nearest line (`StationPlacement`), a node there that
+        // splits its segment, or the vertex within a millimetre.
         var insertions = [Int: [Insertion]]()  // by segment start vertex
         var stationAt = [(segment: Int?, vertex: Int?, railPoint: Coordinate, line: Int, offset: Double)?]()
         var partsOfLine = [[Int]](repeating: [], count: catalog.rail.count)
         for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
-        let chains = catalog.railChains
         let stations = catalog.presentLayers.contains(.stations) ? catalog.stations : []
-        let lines = vertices, parts = partStart, ofLine = partsOfLine
-        // Each station's search is independent of the others: on every core.
-        let found: [(feature: Int, pair: NearestPair, segment: Int)?] = Parallel.map(stations.count) { i in
-            guard let hit = chains.nearest(to: DistanceQuery(point: stations[i].location), k: 1).first else { return nil }
-            let q = hit.pair.to
-            let probe = DistanceQuery(point: q)
-            var best: (segment: Int, d: Double)?
-            // The line's segments whose box (which holds the geodesic's bow) holds the point, then the
-            // nearest of them; every segment of the line if rounding put the point just outside each box.
-            let segments = ofLine[hit.feature].flatMap { parts[$0]..<(parts[$0 + 1] - 1) }
-            var candidates = segments.filter { s in
-                let box = EdgeEnvelope.of(lines[s], lines[s + 1])
-                guard box.minY - 1e-9 <= q.y && q.y <= box.maxY + 1e-9 else { return false }
-                // A box may reach past ±180° (an edge across the antimeridian): the point a turn away too.
-                return [q.x, q.x + 360, q.x - 360].contains { box.minX - 1e-9 <= $0 && $0 <= box.maxX + 1e-9 }
-            }
-            if candidates.isEmpty { candidates = segments }
-            for s in candidates.sorted() {
-                let d = probe.nearest(toChain: lines[s...(s + 1)], below: .infinity)?.distance ?? .infinity
-                if best == nil || d < best!.d { best = (s, d) }
-            }
-            return best.map { (hit.feature, hit.pair, $0.segment) }
-        }
+        let found = StationPlacement(chains: catalog.railChains, vertices: vertices, partStart: partStart, partsOfLine: partsOfLine)
+            .place(stations)
         for i in stations.indices {
-            guard let (feature, pair, segment) = found[i] else { stationAt.append(nil); continue }
-            let q = pair.to
-            let hit = (feature: feature, pair: pair)
+            guard let hit = found[i] else { stationAt.append(nil); continue }
+            let q = hit.pair.to, segment = hit.segment
             // A rail point within a millimetre of a vertex is that vertex.
             if Geodesic.wgs84.distance(q, vertices[segment]) <= DistanceTolerance.contact {
                 isNode[site[segment]] = true
@@ -145,7 +122,7 @@ struct NetworkNoding {
         }
 
         // Each segment's geodesic length, on every core (a segment joining two parts is never used).
-        let partOf = partOfVertex
+        let partOf = partOfVertex, lines = vertices
         let segmentLength = Parallel.map(max(lines.count - 1, 0)) { v in
             partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(lines[v], lines[v + 1]) : 0
         }
