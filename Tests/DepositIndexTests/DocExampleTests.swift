@@ -33,6 +33,14 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(near[0].railName, "Сәкен Сейфуллин – Ақадыр теміржол вокзалы")
     }
 
+    /// `RailNetwork` and `RailNetwork.shortestPath(from:to:)`: Aktogay to Dostyk (NetworkTests measures it).
+    func testRailNetwork() throws {
+        let network = try RailNetwork(catalog: Catalog.bundled(), toleranceM: 100)
+        let from = network.node(ofStation: "osm-4020137341")!   // Aqtoğay
+        let to = network.node(ofStation: "osm-4025083258")!     // Dostıq
+        XCTAssertEqual(try XCTUnwrap(network.shortestPath(from: from, to: to)?.lengthM), 304_751.18, accuracy: 0.005)
+    }
+
     /// `Catalog.init(directory:layers:)` and `Catalog.deposits(matching:)`.
     func testLayersAndNameLookUp() throws {
         let catalog = try Catalog(directory: URL(fileURLWithPath: "GeoData"), layers: [.stations])

@@ -74,6 +74,21 @@ if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count {
 }
 print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
 
+// `--network`: the rail network of the bundled data only (issue 12): build, report, and one route.
+if args.contains("--network"), let dir = Catalog.bundledDirectory {
+    let catalog = try Catalog(directory: dir, layers: [.stations])
+    _ = try RailNetwork(catalog: catalog, toleranceM: 100)  // the first build also builds the catalog's lazy parts
+    var builds = [Double](), reports = [Double](), routes = [Double]()
+    var network: RailNetwork!
+    for _ in 0..<7 { builds.append(try seconds { network = try RailNetwork(catalog: catalog, toleranceM: 100) }) }
+    for _ in 0..<7 { reports.append(seconds { _ = NetworkReport(network: network) }) }
+    let from = network.node(ofStation: "osm-4020137341")!, to = network.node(ofStation: "osm-4025083258")!
+    for _ in 0..<101 { routes.append(seconds { _ = network.shortestPath(from: from, to: to) }) }
+    print(String(format: "bundled rail network (100 m): build median %.1f ms of 7, report median %.1f ms of 7, Aktogay–Dostyk route median %.3f ms of 101",
+                 median(builds) * 1000, median(reports) * 1000, median(routes) * 1000))
+    exit(0)
+}
+
 // Synthetic set.
 var data: (deposits: [Deposit], rail: [RailLine]) = ([], [])
 let generate = seconds { data = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42) }
