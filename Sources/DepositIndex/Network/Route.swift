@@ -1,0 +1,247 @@
+import Geo
+
+/// One end of a route: a deposit (by id), a station (by id) or a coordinate.
+public enum RouteEnd: Hashable, Sendable {
+    case deposit(String)
+    case station(String)
+    case point(Coordinate)
+}
+
+/// A route between two places over a `RailNetwork`: the access leg at each end (geodesic, off the rail),
+/// the rail path, and the stations and junctions it passes.
+public struct Route: Hashable, Sendable, Codable {
+    /// An off-rail leg from a place to where it meets the network.
+    public struct Access: Hashable, Sendable, Codable {
+        /// The place's point the leg starts from (a deposit's nearest point, the coordinate, or the station).
+        public var from: Coordinate
+        /// Where it meets the network.
+        public var railPoint: Coordinate
+        /// The line it meets.
+        public var railId: String
+        /// Geodesic length of the leg, metres; 0 for a station, which enters at its attachment.
+        public var accessM: Double
+    }
+
+    /// A station or junction the rail path passes.
+    public struct Via: Hashable, Sendable, Codable {
+        /// The station's id and name, or nil for a junction without a station.
+        public var stationId: String?
+        public var name: String
+        /// "station" or "junction".
+        public var kind: String
+        public var location: Coordinate
+        /// Metres along the rail from the route's rail start.
+        public var fromStartM: Double
+    }
+
+    public var from: Access
+    public var to: Access
+    /// Geodesic length of the rail path, metres.
+    public var railM: Double
+    /// `from.accessM + railM + to.accessM`.
+    public var totalM: Double
+    /// The rail path's vertices, from `from.railPoint` to `to.railPoint`; edges between them are geodesics.
+    public var path: [Coordinate]
+    /// Stations and junctions passed, in order.
+    public var via: [Via]
+    /// The corridors the rail path runs along, in order of first meeting (see `RailNetwork.route` for the rule).
+    public var corridors: [CorridorRun]
+
+    /// Rail run along one corridor.
+    public struct CorridorRun: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String
+        /// Kilometres of the rail path counted as along the corridor.
+        public var km: Double
+    }
+}
+
+/// Why a route cannot be given.
+public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownStation(String)
+    /// The two ends meet the network in different components; `nearestBreak` describes the dead end of the
+    /// start's component nearest to another component, from `NetworkReport`.
+    case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
+
+    public var description: String {
+        switch self {
+        case .unknownStation(let id): return "no station with id \"\(TerminalText.escaped(id))\""
+        case .disconnected(let a, let b, let gap):
+            return "the two places meet the rail network in different components (\(a) and \(b)); no route joins them"
+                + (gap.map { "; nearest break: \($0)" } ?? "")
+        }
+    }
+}
+
+extension RailNetwork {
+    /// Where a place enters the network: a node, or a point inside track edge `edge`, `alongM` metres
+    /// along it from its `from` node, in segment `segment` (the number of the segment's first vertex in `path`).
+    struct Entry {
+        var access: Route.Access
+        var node: Int?
+        var edge: Int = -1
+        var segment: Int = 0
+        var alongM: Double = 0
+    }
+
+    /// The shortest route from `from` to `to`.
+    ///
+    /// A deposit or coordinate meets the network at its nearest rail point, found by the engine's exact
+    /// nearest-rail search (`Catalog.nearestRail(to:)`); the track edge holding that point is found as
+    /// stations are placed (the nearest of its segments), and the distances from the point to the edge's
+    /// two nodes are summed geodesic segment by segment, so nothing is approximated. A station enters at
+    /// its attachment node with no access leg. Then Dijkstra from each way out of the start to each way
+    /// into the end, and the shortest total wins.
+    /// - Throws: `QueryError` for an unknown deposit or one without location, `RouteError.unknownStation`,
+    ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route).
+    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog) throws -> Route {
+        let a = try entry(from, catalog: catalog), b = try entry(to, catalog: catalog)
+        let ca = component(of: a), cb = component(of: b)
+        guard ca == cb else {
+            let report = NetworkReport(network: self)
+            let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
+                var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
+                if let other = end.nearestOtherEnd {
+                    text += ", \(Int(other.distanceM.rounded())) m from component \(other.component) (\(other.railId))"
+                }
+                return text
+            }
+            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: gap)
+        }
+        // Ways out of the start and into the end: (node, metres to it, vertices from the rail point to it).
+        // The path is kept in pieces (the partial edges at the ends, whole edges between) with their lengths.
+        typealias Found = (m: Double, pieces: [(path: [Coordinate], m: Double)], nodes: [(node: Int, m: Double)])
+        var best: Found?
+        if a.node == nil, b.node == nil, a.edge == b.edge {
+            // Both on one edge: straight along it.
+            let e = edges[a.edge]
+            let (lo, hi) = a.alongM <= b.alongM ? (a, b) : (b, a)
+            var p = [lo.access.railPoint] + (lo.segment < hi.segment ? Array(e.path[(lo.segment + 1)...hi.segment]) : [])
+                + [hi.access.railPoint]
+            if a.alongM > b.alongM { p.reverse() }
+            let m = abs(b.alongM - a.alongM)
+            best = (m, [(p, m)], [])
+        }
+        for o in exits(a) {
+            for i in exits(b) {
+                guard let sp = shortestPath(from: o.node, to: i.node) else { continue }
+                let m = o.m + sp.lengthM + i.m
+                if let shortest = best, shortest.m <= m { continue }
+                var pieces = [(path: o.path, m: o.m)], marks = [(node: o.node, m: o.m)], run = o.m
+                for (k, e) in sp.edges.enumerated() {
+                    let edge = edges[e]
+                    pieces.append((edge.from == sp.nodes[k] ? edge.path : edge.path.reversed(), edge.lengthM))
+                    run += edge.lengthM
+                    marks.append((sp.nodes[k + 1], run))
+                }
+                pieces.append((i.path.reversed(), i.m))
+                best = (m, pieces, marks)
+            }
+        }
+        guard let found = best else {
+            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: nil)
+        }
+        var stationsAt = [Int: [StationAttachment]]()
+        for s in stations { stationsAt[s.node, default: []].append(s) }
+        var via = [Route.Via](), seen = Set<Int>()
+        for (n, m) in found.nodes where seen.insert(n).inserted {
+            if let here = stationsAt[n] {
+                for s in here {
+                    via.append(Route.Via(stationId: s.stationId, name: s.stationName, kind: "station", location: nodes[n].location, fromStartM: m))
+                }
+            } else if degree(of: n) >= 3 {
+                via.append(Route.Via(stationId: nil, name: "junction", kind: "junction", location: nodes[n].location, fromStartM: m))
+            }
+        }
+        var path = [Coordinate]()
+        for piece in found.pieces { for c in piece.path where path.last != c { path.append(c) } }
+        return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
+                     path: path, via: via, corridors: try corridorRuns(found.pieces, catalog: catalog))
+    }
+
+    /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
+    /// point to a node) counts as along a corridor, all its length, when every vertex of it lies within the
+    /// corridor's half width of its centre line, by `Catalog.corridors(containing:)` (exact geodesic distance
+    /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
+    /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
+    /// still counts. Without a corridors layer, none.
+    private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog) throws -> [Route.CorridorRun] {
+        guard catalog.presentLayers.contains(.corridors) else { return [] }
+        var inside = [Coordinate: Set<String>](), names = [String: String](), order = [String](), metres = [String: Double]()
+        for piece in pieces where piece.m > 0 {
+            var common: Set<String>?
+            for c in piece.path {
+                if inside[c] == nil {
+                    let found = try catalog.corridors(containing: c)
+                    for f in found { names[f.corridorId] = f.corridorName }
+                    inside[c] = Set(found.map(\.corridorId))
+                }
+                common = common.map { $0.intersection(inside[c]!) } ?? inside[c]!
+                if common!.isEmpty { break }
+            }
+            for id in (common ?? []).sorted() {
+                if metres[id] == nil { order.append(id) }
+                metres[id, default: 0] += piece.m
+            }
+        }
+        return order.map { Route.CorridorRun(id: $0, name: names[$0]!, km: metres[$0]! / 1000) }
+    }
+
+    private func component(of e: Entry) -> Int { nodes[e.node ?? edges[e.edge].from].component }
+
+    private func dedup(_ p: [Coordinate]) -> [Coordinate] {
+        var out = [Coordinate]()
+        for c in p where out.last != c { out.append(c) }
+        return out
+    }
+
+    /// The nodes an entry leaves by, each with the metres to it and the vertices from the rail point to it.
+    private func exits(_ e: Entry) -> [(node: Int, m: Double, path: [Coordinate])] {
+        if let n = e.node { return [(n, 0, [nodes[n].location])] }
+        let edge = edges[e.edge], q = e.access.railPoint
+        let back = [q] + edge.path[0...e.segment].reversed()
+        let ahead = [q] + edge.path[(e.segment + 1)...]
+        return [(edge.from, e.alongM, back), (edge.to, Self.length(ahead), ahead)]
+    }
+
+    /// Sum of the geodesic lengths between consecutive vertices, metres.
+    static func length<C: Collection>(_ p: C) -> Double where C.Element == Coordinate {
+        zip(p, p.dropFirst()).reduce(0) { $0 + Geodesic.wgs84.distance($1.0, $1.1) }
+    }
+
+    private func entry(_ end: RouteEnd, catalog: Catalog) throws -> Entry {
+        let place: Place
+        switch end {
+        case .station(let id):
+            guard let n = node(ofStation: id), let s = stations.first(where: { $0.stationId == id }) else {
+                throw RouteError.unknownStation(id)
+            }
+            return Entry(access: Route.Access(from: nodes[n].location, railPoint: nodes[n].location, railId: s.railId, accessM: 0), node: n)
+        case .deposit(let id): place = .deposit(id)
+        case .point(let c): place = .point(c)
+        }
+        guard let hit = try catalog.nearestRail(to: place).first else {
+            throw QueryError.invalidArgument("the data has no rail line to route over")
+        }
+        let q = hit.railPoint
+        let access = Route.Access(from: hit.fromPoint, railPoint: q, railId: hit.railId, accessM: hit.distanceM)
+        // The track edge of that line with the segment nearest the point.
+        let probe = DistanceQuery(point: q)
+        var best: (edge: Int, segment: Int, d: Double)?
+        for (i, e) in edges.enumerated() where e.kind == .track && e.railId == hit.railId {
+            for s in 0..<(e.path.count - 1) {
+                let d = probe.nearest(toChain: e.path[s...(s + 1)], below: .infinity)?.distance ?? .infinity
+                if best == nil || d < best!.d { best = (i, s, d) }
+            }
+        }
+        guard let found = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
+        let path = edges[found.edge].path
+        let along = Self.length(path[0...found.segment]) + Geodesic.wgs84.distance(path[found.segment], q)
+        // A rail point within a millimetre of either end of the edge is that node.
+        if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[found.edge].from) }
+        if Self.length([q] + path[(found.segment + 1)...]) <= DistanceTolerance.contact {
+            return Entry(access: access, node: edges[found.edge].to)
+        }
+        return Entry(access: access, node: nil, edge: found.edge, segment: found.segment, alongM: along)
+    }
+}
