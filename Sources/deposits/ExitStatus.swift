@@ -68,6 +68,11 @@ struct UserFacingError: Error, CustomStringConvertible {
             case .noGeometry, .invalidArgument: self.init(.usage, e.description)
             case .missingLayer, .measurementFailed: self.init(.badData, e.description)
             }
+        case let e as RouteError:
+            switch e {
+            case .unknownStation: self.init(.notFound, e.description)
+            case .disconnected: self.init(.badData, e.description)
+            }
         case let e as GeoError: self.init(.failure, e.description)
         default: self.init(.failure, "\(error)")
         }

@@ -12,7 +12,8 @@ public enum RouteEnd: Hashable, Sendable {
 public struct Route: Hashable, Sendable, Codable {
     /// An off-rail leg from a place to where it meets the network.
     public struct Access: Hashable, Sendable, Codable {
-        /// The place's point the leg starts from (a deposit's nearest point, the coordinate, or the station).
+        /// The place's point the leg starts from: a deposit's nearest point, the coordinate, or the station
+        /// (whose offset from the rail, `RailNetwork.StationAttachment.offsetM`, is not counted).
         public var from: Coordinate
         /// Where it meets the network.
         public var railPoint: Coordinate
@@ -216,7 +217,8 @@ extension RailNetwork {
             guard let n = node(ofStation: id), let s = stations.first(where: { $0.stationId == id }) else {
                 throw RouteError.unknownStation(id)
             }
-            return Entry(access: Route.Access(from: nodes[n].location, railPoint: nodes[n].location, railId: s.railId, accessM: 0), node: n)
+            let location = catalog.stations.first { $0.id == id }?.location ?? nodes[n].location
+            return Entry(access: Route.Access(from: location, railPoint: nodes[n].location, railId: s.railId, accessM: 0), node: n)
         case .deposit(let id): place = .deposit(id)
         case .point(let c): place = .point(c)
         }
