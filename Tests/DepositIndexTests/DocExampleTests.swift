@@ -90,6 +90,15 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(try OutputTarget(path: "-"), .standardOutput)
     }
 
+    /// `RailNetwork.route(from:to:catalog:)`: Upper Kairakty to Aqtoğay, as README's "Routes" run.
+    func testRouteExample() throws {
+        let catalog = try Catalog.bundled()
+        let network = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let route = try network.route(from: .deposit("kz-w-001"), to: .station("osm-4020137341"), catalog: catalog)
+        XCTAssertEqual(route.from.accessM, 35_212.27, accuracy: 0.01)
+        XCTAssertEqual(route.railM, 727_800.18, accuracy: 0.01)
+    }
+
     /// `SeededRandom` and `TerminalText`.
     func testSupportExamples() {
         var rng = SeededRandom(seed: 42)

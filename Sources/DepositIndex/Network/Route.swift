@@ -2,8 +2,11 @@ import Geo
 
 /// One end of a route: a deposit (by id), a station (by id) or a coordinate.
 public enum RouteEnd: Hashable, Sendable {
+    /// A deposit by id; it meets the rail at its exact nearest rail point.
     case deposit(String)
+    /// A station by id; it enters at its attachment (`RailNetwork.StationAttachment`).
     case station(String)
+    /// A coordinate; it meets the rail at its exact nearest rail point.
     case point(Coordinate)
 }
 
@@ -25,17 +28,21 @@ public struct Route: Hashable, Sendable, Codable {
 
     /// A station or junction the rail path passes.
     public struct Via: Hashable, Sendable, Codable {
-        /// The station's id and name, or nil for a junction without a station.
+        /// The station's id, or nil for a junction without a station.
         public var stationId: String?
+        /// The station's name, or "junction".
         public var name: String
         /// "station" or "junction".
         public var kind: String
+        /// The node: the station's rail point, or the junction.
         public var location: Coordinate
         /// Metres along the rail from the route's rail start.
         public var fromStartM: Double
     }
 
+    /// The start's access leg (or its station's rail point, 0 m).
     public var from: Access
+    /// The end's access leg, from where it meets the network to the place.
     public var to: Access
     /// Geodesic length of the rail path, metres.
     public var railM: Double
@@ -48,8 +55,9 @@ public struct Route: Hashable, Sendable, Codable {
     /// The corridors the rail path runs along, in order of first meeting (see `RailNetwork.route` for the rule).
     public var corridors: [CorridorRun]
 
-    /// Rail run along one corridor.
+    /// The rail path's run along one corridor.
     public struct CorridorRun: Hashable, Sendable, Codable {
+        /// The corridor's id and name in the corridors layer.
         public var id: String
         public var name: String
         /// Kilometres of the rail path counted as along the corridor.
@@ -59,6 +67,7 @@ public struct Route: Hashable, Sendable, Codable {
 
 /// Why a route cannot be given.
 public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No station with that id in the catalog's stations layer.
     case unknownStation(String)
     /// The two ends meet the network in different components; `nearestBreak` describes the dead end of the
     /// start's component nearest to another component, from `NetworkReport`.
@@ -86,6 +95,12 @@ extension RailNetwork {
     }
 
     /// The shortest route from `from` to `to`.
+    ///
+    ///     let catalog = try Catalog.bundled()
+    ///     let network = try RailNetwork(catalog: catalog, toleranceM: 100)
+    ///     let route = try network.route(from: .deposit("kz-w-001"), to: .station("osm-4020137341"), catalog: catalog)
+    ///     route.from.accessM   // 35,212.27 m off the rail (Upper Kairakty), then
+    ///     route.railM          // 727,800.18 m along it to Aqtoğay
     ///
     /// A deposit or coordinate meets the network at its nearest rail point, found by the engine's exact
     /// nearest-rail search (`Catalog.nearestRail(to:)`); the track edge holding that point is found as
