@@ -72,6 +72,7 @@ struct UserFacingError: Error, CustomStringConvertible {
             switch e {
             case .unknownStation: self.init(.notFound, e.description)
             case .disconnected: self.init(.badData, e.description)
+            case .samePlace: self.init(.usage, e.description)
             }
         case let e as GeoError: self.init(.failure, e.description)
         default: self.init(.failure, "\(error)")

@@ -7,13 +7,14 @@ import Foundation
 ///
 /// swift-argument-parser takes every argument that begins with `-` for an option, so without this a
 /// southern latitude or western longitude written first is refused as an unknown option. Before
-/// parsing, in the subcommands that take a place (`at`, `near-rail`, `region`), and only up to an
+/// parsing, in the subcommands that take a place (`at`, `near-rail`, `region`, `route`), and only up to an
 /// explicit `--`:
 /// - an argument that begins with `-` and a digit or `.` is a number, never an option name (no option
 ///   of ours is spelled so), so unless it is an option's value it is the place: the place arguments
 ///   are moved, in their order, after a `--`, which the parser reads as positional;
 /// - two place arguments that are both coordinate-like (digits, signs, marks, N S E W) are joined into
-///   one, so `48.683 73.283` unquoted is read as the pair it is;
+///   one, so `48.683 73.283` unquoted is read as the pair it is (not in `route`, whose two places may
+///   each be a pair);
 /// - an option's value that begins with `-` and a digit is attached to it (`--max-km=-5`), so the
 ///   option's own check refuses it with its own message instead of "missing value".
 /// Which options take a value is read from the parser's own description of the subcommand, so a new
@@ -21,7 +22,11 @@ import Foundation
 /// the error says so (`hint(for:)`).
 enum PlaceArguments {
     /// The subcommands whose positional argument may be coordinates.
-    static let commands: [any ParsableCommand.Type] = [At.self, NearRail.self, RegionCommand.self]
+    static let commands: [any ParsableCommand.Type] = [At.self, NearRail.self, RegionCommand.self, RouteCommand.self]
+
+    /// Those of them that take two places (`route FROM TO`): their place arguments are never joined,
+    /// since each may be a pair of coordinates of its own.
+    static let twoPlaceCommands = [RouteCommand._commandName]
 
     /// The arguments (without the program's name) rewritten as described above; unchanged when
     /// nothing in them needs it.
@@ -63,7 +68,7 @@ enum PlaceArguments {
             i += 1
         }
         if end < rest.count { places += rest[(end + 1)...] }
-        if places.count == 2, places.allSatisfy(isCoordinatePart) {
+        if places.count == 2, !twoPlaceCommands.contains(name), places.allSatisfy(isCoordinatePart) {
             places = [places.joined(separator: " ")]
             rewritten = true
         }

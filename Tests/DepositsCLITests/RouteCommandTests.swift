@@ -68,4 +68,21 @@ final class RouteCommandTests: XCTestCase {
         XCTAssertTrue(different.stderr.contains("nearest break"), different.stderr)
         XCTAssertTrue(different.stdout.isEmpty)
     }
+
+    func testSamePlaceIsRefusedAndSignedCoordinatesAreTwoPlaces() throws {
+        // A route from a place to itself would be its access leg twice: refused (64).
+        let same = try CLIRunner.run(["route", "kz-w-001", "kz-w-001"])
+        XCTAssertEqual(same.status, 64, same.stderr)
+        XCTAssertTrue(same.stderr.contains("the same place"), same.stderr)
+        // Southern and western coordinates are places here too, and two of them stay two places.
+        let signed = try CLIRunner.run(["route", "-33.87,151.21", "-40,147", "--format", "json"])
+        XCTAssertEqual(signed.status, 0, signed.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(signed.stdout.utf8)) as? [String: Any])
+        let total = try XCTUnwrap(object["total_m"] as? Double)
+        let rail = try XCTUnwrap(object["rail_m"] as? Double)
+        XCTAssertGreaterThan(total, rail, "both ends are far off the rail: the total holds two long access legs")
+        let first = try CLIRunner.run(["route", "-33.87,151.21", "kz-w-001"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("Route from -33.87000, 151.21000 to Verkhnee Kairaktinskoye"), first.stdout)
+    }
 }

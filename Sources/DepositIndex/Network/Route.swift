@@ -72,6 +72,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The two ends meet the network in different components; `nearestBreak` describes the dead end of the
     /// start's component nearest to another component, from `NetworkReport`.
     case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
+    /// From and to are the same place: there is no route to give (its access leg twice would look like one).
+    case samePlace
 
     public var description: String {
         switch self {
@@ -79,6 +81,7 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .disconnected(let a, let b, let gap):
             return "the two places meet the rail network in different components (\(a) and \(b)); no route joins them"
                 + (gap.map { "; nearest break: \($0)" } ?? "")
+        case .samePlace: return "from and to are the same place; give two different places"
         }
     }
 }
@@ -111,6 +114,7 @@ extension RailNetwork {
     /// - Throws: `QueryError` for an unknown deposit or one without location, `RouteError.unknownStation`,
     ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route).
     public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog) throws -> Route {
+        guard from != to else { throw RouteError.samePlace }
         let a = try entry(from, catalog: catalog), b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
