@@ -75,8 +75,9 @@ final class CatalogProbe {
         let near = Envelope(minX: c.x - 0.001, minY: c.y - 0.001, maxX: c.x + 0.001, maxY: c.y + 0.001)
         if !countryFailed, catalog.borderChains(meeting: near).isEmpty {
             do {
-                if country == nil { country = try PreparedGeometry(try Geometry(shape)) }
-                return try country!.covers(try Geometry(point: c))
+                let prepared = try country ?? PreparedGeometry(try Geometry(shape))
+                country = prepared
+                return try prepared.covers(try Geometry(point: c))
             } catch {
                 // The engine's test below needs no GEOS; it is slower, not less exact.
                 countryFailed = true

@@ -14,30 +14,17 @@ struct Network: ParsableCommand {
             """
     )
 
-    /// 100 m: the station chains start at OSM station nodes (10–50 m) while Natural Earth's vertices are
-    /// quantised to about 25 m, so a real junction between them can be some 75 m apart; on the bundled
-    /// data the two chain junctions measure 54 and 62 m and the next gap is 209 m.
-    static let defaultToleranceM = 100.0
-
-    @Option(name: .customLong("tolerance-m"), help: ArgumentHelp("Join line ends this close, metres (geodesic), from 0 to 10000.", valueName: "M"))
-    var toleranceM: Double = Network.defaultToleranceM
-
     @Flag(name: .customLong("full"), help: "List every dead end and every station beyond the tolerance in the table (JSON always lists them).")
     var full = false
 
+    @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        guard toleranceM.isFinite, toleranceM >= 0, toleranceM <= RailNetwork.maximumToleranceM else {
-            throw ValidationError("--tolerance-m must be a distance from 0 to \(Int(RailNetwork.maximumToleranceM)) m, not \(toleranceM)")
-        }
-    }
 
     func run() throws {
         try reportingErrors {
             let catalog = try data.loadCatalog(for: .all)
-            let network = try RailNetwork(catalog: catalog, toleranceM: toleranceM)
+            let network = try networkOptions.network(of: catalog)
             try output.write(NetworkAnswer(network: network, full: full), catalog: catalog, data: data)
         }
     }

@@ -21,26 +21,18 @@ struct RouteCommand: ParsableCommand {
     @Argument(help: "Where to: a deposit, a station or coordinates.")
     var to: String
 
-    @Option(name: .customLong("tolerance-m"), help: ArgumentHelp("Join line ends this close, metres (geodesic), from 0 to 10000, as `deposits network`.", valueName: "M"))
-    var toleranceM: Double = Network.defaultToleranceM
-
+    @OptionGroup var networkOptions: NetworkOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        guard toleranceM.isFinite, toleranceM >= 0, toleranceM <= RailNetwork.maximumToleranceM else {
-            throw ValidationError("--tolerance-m must be a distance from 0 to \(Int(RailNetwork.maximumToleranceM)) m, not \(toleranceM)")
-        }
-    }
 
     func run() throws {
         try reportingErrors {
             let catalog = try data.loadCatalog(for: .all)
             let lookup = Lookup(catalog: catalog)
             let a = try lookup.routeEnd(from), b = try lookup.routeEnd(to)
-            let network = try RailNetwork(catalog: catalog, toleranceM: toleranceM)
+            let network = try networkOptions.network(of: catalog)
             let route = try network.route(from: a.end, to: b.end, catalog: catalog)
-            try output.write(RouteAnswer(from: a, to: b, route: route, toleranceM: toleranceM), catalog: catalog, data: data)
+            try output.write(RouteAnswer(from: a, to: b, route: route, toleranceM: networkOptions.toleranceM), catalog: catalog, data: data)
         }
     }
 }
