@@ -125,4 +125,13 @@ final class MissingLayerTests: XCTestCase {
         XCTAssertEqual(without.status, 0, without.stderr)
         XCTAssertTrue(without.stdout.contains("38.2 km"), without.stdout)
     }
+
+    func testARouteToAStationNameWithoutAStationsLayerNamesTheLayer() throws {
+        let dir = try data(["deposits", "rail"])
+        // Сарысу is a station of the bundled data (the first Upper Kairakty's route west passes, RouteTests).
+        try assertRefused(["route", "kz-w-001", "Сарысу", "--data", dir], naming: "stations")
+        // Coordinates need no stations.
+        let point = try CLIRunner.run(["route", "kz-w-001", "48.5,73", "--data", dir])
+        XCTAssertEqual(point.status, 0, point.stderr)
+    }
 }

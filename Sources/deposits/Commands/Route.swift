@@ -65,6 +65,8 @@ extension Lookup {
         let typed = TerminalText.escaped(text)
         if deposits.isEmpty && stations.isEmpty {
             // The deposit lookup's refusal, with its suggestions, naming stations too.
+            // Not a deposit, and the data has no stations to look among: say so, not "not found".
+            try catalog.requireLayers(.stations)
             do { _ = try deposit(text) } catch let e as UserFacingError where e.status == .notFound {
                 throw UserFacingError(.notFound, e.message.replacingOccurrences(of: "no deposit named", with: "no deposit or station named"))
             }
