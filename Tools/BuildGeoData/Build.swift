@@ -14,8 +14,12 @@ struct Build {
         report.regionNotes = regionNotes + countryNotes
 
         let directory = try StationDirectory(inputs.osmStations)
-        let rail = try RailNaturalEarth.lines(from: inputs.railroads)
+        let existing = try RailNaturalEarth.lines(from: inputs.railroads)
             + RailChains.lines(chains: inputs.railChains, stations: inputs.railChainStations, directory: directory)
+        let added = try RailAdditions.joined(try RailAdditions.lines(from: inputs.railAdditions, directory: directory),
+                                             existing: existing, directory: directory)
+        let rail = existing + added.lines
+        report.additions = added.checks
         let railFeatures = RailLayer.features(rail, stations: directory.all)
         let (stations, excluded) = try StationLayer.build(directory: directory, country: country.geometry!, rail: rail, places: inputs.places,
                                                            names: try StationNames(geonames: inputs.geonames))

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A CSV file read into rows keyed by the header's column names (RFC 4180: commas, double quotes,
-/// doubled quotes inside quoted fields, newlines allowed inside quotes).
+/// doubled quotes inside quoted fields, newlines allowed inside quotes). With `comments`, lines that begin
+/// with `#` (as in the raw files that explain their columns above the header) are skipped; line numbers still
+/// count them.
 struct CSVTable {
     /// Where the table came from, for messages.
     let name: String
@@ -9,14 +11,17 @@ struct CSVTable {
     /// Each row with the line it starts on (1-based, the header being line 1).
     let rows: [(line: Int, values: [String: String])]
 
-    init(contentsOf url: URL) throws {
+    init(contentsOf url: URL, comments: Bool = false) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
-        try self.init(text: text, name: url.lastPathComponent)
+        try self.init(text: text, name: url.lastPathComponent, comments: comments)
     }
 
-    init(text: String, name: String) throws {
+    init(text: String, name: String, comments: Bool = false) throws {
         self.name = name
-        let records = try CSVTable.records(in: text, name: name)
+        // A comment line becomes an empty one, so the lines after it keep their numbers.
+        let text = comments ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("#") ? "" : String($0) }.joined(separator: "\n") : text
+        let records = try CSVTable.records(in: text, name: name).drop(while: { $0.fields == [""] })
         guard let header = records.first else { throw BuildError("\(name): empty CSV file") }
         columns = header.fields
         var rows = [(line: Int, values: [String: String])]()

@@ -21,21 +21,28 @@ enum RailChains {
             guard let via = bySlug.removeValue(forKey: slug), via.count >= 2 else {
                 throw BuildError("\(chains.name) line \(row.line): chain \(slug) needs at least two stations in \(stations.name)")
             }
-            var coordinates = [via[0].coordinate]
-            for (a, b) in zip(via, via.dropFirst()) {
-                coordinates += Geodesic.wgs84.line(from: a.coordinate, to: b.coordinate, maxSpacing: maxVertexSpacing).dropFirst()
-            }
             let status = try chains.value("status", in: row)
-            guard ["operational", "under_construction", "planned"].contains(status) else {
-                throw BuildError("\(chains.name) line \(row.line): unknown status \(status)")
+            guard RailLine.statuses.contains(status) else {
+                throw BuildError("\(chains.name) line \(row.line): unknown status \(status) (one of \(RailLine.statuses.joined(separator: ", ")))")
             }
-            var line = RailLine(id: "rail-chain-\(slug)", lines: [coordinates], status: status, geometrySource: "station_chain",
+            var line = RailLine(id: "rail-chain-\(slug)", lines: [geodesicChain(through: via)], status: status, geometrySource: "station_chain",
                                 source: try chains.value("source", in: row), accuracy: try chains.value("accuracy", in: row))
             line.name = try chains.value("name", in: row)
             line.viaStations = via.map(\.featureID)
+            let opened = try chains.value("opened_or_due", in: row)
+            line.openedOrDue = opened.isEmpty ? nil : opened
             lines.append(line)
         }
         if let orphan = bySlug.keys.sorted().first { throw BuildError("\(stations.name): stations for unknown chain \(orphan)") }
         return lines
+    }
+
+    /// Geodesics from station to station in order, each densified to `maxVertexSpacing`.
+    static func geodesicChain(through via: [OSMStation]) -> [Coordinate] {
+        var coordinates = [via[0].coordinate]
+        for (a, b) in zip(via, via.dropFirst()) {
+            coordinates += Geodesic.wgs84.line(from: a.coordinate, to: b.coordinate, maxSpacing: maxVertexSpacing).dropFirst()
+        }
+        return coordinates
     }
 }

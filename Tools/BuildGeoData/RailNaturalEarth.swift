@@ -14,7 +14,7 @@ enum RailNaturalEarth {
             }
             let id = Int(idValue)
             guard seen.insert(id).inserted else { throw BuildError("ne_10m_railroads: rwdb_rr_id \(id) appears twice") }
-            var line = RailLine(id: "rail-ne-\(id)", lines: shape.lines, status: "operational", geometrySource: "natural_earth_10m",
+            var line = RailLine(id: "rail-ne-\(id)", lines: shape.lines, status: "operating", geometrySource: "natural_earth_10m",
                                 source: "\(source); rwdb_rr_id \(id)", accuracy: accuracy)
             line.naturalEarth = (id, f.properties["mult_track"]?.doubleValue.map(Int.init), f.properties["electric"]?.doubleValue.map(Int.init))
             return line

@@ -18,6 +18,12 @@ struct Inputs {
     let railChainStations: CSVTable
     let corridors: CSVTable
     let corridorNodes: CSVTable
+    /// Lines missing from Natural Earth as OSM station chains, with status and sources (raw, issue 12).
+    let railAdditions: CSVTable
+    /// Natural Earth 1:50m countries of the KZ box, for the neighbours a line runs through (context only).
+    let neighbours: [Feature]
+    /// Sea ports and rail border crossings, each with its sources.
+    let gateways: CSVTable
 
     /// Every file read, so that no output is ever written over one of them.
     let files: [URL]
@@ -30,10 +36,10 @@ struct Inputs {
             guard let data = FileManager.default.contents(atPath: url.path) else { throw BuildError("cannot read \(url.path)") }
             do { return try GeoJSON.features(parsing: Array(data)) } catch { throw BuildError("\(name): \(error)") }
         }
-        func csv(_ directory: URL, _ name: String) throws -> CSVTable {
+        func csv(_ directory: URL, _ name: String, comments: Bool = false) throws -> CSVTable {
             let url = directory.appendingPathComponent(name)
             files.append(url)
-            do { return try CSVTable(contentsOf: url) } catch let e as BuildError { throw e } catch { throw BuildError("cannot read \(url.path): \(error)") }
+            do { return try CSVTable(contentsOf: url, comments: comments) } catch let e as BuildError { throw e } catch { throw BuildError("cannot read \(url.path): \(error)") }
         }
         let stations = try geojson("osm_railway_stations_kz_bbox.geojson").map(OSMStation.init)
         return Inputs(
@@ -51,6 +57,9 @@ struct Inputs {
             railChainStations: try csv(sources, "rail_chain_stations.csv"),
             corridors: try csv(sources, "corridors.csv"),
             corridorNodes: try csv(sources, "corridor_nodes.csv"),
+            railAdditions: try csv(raw, "rail_additions_kz.csv", comments: true),
+            neighbours: try geojson("ne_50m_admin0_kz_box.geojson"),
+            gateways: try csv(sources, "gateways.csv"),
             files: files
         )
     }
