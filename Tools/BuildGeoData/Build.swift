@@ -20,10 +20,16 @@ struct Build {
                                              existing: existing, directory: directory)
         let rail = existing + added.lines
         report.additions = added.checks
-        let railFeatures = RailLayer.features(rail, stations: directory.all)
-        let (stations, excluded) = try StationLayer.build(directory: directory, country: country.geometry!, rail: rail, places: inputs.places,
-                                                           names: try StationNames(geonames: inputs.geonames))
+        let names = try StationNames(geonames: inputs.geonames)
+        let locator = try LineCountries(kazakhstan: country.geometry!, neighbours: inputs.neighbours)
+        let (railFeatures, railCountries) = try RailLayer.features(rail, stations: directory.all, names: names, countries: locator)
+        report.railCountries = railCountries
+        let gateways = try Gateways(table: inputs.gateways, directory: directory)
+        try gateways.check(places: inputs.places)
+        let (stations, excluded) = try StationLayer.build(directory: directory, country: country.geometry!, rail: rail, gateways: gateways,
+                                                           countries: locator, names: names)
         report.excludedStations = excluded
+        report.crossings = try BorderCrossings.find(rail: rail, countries: locator, stations: stations)
 
         let corridors = try CorridorLayer.features(corridors: inputs.corridors, nodes: inputs.corridorNodes, rail: rail,
                                                    directory: directory, geonames: inputs.geonames)

@@ -9,6 +9,8 @@ struct BuildReport {
     var depositNotes: [String] = []
     var unlocatedDeposits: [String] = []
     var additions: [RailAdditions.Check] = []
+    var railCountries: [String: [(code: String, metres: Double)]] = [:]
+    var crossings: [BorderCrossings.Crossing] = []
 
     var text: String {
         var out = "# GeoData build report\n\nWritten by `swift run --scratch-path .build-data BuildGeoData`; do not edit by hand.\n\n## Feature counts\n\n"
@@ -16,6 +18,7 @@ struct BuildReport {
         for (layer, n) in counts { out += "| \(layer) | \(n) |\n" }
         out += "\nRail lines by geometry source: " + railByKind.keys.sorted().map { "\($0) \(railByKind[$0]!)" }.joined(separator: ", ") + ".\n"
         out += additionsText
+        out += crossingsText
         out += "\n## Regions and country: rings dropped (geodesic area under 1 m²)\n\n"
         out += regionNotes.isEmpty ? "None.\n" : regionNotes.map { "- \($0)\n" }.joined()
         out += "\n## OSM stations left out: more than 2 km from every line of rail.geojson\n\n"

@@ -8,7 +8,8 @@ enum CorridorLayer {
     static let snapRadius = 5_000.0
 
     static func features(corridors: CSVTable, nodes: CSVTable, rail: [RailLine], directory: StationDirectory, geonames: CSVTable) throws -> [Feature] {
-        let graph = RailGraph(lines: rail.flatMap(\.lines))
+        // Lines under construction or planned carry no traffic yet, so no corridor runs along them.
+        let graph = RailGraph(lines: rail.filter(\.isOperating).flatMap(\.lines))
         let places = try geonamesPlaces(geonames)
         var branches = [String: [(branch: String, nodes: [(label: String, coordinate: Coordinate)])]]()
         for row in nodes.rows {

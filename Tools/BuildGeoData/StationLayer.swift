@@ -3,10 +3,13 @@ import Geo
 
 /// Stations: OSM railway stations inside Kazakhstan or within 50 km of its border (geodesic distance to
 /// the outline), kept when they lie within 2 km of a line of the rail layer. Ports and border crossings are
-/// the OSM stations that `places_corridors_kz.csv` marks as such.
+/// the rows of `sources/gateways.csv` (which holds every OSM station `places_corridors_kz.csv` marks as
+/// such); a gateway is kept within `gatewayRailReach` of the rail layer, since a border station can lie
+/// farther than 2 km from a generalised Natural Earth line (Oazis, 2.8 km).
 enum StationLayer {
     static let borderReach = 50_000.0
     static let railReach = 2_000.0
+    static let gatewayRailReach = 5_000.0
 
     struct Excluded {
         let station: OSMStation
@@ -14,10 +17,9 @@ enum StationLayer {
         let railDistance: Double?
     }
 
-    static func build(directory: StationDirectory, country: Shape, rail: [RailLine], places: CSVTable, names: StationNames) throws
-        -> (features: [Feature], excluded: [Excluded])
+    static func build(directory: StationDirectory, country: Shape, rail: [RailLine], gateways: Gateways, countries: LineCountries,
+                      names: StationNames) throws -> (features: [Feature], excluded: [Excluded])
     {
-        let kinds = try kindsFromPlaces(places)
         let outline = try PreparedGeometry(Geometry(country))
         let border = LineIndex(lines: country.polygons.flatMap { $0 })
         let railOwners = rail.flatMap { line in line.lines.map { _ in line.id } }
@@ -27,20 +29,34 @@ enum StationLayer {
         for s in directory.all {
             let inside = try outline.covers(Geometry(point: s.coordinate))
             if !inside, try border.nearest(to: s.coordinate, within: borderReach) == nil { continue }
-            guard let hit = try railIndex.nearest(to: s.coordinate, within: railReach) else {
+            let gateway = gateways.byNode[s.nodeID]
+            if let gateway, gateway.inKazakhstan != inside {
+                throw BuildError("gateways.csv: node \(s.nodeID) \(s.name) is \(inside ? "inside" : "outside") Kazakhstan's outline, not on the side the row gives")
+            }
+            guard let hit = try railIndex.nearest(to: s.coordinate, within: gateway == nil ? railReach : gatewayRailReach) else {
                 excluded.append(Excluded(station: s, railDistance: try railIndex.nearest(to: s.coordinate, within: 200_000)?.distance))
                 continue
             }
             let other = names.aliases(for: s.name, at: s.coordinate)
             var properties: JSONObject = [
                 "name": .string(s.name),
-                "kind": .string(kinds[s.nodeID] ?? "station"),
+                "kind": .string(gateway?.kind ?? "station"),
                 "source": .string("\(OSMStation.source); node \(s.nodeID)"),
                 "name_local": s.nameLocal.map { .string($0) } ?? .null,
                 "osm_railway": .string(s.railway),
                 "in_kazakhstan": .bool(inside),
                 "nearest_rail": .string(railOwners[hit.owner]),
                 "rail_distance_m": .number(hit.distance.rounded()),
+                "country_across": gateway?.countryAcross.map { .string($0) } ?? .null,
+                "country_across_name": try gateway?.countryAcross.map { code -> JSONValue in
+                    guard let name = code == "KZ" ? "Kazakhstan" : countries.name(of: code) else {
+                        throw BuildError("gateways.csv: country_across \(code) is not a country of ne_50m_admin0_kz_box.geojson")
+                    }
+                    return .string(name)
+                } ?? .null,
+                "sea": gateway?.sea.map { .string($0) } ?? .null,
+                "gauge_across_mm": gateway?.gaugeAcrossMM.map { .number(Double($0)) } ?? .null,
+                "gateway_sources": gateway.map { .string($0.sources) } ?? .null,
             ]
             if let other {
                 properties["aliases"] = .array(other.aliases.map { .string($0) })
@@ -48,8 +64,8 @@ enum StationLayer {
             }
             features.append(Feature(id: s.featureID, properties: properties, geometry: .point(s.coordinate)))
         }
-        for (node, _) in kinds where !features.contains(where: { $0.id == "osm-\(node)" }) {
-            throw BuildError("places_corridors_kz: port or border crossing node \(node) did not make it into the stations layer")
+        for g in gateways.rows where !features.contains(where: { $0.id == "osm-\(g.nodeID)" }) {
+            throw BuildError("gateways.csv: port or border crossing node \(g.nodeID) did not make it into the stations layer")
         }
         return (features, excluded)
     }

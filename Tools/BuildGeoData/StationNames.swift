@@ -27,6 +27,28 @@ struct StationNames {
         }
     }
 
+    /// The station's name in Latin script: the OSM name when it is Latin, else the OSM local name when that
+    /// is, else the Latin name of the GeoNames place it is named after (GeoNames' own name, or its first
+    /// Latin alternate), else the OSM name transliterated (`Transliteration`); nil when none of these is
+    /// Latin (a name in Chinese script, say, with no GeoNames place).
+    func latinName(of station: OSMStation) -> String? {
+        if Transliteration.isLatin(station.name) { return station.name }
+        if let local = station.nameLocal, Transliteration.isLatin(local) { return local }
+        if let place = place(for: station.name, at: station.coordinate) {
+            if let name = ([place.name] + place.names).first(where: { Transliteration.isLatin($0) }) { return name }
+        }
+        let transliterated = Transliteration.latin(station.name)
+        return Transliteration.isLatin(transliterated) ? transliterated : nil
+    }
+
+    /// The GeoNames place within `reach` that lists `stationName` among its names, nearest first.
+    private func place(for stationName: String, at location: Coordinate) -> (id: String, name: String, location: Coordinate, names: [String], keys: Set<String>)? {
+        let key = NameKey.key(stationName)
+        guard !key.isEmpty else { return nil }
+        let matches = places.filter { $0.keys.contains(key) && Geodesic.wgs84.distance($0.location, location) <= Self.reach }
+        return matches.min(by: { Geodesic.wgs84.distance($0.location, location) < Geodesic.wgs84.distance($1.location, location) })
+    }
+
     /// The aliases and the GeoNames id they come from, or nil.
     func aliases(for stationName: String, at location: Coordinate) -> (aliases: [String], geonamesID: String)? {
         let key = NameKey.key(stationName)
