@@ -14,12 +14,14 @@ struct Build {
         report.regionNotes = regionNotes + countryNotes
 
         let directory = try StationDirectory(inputs.osmStations)
-        let existing = try RailNaturalEarth.lines(from: inputs.railroads)
-            + RailChains.lines(chains: inputs.railChains, stations: inputs.railChainStations, directory: directory)
-        let added = try RailAdditions.joined(try RailAdditions.lines(from: inputs.railAdditions, directory: directory),
-                                             existing: existing, directory: directory)
-        let rail = existing + added.lines
-        report.additions = added.checks
+        let naturalEarth = try RailNaturalEarth.lines(from: inputs.railroads)
+        let chains = try RailChains.lines(chains: inputs.railChains, stations: inputs.railChainStations, directory: directory)
+        let additions = try RailAdditions.lines(from: inputs.railAdditions, directory: directory)
+        // Every chain's ends are checked against the lines as drawn before any connector is added.
+        let joined = try RailAdditions.joined(chains + additions, existing: naturalEarth + chains + additions, directory: directory)
+        let rail = naturalEarth + joined.lines
+        report.additions = Array(joined.checks.suffix(additions.count))
+        report.chainJoins = Array(joined.checks.prefix(chains.count))
         let names = try StationNames(geonames: inputs.geonames)
         let locator = try LineCountries(kazakhstan: country.geometry!, neighbours: inputs.neighbours)
         let (railFeatures, railCountries) = try RailLayer.features(rail, stations: directory.all, names: names, countries: locator)
@@ -52,6 +54,7 @@ struct Build {
         }
         report.railByKind = Dictionary(grouping: rail, by: \.geometrySource).mapValues(\.count)
         report.unlocatedDeposits = deposits.filter { $0.geometry == nil }.map { "\($0.id!) \($0.properties["name"]?.stringValue ?? "")" }
+        report.network = try NetworkSection(files: files).text
         files.append(("build-report.md", report.text))
     }
 

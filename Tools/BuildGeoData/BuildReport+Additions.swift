@@ -23,8 +23,9 @@ extension BuildReport {
             out += c.stations.map { "\($0.name) (\($0.nodeID))" }.joined(separator: ", ")
             out += " | \(Rounding.places(c.lengthKm, 1)) | \(published.map { String($0) } ?? "–") | \(diff) |\n"
         }
-        out += "\nEnds:\n\n| line | end station | nearest vertex of another line | nearest other line | meets |\n|---|---|---|---|---|\n"
-        for c in additions {
+        out += "\nEnds, of these lines and of the station chains of `sources/rail_chains.csv`, checked the same way:\n\n"
+        out += "| line | end station | nearest vertex of another line | nearest other line | meets |\n|---|---|---|---|---|\n"
+        for c in additions + chainJoins {
             for e in c.ends {
                 let v = e.nearestVertex.map { "\($0.lineID), \(Int($0.distance.rounded())) m" } ?? "none within 50 km"
                 let l = e.nearestLine.map { "\($0.lineID), \(Int($0.distance.rounded())) m" } ?? "none within 50 km"

@@ -9,14 +9,18 @@ struct BuildReport {
     var depositNotes: [String] = []
     var unlocatedDeposits: [String] = []
     var additions: [RailAdditions.Check] = []
+    var chainJoins: [RailAdditions.Check] = []
     var railCountries: [String: [(code: String, metres: Double)]] = [:]
     var crossings: [BorderCrossings.Crossing] = []
+    /// The "Rail network" section (`NetworkSection`).
+    var network = ""
 
     var text: String {
         var out = "# GeoData build report\n\nWritten by `swift run --scratch-path .build-data BuildGeoData`; do not edit by hand.\n\n## Feature counts\n\n"
         out += "| layer | features |\n|---|---|\n"
         for (layer, n) in counts { out += "| \(layer) | \(n) |\n" }
         out += "\nRail lines by geometry source: " + railByKind.keys.sorted().map { "\($0) \(railByKind[$0]!)" }.joined(separator: ", ") + ".\n"
+        out += network
         out += additionsText
         out += crossingsText
         out += "\n## Regions and country: rings dropped (geodesic area under 1 m²)\n\n"

@@ -47,8 +47,13 @@ struct LineIndex {
         }
     }
 
+    /// The nearest line within `radius` metres of `point` whose owner's name (in `owners`) is not `excluded`.
+    func nearest(to point: Coordinate, within radius: Double, excluding excluded: String, owners: [String]) throws -> Hit? {
+        try nearest(to: point, within: radius, accept: { owners[$0] != excluded })
+    }
+
     /// The nearest line within `radius` metres of `point`, or nil when none is that close.
-    func nearest(to point: Coordinate, within radius: Double) throws -> Hit? {
+    func nearest(to point: Coordinate, within radius: Double, accept: (Int) -> Bool = { _ in true }) throws -> Hit? {
         // A box a little larger than the radius in degrees; the exact test is the geodesic one below.
         let dLat = radius / 110_000 * 1.05
         let dLon = radius / (111_000 * cos(point.latitude * .pi / 180)) * 1.05
@@ -56,7 +61,7 @@ struct LineIndex {
         var candidates = Set<Int>()
         for x in Int(box.minX.rounded(.down))...Int(box.maxX.rounded(.down)) {
             for y in Int(box.minY.rounded(.down))...Int(box.maxY.rounded(.down)) {
-                for i in cells[Cell(x: x, y: y)] ?? [] where pieces[i].box.intersects(box) { candidates.insert(i) }
+                for i in cells[Cell(x: x, y: y)] ?? [] where pieces[i].box.intersects(box) && accept(pieces[i].owner) { candidates.insert(i) }
             }
         }
         if candidates.isEmpty { return nil }

@@ -3,17 +3,21 @@ import Geo
 
 /// The lines of `raw/rail_additions_kz.csv` (issue 12): rail lines missing from Natural Earth, each an ordered
 /// chain of OSM station nodes with its status, opening year, published length and sources. They are drawn as
-/// the other station chains are (geodesics from station to station, densified), and each end is checked
-/// against the rest of the rail layer.
+/// the other station chains are (geodesics from station to station, densified); the ends of every chain,
+/// these and those of `sources/rail_chains.csv`, are checked against the rest of the rail layer and joined
+/// to it where they are junctions drawn beside the line they join (`joined`).
 enum RailAdditions {
     /// A chain end this close (geodesic) to a vertex of another line meets it: the network joins line ends
     /// within 100 m by default (README, "The rail network").
     static let meetTolerance = 100.0
     /// An end station farther than `meetTolerance` from every other line's vertex, but within this reach of
-    /// one, is the junction the line runs into, drawn off the generalised line it joins: the chain is
-    /// extended from the station to that vertex by a geodesic (a connector, listed in the build report and
-    /// the line's `note`). Farther than this, the end is left as it is (a terminus, or a link not known).
-    static let connectorReach = 2_000.0
+    /// one, is the junction the chain runs into, drawn beside the generalised Natural Earth line it joins
+    /// (Natural Earth runs 0.2–1 km off the track at most stations, and several km at Beineu, Borzhakty and
+    /// Uzen, where it is most generalised): the chain is extended from the station to that vertex by a
+    /// geodesic, a connector listed in the build report and in the line's `note`. Farther than this, the
+    /// end is left as it is and listed (a terminus, or a link this data cannot draw: Kurkol and Mai,
+    /// 25–27 km from any line).
+    static let connectorReach = 7_000.0
 
     /// What the build report says of one added line.
     struct Check {
@@ -70,6 +74,7 @@ enum RailAdditions {
     static func joined(_ added: [RailLine], existing: [RailLine], directory: StationDirectory) throws -> (lines: [RailLine], checks: [Check]) {
         var vertices = [Coordinate](), vertexOwner = [String]()
         for o in existing { for part in o.lines { vertices += part; vertexOwner += Array(repeating: o.id, count: part.count) } }
+        // A line is never joined to itself.
         let vertexIndex = PointIndex(vertices, cellSize: 0.5)
         let lineIndex = LineIndex(lines: existing.flatMap(\.lines))
         let lineOwner = existing.flatMap { o in o.lines.map { _ in o.id } }
@@ -80,9 +85,10 @@ enum RailAdditions {
             var coordinates = line.lines[0]
             var connectors = [String]()
             for (i, s) in [stations.first!, stations.last!].enumerated() {
-                let vertex = vertexIndex.nearest(to: s.coordinate, within: 50_000)
+                let vertex = vertexIndex.nearest(to: s.coordinate, within: 50_000, where: { vertexOwner[$0] != line.id })
+                let nearestLine = try lineIndex.nearest(to: s.coordinate, within: 50_000, excluding: line.id, owners: lineOwner)
                 let end = Check.End(station: s, nearestVertex: vertex.map { (vertexOwner[$0.index], $0.distance) },
-                                    nearestLine: try lineIndex.nearest(to: s.coordinate, within: 50_000).map { (lineOwner[$0.owner], $0.distance) })
+                                    nearestLine: nearestLine.map { (lineOwner[$0.owner], $0.distance) })
                 if end.joinedByConnector, let vertex {
                     let connector = Geodesic.wgs84.line(from: s.coordinate, to: vertices[vertex.index], maxSpacing: RailChains.maxVertexSpacing)
                     coordinates = i == 0 ? connector.reversed() + coordinates.dropFirst() : coordinates + connector.dropFirst()
