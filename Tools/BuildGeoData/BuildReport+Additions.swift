@@ -29,7 +29,8 @@ extension BuildReport {
             for e in c.ends {
                 let v = e.nearestVertex.map { "\($0.lineID), \(Int($0.distance.rounded())) m" } ?? "none within 50 km"
                 let l = e.nearestLine.map { "\($0.lineID), \(Int($0.distance.rounded())) m" } ?? "none within 50 km"
-                let meets = e.meets ? "yes" : e.joinedByConnector ? "joined by a connector to that vertex" : "no: left as a line end"
+                let meets = e.meets ? "yes" : e.joinedByConnector ? "joined by a connector to that vertex"
+                    : "no: farther than \(Int(RailAdditions.connectorReach / 1000)) km from every other line, left as a line end (a terminus, or a link this data cannot draw; GeoData/README.md says which)"
                 out += "| \(c.line.id) | \(e.station.name) (\(e.station.nodeID)) | \(v) | \(l) | \(meets) |\n"
             }
         }
