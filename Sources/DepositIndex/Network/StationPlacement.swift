@@ -35,7 +35,6 @@ struct StationPlacement {
     func place(_ station: Coordinate) -> Found? {
         guard let hit = chains.nearest(to: DistanceQuery(point: station), k: 1).first else { return nil }
         let q = hit.pair.to
-        let probe = DistanceQuery(point: q)
         // The line's segments whose box (which holds the geodesic's bow) holds the point, then the nearest
         // of them; every segment of the line if rounding put the point just outside each box. The box's
         // longitudes need no bow, so they are tried first, and the bow only for segments passing them.
@@ -52,9 +51,15 @@ struct StationPlacement {
         }
         if candidates.isEmpty { candidates = partsOfLine[hit.feature].flatMap { partStart[$0]..<(partStart[$0 + 1] - 1) } }
         var best: (segment: Int, d: Double)?
-        for s in candidates.sorted() {
-            let d = probe.nearest(toChain: vertices[s...(s + 1)], below: .infinity)?.distance ?? .infinity
-            if best == nil || d < best!.d { best = (s, d) }
+        if candidates.count == 1 {
+            // A single candidate wins whatever its distance, so it is not measured.
+            best = (candidates[0], 0)
+        } else {
+            let probe = DistanceQuery(point: q)
+            for s in candidates.sorted() {
+                let d = probe.nearest(toChain: vertices[s...(s + 1)], below: .infinity)?.distance ?? .infinity
+                if best == nil || d < best!.d { best = (s, d) }
+            }
         }
         guard let segment = best?.segment else { return nil }
         let at: Place
