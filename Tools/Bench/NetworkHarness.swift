@@ -72,35 +72,13 @@ enum NetworkHarness {
         return out
     }
 
-    /// Each track edge's segment lengths (geodesic, metres) and their running sums from the edge's start
-    /// (`prefix[e][s]` is the length of the first `s` segments); empty for bridges.
-    struct SegmentLengths {
-        var segments: [[Double]]
-        var prefix: [[Double]]
-    }
-
-    static func segmentLengths(_ network: RailNetwork) -> SegmentLengths {
-        let segments = parallelMap(network.edges.count) { e -> [Double] in
-            let edge = network.edges[e]
-            guard edge.kind == .track else { return [] }
-            return (0..<(edge.path.count - 1)).map { Geodesic.wgs84.distance(edge.path[$0], edge.path[$0 + 1]) }
-        }
-        let prefix = segments.map { lengths -> [Double] in
-            var sums = [0.0]
-            for l in lengths { sums.append(sums.last! + l) }
-            return sums
-        }
-        return SegmentLengths(segments: segments, prefix: prefix)
-    }
-
-    /// The entry of `point`, which lies on line `railId` (a nearest-rail answer, so on one of the line's
-    /// geodesic segments): the segment of the line's edges with the least excess d(a, p) + d(p, b) − d(a, b),
-    /// zero to rounding for a point on the geodesic from a to b (segments whose box, padded for the bow,
-    /// misses the point are skipped unless all are); then the lengths along the edge to either node.
-    /// A shortcut of the benchmark's: the library's routes find the segment by exact distance (`Route`), and
-    /// the benchmark checks its totals against theirs.
-    static func entry(of point: Coordinate, railId: String, edges byLine: [String: [Int]], lengths: SegmentLengths,
-                      network: RailNetwork) -> Entry? {
+    /// The segment of line `railId`'s track edges that holds `point` (a nearest-rail answer, so on one of
+    /// the line's geodesic segments): the least excess d(a, p) + d(p, b) − d(a, b), zero to rounding for a
+    /// point on the geodesic from a to b (segments whose box, padded for the bow, misses the point are skipped
+    /// unless all are). A shortcut of the benchmark's: the library's routes find the segment by exact distance
+    /// (`Route`), and the benchmark checks its totals against theirs.
+    static func segment(holding point: Coordinate, railId: String, edges byLine: [String: [Int]], network: RailNetwork)
+        -> (edge: Int, segment: Int)? {
         guard let candidates = byLine[railId] else { return nil }
         let g = Geodesic.wgs84
         var best: (edge: Int, segment: Int, excess: Double)?
@@ -113,16 +91,37 @@ enum NetworkHarness {
                     let dLon = abs(a.x - b.x) * .pi / 180, pad = 0.01 + 60 * dLon * dLon
                     if pass == 0 && (point.x < min(a.x, b.x) - pad || point.x > max(a.x, b.x) + pad
                                      || point.y < min(a.y, b.y) - pad || point.y > max(a.y, b.y) + pad) { continue }
-                    let excess = g.distance(a, point) + g.distance(point, b) - lengths.segments[e][s]
+                    let excess = g.distance(a, point) + g.distance(point, b) - g.distance(a, b)
                     if best == nil || excess < best!.excess { best = (e, s, excess) }
                 }
             }
         }
-        guard let found = best else { return nil }
-        let path = network.edges[found.edge].path, prefix = lengths.prefix[found.edge]
-        let along = prefix[found.segment] + g.distance(path[found.segment], point)
-        let rest = g.distance(point, path[found.segment + 1]) + (prefix.last! - prefix[found.segment + 1])
-        return Entry(edge: found.edge, toFromM: along, toToM: rest)
+        return best.map { ($0.edge, $0.segment) }
+    }
+
+    /// The running sums of an edge's geodesic segment lengths from its start (`[0, s₀, s₀ + s₁, …]`).
+    static func prefixLengths(of path: [Coordinate]) -> [Double] {
+        var sums = [0.0]
+        sums.reserveCapacity(path.count)
+        for s in 0..<(path.count - 1) { sums.append(sums.last! + Geodesic.wgs84.distance(path[s], path[s + 1])) }
+        return sums
+    }
+
+    /// The entries of rail points (nil stays nil): the segment holding each, then the metres to the edge's
+    /// two nodes, the running sums made once for each edge met.
+    static func entries(of points: [(point: Coordinate, railId: String)?], network: RailNetwork) -> [Entry?] {
+        let byLine = edgesByLine(network)
+        let found = parallelMap(points.count) { i in points[i].flatMap { segment(holding: $0.point, railId: $0.railId, edges: byLine, network: network) } }
+        let met = Array(Set(found.compactMap { $0?.edge }))
+        let sums = parallelMap(met.count) { prefixLengths(of: network.edges[met[$0]].path) }
+        var prefixOf = [Int: [Double]](minimumCapacity: met.count)
+        for (k, e) in met.enumerated() { prefixOf[e] = sums[k] }
+        return parallelMap(points.count) { i -> Entry? in
+            guard let (e, s) = found[i], let point = points[i]?.point, let prefix = prefixOf[e] else { return nil }
+            let path = network.edges[e].path, g = Geodesic.wgs84
+            return Entry(edge: e, toFromM: prefix[s] + g.distance(path[s], point),
+                         toToM: g.distance(point, path[s + 1]) + (prefix.last! - prefix[s + 1]))
+        }
     }
 
     /// Rail metres from an entry to the source of `dist` (a `distances(from:in:)` answer).
@@ -146,18 +145,14 @@ enum NetworkHarness {
         }
         let nearest = try catalog.nearestRail(k: 1)
         lap("nearest rail of every deposit (engine batch)")
-        let byLine = edgesByLine(network), lengths = segmentLengths(network)
-        lap("the network's segment lengths, edge by edge")
-        let entries = parallelMap(nearest.count) { i -> (access: Double, entry: Entry)? in
-            guard let hit = nearest[i].rail.first,
-                  let entry = entry(of: hit.railPoint, railId: hit.railId, edges: byLine, lengths: lengths, network: network) else { return nil }
-            return (hit.distanceM, entry)
-        }
-        lap("each rail point's edge on the network")
+        let entered = entries(of: nearest.map { $0.rail.first.map { ($0.railPoint, $0.railId) } }, network: network)
+        lap("each rail point's place on the network")
         let fromGateway = parallelMap(gateways.count) { distances(from: gateways[$0], in: network) }
         lap("one search from each of \(gateways.count) gateways")
-        let out = parallelMap(entries.count) { i -> [Double] in
-            guard let (access, entry) = entries[i] else { return [Double](repeating: .infinity, count: gateways.count) }
+        let out = parallelMap(entered.count) { i -> [Double] in
+            guard let entry = entered[i], let access = nearest[i].rail.first?.distanceM else {
+                return [Double](repeating: .infinity, count: gateways.count)
+            }
             return fromGateway.map { access + railM(entry, $0, network) }
         }
         lap("every deposit's distances read off its entry")
