@@ -71,6 +71,12 @@ let package = Package(
             dependencies: ["DepositIndex", "Geo"],
             path: "Tools/Bench"
         ),
+        // The rail network's edges and shortest paths for Tools/compare-pgrouting.sh; a bit-for-bit dump.
+        .executableTarget(
+            name: "deposits-network-export",
+            dependencies: ["DepositIndex", "Geo"],
+            path: "Tools/NetworkExport"
+        ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
         // Corpus/ holds the hostile survey files the tests read by path.

@@ -1,6 +1,9 @@
 // deposits-bench: timings for the query engine, on a seeded synthetic set and on the bundled GeoData.
 // Run in release mode:  swift run -c release deposits-bench [--deposits N] [--rail N] [--check N] [--passes N]
 //                       [--no-bundled]
+//                       deposits-bench --network [--pgrouting DIR]    the bundled rail network, routes, gateways
+//                       deposits-bench --gateways [--deposits N] [--rail N] [--passes N]
+//                                                                      synthetic: every deposit to 10 gateways
 import DepositIndex
 import Foundation
 import Geo
@@ -74,18 +77,124 @@ if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count {
 }
 print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
 
-// `--network`: the rail network of the bundled data only (issue 12): build, report, and one route.
+// `--network`: the rail network of the bundled data only (issue 12): load and build (the first build in this
+// process, then warm ones), the report, routes, 200 seeded pairs beside pgRouting's time for the same pairs
+// (`--pgrouting DIR`, the work directory of Tools/compare-pgrouting.sh, run with the same seed), and every
+// deposit's distance to every gateway.
 if args.contains("--network"), let dir = Catalog.bundledDirectory {
-    let catalog = try Catalog(directory: dir, layers: [.stations])
-    _ = try RailNetwork(catalog: catalog, toleranceM: 100)  // the first build also builds the catalog's lazy parts
-    var builds = [Double](), reports = [Double](), routes = [Double]()
+    var catalog: Catalog!
+    let load = try seconds { catalog = try Catalog(directory: dir, layers: [.stations]) }
     var network: RailNetwork!
-    for _ in 0..<7 { builds.append(try seconds { network = try RailNetwork(catalog: catalog, toleranceM: 100) }) }
+    let cpu0 = cpuSeconds()
+    let first = try seconds { network = try RailNetwork(catalog: catalog, toleranceM: 100) }
+    let firstCPU = cpuSeconds() - cpu0
+    print(String(format: "bundled: load deposits, rail, stations %.1f ms; first network build (100 m) %.1f ms (CPU %.1f ms): %d nodes, %d edges, %d components",
+                 load * 1000, first * 1000, firstCPU * 1000, network.nodes.count, network.edges.count, network.componentCount))
+    var builds = [Double](), buildCPU = [Double](), reports = [Double](), routes = [Double]()
+    for _ in 0..<15 {
+        let cpu = cpuSeconds()
+        builds.append(try seconds { network = try RailNetwork(catalog: catalog, toleranceM: 100) })
+        buildCPU.append(cpuSeconds() - cpu)
+    }
     for _ in 0..<7 { reports.append(seconds { _ = NetworkReport(network: network) }) }
     let from = network.node(ofStation: "osm-4020137341")!, to = network.node(ofStation: "osm-4025083258")!
     for _ in 0..<101 { routes.append(seconds { _ = network.shortestPath(from: from, to: to) }) }
-    print(String(format: "bundled rail network (100 m): build median %.1f ms of 7, report median %.1f ms of 7, Aktogay–Dostyk route median %.3f ms of 101",
-                 median(builds) * 1000, median(reports) * 1000, median(routes) * 1000))
+    print(String(format: "bundled rail network (100 m): build median %.1f ms of 15 (CPU %.1f ms; fastest %.1f ms), report median %.1f ms of 7, Aktogay–Dostyk shortest path median %.3f ms of 101",
+                 median(builds) * 1000, median(buildCPU) * 1000, builds.min()! * 1000, median(reports) * 1000, median(routes) * 1000))
+
+    // One route, warm: Upper Kairakty (a deposit: access leg, edge entry, search, stations and corridors passed) to Kuryk port.
+    // Where the data leaves Kuryk off Upper Kairakty's component, Aktau port, the other port, is timed instead.
+    var target = (name: "Kuryk port", id: "osm-11910129790")
+    do {
+        _ = try network.route(from: .deposit("kz-w-001"), to: .station(target.id), catalog: catalog)
+    } catch {
+        print("Kuryk port: \(error); timing Aktau port instead")
+        target = (name: "Aktau port", id: "osm-7066248958")
+    }
+    var route: Route!
+    var routeTimes = [Double]()
+    for _ in 0..<1_001 { routeTimes.append(try seconds { route = try network.route(from: .deposit("kz-w-001"), to: .station(target.id), catalog: catalog) }) }
+    print(String(format: "route Upper Kairakty → %@ (network.route, warm): median %.3f ms of 1,001 (min %.3f ms); access %.1f m, rail %.1f m, total %.1f m",
+                 target.name, median(routeTimes) * 1000, routeTimes.min()! * 1000, route.from.accessM, route.railM, route.totalM))
+
+    // 200 seeded pairs of the main component, drawn as deposits-network-export draws them (seed 12).
+    let main = network.nodes.indices.filter { network.nodes[$0].component == 0 }
+    var rng = SeededRandom(seed: UInt64(option("--seed", 12)))
+    var pairs = [(Int, Int)]()
+    while pairs.count < 200 {
+        let a = main[Int.random(in: 0..<main.count, using: &rng)], b = main[Int.random(in: 0..<main.count, using: &rng)]
+        if a != b { pairs.append((a, b)) }
+    }
+    var passes = [Double]()
+    for _ in 0..<5 { passes.append(seconds { for (a, b) in pairs { _ = network.shortestPath(from: a, to: b) } }) }
+    var line = String(format: "200 seeded pairs (shortestPath, warm): median pass %.2f ms, %.3f ms a pair", median(passes) * 1000, median(passes) * 1000 / 200)
+    if let i = args.firstIndex(of: "--pgrouting"), i + 1 < args.count {
+        let work = args[i + 1]
+        let timing = (try? String(contentsOfFile: work + "/pgr.timing", encoding: .utf8)) ?? ""
+        let all = timing.components(separatedBy: "Time: ").dropFirst().last.flatMap { Double($0.prefix { $0 == "." || $0.isNumber }) }
+        let single = ((try? String(contentsOfFile: work + "/single.csv", encoding: .utf8)) ?? "").split(separator: "\n").dropFirst().compactMap { Double($0) }
+        if let all { line += String(format: "; pgRouting the same 200 in one pgr_dijkstra call %.1f ms (%.3f ms a pair)", all, all / 200) }
+        if !single.isEmpty { line += String(format: ", one pair a call median %.2f ms", median(single)) }
+    }
+    print(line)
+
+    // `gateways --all` on the bundled data: every deposit to every port and border crossing.
+    let gatewayStations = catalog.stations.filter { $0.kind == "port" || $0.kind == "border_crossing" }
+    let gatewayNodes = gatewayStations.compactMap { network.node(ofStation: $0.id) }
+    var result: (distances: [[Double]], steps: [(String, Double)])!
+    var alls = [Double]()
+    for _ in 0..<7 { alls.append(try seconds { result = try NetworkHarness.gatewayDistances(catalog: catalog, network: network, gateways: gatewayNodes) }) }
+    print(String(format: "every deposit (%d) to every gateway (%d) by rail, warm: median %.1f ms of 7 (steps of the last: ", result.distances.count, gatewayNodes.count, median(alls) * 1000)
+          + result.steps.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: ", ") + ")")
+    let cold = load + first + median(alls)
+    print(String(format: "  in-process cold total (load + first build + all distances): %.1f ms; process start and output not included", cold * 1000))
+    // The harness against network.route for Upper Kairakty to Kuryk.
+    if let k = gatewayStations.firstIndex(where: { $0.id == target.id }), let d = catalog.deposits.firstIndex(where: { $0.id == "kz-w-001" }) {
+        print(String(format: "  check: Upper Kairakty → %@ %.3f m by the harness, %.3f m by network.route", target.name, result.distances[d][k], route.totalM))
+    }
+    exit(0)
+}
+
+// `--gateways`: every synthetic deposit's distance to 10 gateways over a connected synthetic network of
+// --rail lines (issue 12, "Speed": 100,000 deposits and 20,000 lines under 2 s, access legs included).
+if args.contains("--gateways") {
+    var deposits = [Deposit](), rail = [RailLine](), gatewayFeatures = [Feature]()
+    let generate = seconds {
+        deposits = Synthetic.data(deposits: depositCount, rail: 0, seed: 42).deposits
+        (rail, gatewayFeatures) = SyntheticNetwork.data(lines: railCount, seed: 43)
+    }
+    print(String(format: "generate %d deposits (seed 42) + a connected network of %d lines and 10 gateways (seed 43): %.2f s", depositCount, railCount, generate))
+    // Written as GeoData files (9 decimals, so shared vertices stay shared) and loaded as a user's data is.
+    let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("deposits-bench-gateways-\(ProcessInfo.processInfo.processIdentifier)")
+    try SyntheticGeoJSON.write(to: work, deposits: deposits, rail: rail, seed: 42)
+    try AtomicFile.write(GeoJSON.text(of: gatewayFeatures, decimals: 9), to: work.appendingPathComponent("stations.geojson"))
+    var catalog: Catalog!
+    print("load deposits, rail, stations and index them: \(try timed { catalog = try Catalog(directory: work, layers: [.stations]) })")
+    let gateways = catalog.stations
+    var network: RailNetwork!
+    print("network build (no tolerance: lines branch at shared vertices): \(try timed { network = try RailNetwork(catalog: catalog, toleranceM: 0) })")
+    let gatewayNodes = gateways.compactMap { network.node(ofStation: $0.id) }
+    print("  \(network.nodes.count) nodes, \(network.edges.count) edges, \(network.componentCount) component(s); gateways attached: \(gatewayNodes.count)")
+    for _ in 0..<max(1, option("--passes", 1)) {
+        var result: (distances: [[Double]], steps: [(String, Double)])!
+        let cpu = cpuSeconds()
+        let wall = try seconds { result = try NetworkHarness.gatewayDistances(catalog: catalog, network: network, gateways: gatewayNodes) }
+        let reached = result.distances.filter { $0.allSatisfy(\.isFinite) }.count
+        print(String(format: "every deposit to 10 gateways, access legs included: %.3f s (CPU %.3f s); %d of %d deposits reach all 10",
+                     wall, cpuSeconds() - cpu, reached, result.distances.count))
+        for (name, t) in result.steps { print(String(format: "  %@: %.3f s", name, t)) }
+    }
+    // Spot check: deposits' harness distances against network.route, deposit by deposit.
+    var rng = SeededRandom(seed: 5)
+    var worst = 0.0
+    let check = try NetworkHarness.gatewayDistances(catalog: catalog, network: network, gateways: gatewayNodes).distances
+    for _ in 0..<20 {
+        let i = Int.random(in: 0..<deposits.count, using: &rng), g = Int.random(in: 0..<gateways.count, using: &rng)
+        let r = try network.route(from: .deposit(deposits[i].id), to: .station(gateways[g].id), catalog: catalog)
+        worst = max(worst, abs(r.totalM - check[i][g]))
+    }
+    print(String(format: "check against network.route for 20 seeded deposit–gateway pairs: largest difference %.3e m", worst))
+    try? FileManager.default.removeItem(at: work)
     exit(0)
 }
 

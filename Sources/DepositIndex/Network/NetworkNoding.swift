@@ -5,21 +5,51 @@ import Geo
 /// 1. Every vertex is a site; vertices with the same coordinates are one site (a shared vertex).
 /// 2. A site is a node when it is a line end, is shared by two vertices (a junction, or a line ending on
 ///    another's interior vertex), carries a bridge, or is where a station meets the track.
-/// 3. From each line end, the R-tree of vertices gives the vertices inside a degree window that provably
-///    holds everything within the tolerance (`MetreWindow`); the geodesic distance decides. For each other
+/// 3. From each line end, a grid of the vertices (`VertexGrid`; the R-tree of vertices where the grid
+///    cannot answer) gives the vertices inside a degree window that provably holds everything within the
+///    tolerance (`MetreWindow`); the geodesic distance decides. For each other
 ///    part, the nearest such vertex within the tolerance gets a bridge (a part's own other end counts too:
 ///    a loop nearly closed). Coincident sites need no bridge.
 /// 4. Each part is walked vertex by vertex and cut at its nodes; an edge's length is the sum of the
 ///    geodesic distances between its consecutive vertices.
+///
+/// The geodesic work (each segment's length, the ends' searches, the stations' places) is spread over
+/// every core; the rest is plain arrays and `DenseKeys`, so the bundled network builds in a few tens of
+/// milliseconds (`deposits-bench --network`).
 struct NetworkNoding {
-    let catalog: Catalog
+    let lines: [RailLine]
+    let stations: [Station]
     let toleranceM: Double
+    /// The engine's chains of exactly `lines` (`ChainLayer(lines: lines.map { $0.geometry.lines })`), when
+    /// the caller already has them (the catalog's); built here otherwise.
+    let chains: ChainLayer?
+
+    /// The noding of `lines`, with `stations` attached, joining ends within `toleranceM` metres.
+    init(lines: [RailLine], stations: [Station], toleranceM: Double) {
+        self.init(lines: lines, stations: stations, toleranceM: toleranceM, chains: nil)
+    }
+
+    /// As `init(lines:stations:toleranceM:)`, reusing `chains`, which must be built from exactly `lines`
+    /// (a layer with another number of features is ignored and built again).
+    init(lines: [RailLine], stations: [Station], toleranceM: Double, chains: ChainLayer?) {
+        self.lines = lines
+        self.stations = stations
+        self.toleranceM = toleranceM
+        self.chains = chains.flatMap { $0.featureChains.count == lines.count ? $0 : nil }
+    }
 
     /// What the walk produces, before components and adjacency.
     struct Built {
         var nodes: [Coordinate] = []
         var edges: [RailNetwork.Edge] = []
         var stations: [RailNetwork.StationAttachment] = []
+    }
+
+    /// One item of the parallel pass: a block of segment lengths, a station's place, or an end's hits.
+    private enum GeodesicWork {
+        case lengths([Double])
+        case place(StationPlacement.Found?)
+        case hits([EndSearch.Hit])
     }
 
     /// A station's rail point inside segment `segment` (its start vertex), `along` metres from that vertex.
@@ -32,31 +62,33 @@ struct NetworkNoding {
     func build() -> Built {
         // Parts, their vertices in one array (consecutive repeats dropped), and each vertex's part.
         var vertices = [Coordinate](), partOfVertex = [Int](), partStart = [Int](), partLine = [Int]()
-        for (line, rail) in catalog.rail.enumerated() {
+        for (line, rail) in lines.enumerated() {
             for original in rail.geometry.lines {
-                var part = [Coordinate]()
-                for c in original where part.last != c { part.append(c) }
-                guard part.count >= 2 else { continue }
-                partStart.append(vertices.count)
+                let first = vertices.count
+                for c in original where vertices.count == first || vertices.last! != c { vertices.append(c) }
+                guard vertices.count - first >= 2 else { vertices.removeSubrange(first...); continue }
+                partStart.append(first)
                 partLine.append(line)
-                partOfVertex.append(contentsOf: repeatElement(partLine.count - 1, count: part.count))
-                vertices.append(contentsOf: part)
+                partOfVertex.append(contentsOf: repeatElement(partLine.count - 1, count: vertices.count - first))
             }
         }
         partStart.append(vertices.count)
         let partCount = partLine.count
-        func isEnd(_ v: Int) -> Bool { v == partStart[partOfVertex[v]] || v == partStart[partOfVertex[v] + 1] - 1 }
 
-        // 1. Sites.
-        var siteOfCoordinate = [Coordinate: Int](minimumCapacity: vertices.count), site = [Int](), siteVertices = [Int]()
+        // 1. Sites: equal coordinates (−0 and +0 alike; a NaN never equal to anything) are one site.
+        var siteKeys = DenseKeys(expected: vertices.count), site = [Int](), siteVertices = [Int]()
         site.reserveCapacity(vertices.count)
         for c in vertices {
-            if let s = siteOfCoordinate[c] {
-                site.append(s); siteVertices[s] += 1
-            } else {
-                siteOfCoordinate[c] = siteVertices.count
-                site.append(siteVertices.count); siteVertices.append(1)
+            if c.x.isNaN || c.y.isNaN {
+                site.append(siteVertices.count + vertices.count)  // never shared; renumbered below
+                continue
             }
+            let (s, isNew) = siteKeys.number((c.x + 0).bitPattern, (c.y + 0).bitPattern)
+            site.append(s)
+            if isNew { siteVertices.append(1) } else { siteVertices[s] += 1 }
+        }
+        if site.contains(where: { $0 >= siteKeys.count }) {
+            for v in site.indices where site[v] >= siteKeys.count { site[v] = siteVertices.count; siteVertices.append(1) }
         }
         var isNode = siteVertices.map { $0 > 1 }
         for p in 0..<partCount {
@@ -64,74 +96,75 @@ struct NetworkNoding {
             isNode[site[partStart[p + 1] - 1]] = true
         }
 
+        // The geodesic work in one pass over every core: each segment's length (blocks of 512; a segment
+        // joining two parts is never used), each station's place (`StationPlacement`), each end's search
+        // for bridges (`EndSearch`).
+        var partsOfLine = [[Int]](repeating: [], count: lines.count)
+        for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
+        let placement = stations.isEmpty ? nil : StationPlacement(
+            chains: chains ?? ChainLayer(lines: lines.map { $0.geometry.lines }),
+            vertices: vertices, partStart: partStart, partsOfLine: partsOfLine)
+        let search = toleranceM > 0 ? EndSearch(vertices: vertices, partOfVertex: partOfVertex, partStart: partStart, toleranceM: toleranceM) : nil
+        let segmentCount = max(vertices.count - 1, 0), blockSize = 512
+        let blocks = (segmentCount + blockSize - 1) / blockSize, endCount = search?.ends.count ?? 0
+        let partOf = partOfVertex, points = vertices
+        let work = Parallel.map(blocks + stations.count + endCount, chunk: 1, state: { () }) { _, i -> GeodesicWork in
+            if i < blocks {
+                return .lengths((i * blockSize..<min(segmentCount, (i + 1) * blockSize)).map { v in
+                    partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(points[v], points[v + 1]) : 0
+                })
+            } else if i < blocks + stations.count {
+                return .place(placement!.place(stations[i - blocks].location))
+            } else {
+                return .hits(search!.hits(ofEnd: i - blocks - stations.count))
+            }
+        }
+        var segmentLength = [Double]()
+        segmentLength.reserveCapacity(segmentCount)
+        for case .lengths(let block) in work[..<blocks] { segmentLength.append(contentsOf: block) }
+
         // 3. Bridges from each end to the nearest vertex of each other part within the tolerance.
         var bridges = [(a: Int, b: Int, lengthM: Double)]()  // vertex numbers
-        if toleranceM > 0 {
-            let vertexIndex = SpatialIndex(boxes: vertices.map { Envelope(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
-            var seen = Set<[Int]>()
-            for p in 0..<partCount {
-                for end in [partStart[p], partStart[p + 1] - 1] {
-                    var nearest = [Int: (vertex: Int, d: Double)]()
-                    for v in vertexIndex.search(MetreWindow.around(vertices[end], metres: toleranceM)) {
-                        let q = partOfVertex[v]
-                        // Within its own part, only the other end (a loop nearly closed).
-                        if q == p && !(isEnd(v) && v != end) { continue }
-                        let d = Geodesic.wgs84.distance(vertices[end], vertices[v])
-                        guard d <= toleranceM else { continue }
-                        if let best = nearest[q], best.d < d || (best.d == d && best.vertex < v) { continue }
-                        nearest[q] = (v, d)
-                    }
-                    for (_, hit) in nearest.sorted(by: { $0.key < $1.key }) where site[hit.vertex] != site[end] {
-                        let key = [min(site[end], site[hit.vertex]), max(site[end], site[hit.vertex])]
-                        guard seen.insert(key).inserted else { continue }
-                        bridges.append((end, hit.vertex, hit.d))
-                        isNode[site[hit.vertex]] = true
-                    }
-                }
+        var seen = Set<Int>()
+        for (e, item) in work[(blocks + stations.count)...].enumerated() {
+            guard case .hits(let found) = item, let end = search?.ends[e] else { continue }
+            for hit in found where site[hit.vertex] != site[end] {
+                let key = min(site[end], site[hit.vertex]) * siteVertices.count + max(site[end], site[hit.vertex])
+                guard seen.insert(key).inserted else { continue }
+                bridges.append((end, hit.vertex, hit.d))
+                isNode[site[hit.vertex]] = true
             }
         }
 
-        // Stations: each at the nearest point of the nearest line (`StationPlacement`), a node there that
-        // splits its segment, or the vertex within a millimetre.
+        // Stations: each at the nearest point of the nearest line, a node there that splits its segment,
+        // or the vertex within a millimetre.
         var insertions = [Int: [Insertion]]()  // by segment start vertex
+        var hasInsertion = [Bool](repeating: false, count: vertices.count)
         var stationAt = [(segment: Int?, vertex: Int?, railPoint: Coordinate, line: Int, offset: Double)?]()
-        var partsOfLine = [[Int]](repeating: [], count: catalog.rail.count)
-        for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
-        let stations = catalog.presentLayers.contains(.stations) ? catalog.stations : []
-        let found = StationPlacement(chains: catalog.railChains, vertices: vertices, partStart: partStart, partsOfLine: partsOfLine)
-            .place(stations)
+        stationAt.reserveCapacity(stations.count)
         for i in stations.indices {
-            guard let hit = found[i] else { stationAt.append(nil); continue }
+            guard case .place(let placed) = work[blocks + i], let hit = placed else { stationAt.append(nil); continue }
             let q = hit.pair.to, segment = hit.segment
-            // A rail point within a millimetre of a vertex is that vertex.
-            if Geodesic.wgs84.distance(q, vertices[segment]) <= DistanceTolerance.contact {
-                isNode[site[segment]] = true
-                stationAt.append((nil, segment, vertices[segment], hit.feature, hit.pair.distance))
-            } else if Geodesic.wgs84.distance(q, vertices[segment + 1]) <= DistanceTolerance.contact {
-                isNode[site[segment + 1]] = true
-                stationAt.append((nil, segment + 1, vertices[segment + 1], hit.feature, hit.pair.distance))
-            } else {
-                let along = Geodesic.wgs84.distance(vertices[segment], q)
+            switch hit.at {
+            case .vertex(let v):
+                isNode[site[v]] = true
+                stationAt.append((nil, v, vertices[v], hit.feature, hit.pair.distance))
+            case .inside(let along):
                 if let k = insertions[segment]?.firstIndex(where: { $0.point == q }) {
                     insertions[segment]![k].stations.append(i)
                 } else {
                     insertions[segment, default: []].append(Insertion(along: along, point: q, stations: [i]))
+                    hasInsertion[segment] = true
                 }
                 stationAt.append((segment, nil, q, hit.feature, hit.pair.distance))
             }
         }
 
-        // Each segment's geodesic length, on every core (a segment joining two parts is never used).
-        let partOf = partOfVertex, lines = vertices
-        let segmentLength = Parallel.map(max(lines.count - 1, 0)) { v in
-            partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(lines[v], lines[v + 1]) : 0
-        }
-
         // 4. Nodes in the order their sites first appear, then the walk.
         var built = Built()
-        var nodeOfSite = [Int: Int]()
+        var nodeOfSite = [Int](repeating: -1, count: siteVertices.count)
         func node(_ v: Int) -> Int {
-            if let n = nodeOfSite[site[v]] { return n }
+            if nodeOfSite[site[v]] >= 0 { return nodeOfSite[site[v]] }
             nodeOfSite[site[v]] = built.nodes.count
             built.nodes.append(vertices[v])
             return built.nodes.count - 1
@@ -139,14 +172,14 @@ struct NetworkNoding {
         var nodeOfInsertion = [Int: [Int]]()  // segment → node of each insertion, in `insertions` order
         for p in 0..<partCount {
             let first = partStart[p], last = partStart[p + 1] - 1
-            let railId = catalog.rail[partLine[p]].id
+            let railId = lines[partLine[p]].id
             var from = node(first), path = [vertices[first]], length = 0.0
             func close(at n: Int) {
                 built.edges.append(RailNetwork.Edge(from: from, to: n, lengthM: length, kind: .track, railId: railId, otherRailId: nil, path: path))
                 from = n; path = [path.last!]; length = 0
             }
             for v in first..<last {
-                if let cuts = insertions[v] {
+                if hasInsertion[v], let cuts = insertions[v] {
                     var nodes = [Int](repeating: 0, count: cuts.count)
                     for k in cuts.indices.sorted(by: { cuts[$0].along < cuts[$1].along }) {
                         length += Geodesic.wgs84.distance(path.last!, cuts[k].point)
@@ -156,8 +189,10 @@ struct NetworkNoding {
                         close(at: nodes[k])
                     }
                     nodeOfInsertion[v] = nodes
+                    length += Geodesic.wgs84.distance(path.last!, vertices[v + 1])
+                } else {
+                    length += segmentLength[v]
                 }
-                length += insertions[v] == nil ? segmentLength[v] : Geodesic.wgs84.distance(path.last!, vertices[v + 1])
                 path.append(vertices[v + 1])
                 if v + 1 == last || isNode[site[v + 1]] { close(at: node(v + 1)) }
             }
@@ -165,8 +200,8 @@ struct NetworkNoding {
         for b in bridges {
             built.edges.append(RailNetwork.Edge(
                 from: node(b.a), to: node(b.b), lengthM: b.lengthM, kind: .bridge,
-                railId: catalog.rail[partLine[partOfVertex[b.a]]].id,
-                otherRailId: catalog.rail[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
+                railId: lines[partLine[partOfVertex[b.a]]].id,
+                otherRailId: lines[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
         }
         for (i, station) in stations.enumerated() {
             guard let at = stationAt[i] else { continue }
@@ -178,7 +213,7 @@ struct NetworkNoding {
                 n = nodeOfInsertion[segment]![insertions[segment]!.firstIndex { $0.stations.contains(i) }!]
             }
             built.stations.append(RailNetwork.StationAttachment(
-                stationId: station.id, stationName: station.name, node: n, railId: catalog.rail[at.line].id,
+                stationId: station.id, stationName: station.name, node: n, railId: lines[at.line].id,
                 railPoint: at.railPoint, offsetM: at.offset))
         }
         return built

@@ -86,7 +86,7 @@ public struct RailNetwork: Sendable {
                 "the tolerance must be a distance from 0 to \(Int(Self.maximumToleranceM)) m, not \(toleranceM)")
         }
         try catalog.requireLayers(.rail)
-        let built = NetworkNoding(catalog: catalog, toleranceM: toleranceM).build()
+        let built = NetworkNoding(lines: catalog.rail, stations: catalog.stations, toleranceM: toleranceM, chains: catalog.railChains).build()
         self.toleranceM = toleranceM
         edges = built.edges
         stations = built.stations
