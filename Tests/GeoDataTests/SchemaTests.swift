@@ -52,7 +52,7 @@ final class SchemaTests: XCTestCase {
     func testRail() throws {
         for f in try GeoDataFiles.features("rail") {
             XCTAssertFalse(f.geometry?.lines.isEmpty ?? true, "\(f.id!): a rail feature is a LineString or MultiLineString")
-            XCTAssertTrue(["operational", "under_construction", "planned"].contains(f.properties["status"]?.stringValue ?? ""), f.id!)
+            XCTAssertTrue(["operating", "operational", "under_construction", "planned"].contains(f.properties["status"]?.stringValue ?? ""), f.id!)
             XCTAssertTrue(["natural_earth_10m", "station_chain"].contains(f.properties["geometry_source"]?.stringValue ?? ""), f.id!)
         }
         // The five lines issue 3 names as missing from Natural Earth are present as station chains.

@@ -12,7 +12,8 @@ import Geo
 /// 4. Each part is walked vertex by vertex and cut at its nodes; an edge's length is the sum of the
 ///    geodesic distances between its consecutive vertices.
 struct NetworkNoding {
-    let catalog: Catalog
+    let lines: [RailLine]
+    let stations: [Station]
     let toleranceM: Double
 
     /// What the walk produces, before components and adjacency.
@@ -32,7 +33,7 @@ struct NetworkNoding {
     func build() -> Built {
         // Parts, their vertices in one array (consecutive repeats dropped), and each vertex's part.
         var vertices = [Coordinate](), partOfVertex = [Int](), partStart = [Int](), partLine = [Int]()
-        for (line, rail) in catalog.rail.enumerated() {
+        for (line, rail) in lines.enumerated() {
             for original in rail.geometry.lines {
                 var part = [Coordinate]()
                 for c in original where part.last != c { part.append(c) }
@@ -95,10 +96,9 @@ struct NetworkNoding {
         // splits its segment, or the vertex within a millimetre.
         var insertions = [Int: [Insertion]]()  // by segment start vertex
         var stationAt = [(segment: Int?, vertex: Int?, railPoint: Coordinate, line: Int, offset: Double)?]()
-        var partsOfLine = [[Int]](repeating: [], count: catalog.rail.count)
+        var partsOfLine = [[Int]](repeating: [], count: lines.count)
         for p in 0..<partCount { partsOfLine[partLine[p]].append(p) }
-        let stations = catalog.presentLayers.contains(.stations) ? catalog.stations : []
-        let found = StationPlacement(chains: catalog.railChains, vertices: vertices, partStart: partStart, partsOfLine: partsOfLine)
+        let found = StationPlacement(chains: ChainLayer(lines: lines.map { $0.geometry.lines }), vertices: vertices, partStart: partStart, partsOfLine: partsOfLine)
             .place(stations)
         for i in stations.indices {
             guard let hit = found[i] else { stationAt.append(nil); continue }
@@ -122,9 +122,9 @@ struct NetworkNoding {
         }
 
         // Each segment's geodesic length, on every core (a segment joining two parts is never used).
-        let partOf = partOfVertex, lines = vertices
-        let segmentLength = Parallel.map(max(lines.count - 1, 0)) { v in
-            partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(lines[v], lines[v + 1]) : 0
+        let partOf = partOfVertex, points = vertices
+        let segmentLength = Parallel.map(max(points.count - 1, 0)) { v in
+            partOf[v] == partOf[v + 1] ? Geodesic.wgs84.distance(points[v], points[v + 1]) : 0
         }
 
         // 4. Nodes in the order their sites first appear, then the walk.
@@ -139,7 +139,7 @@ struct NetworkNoding {
         var nodeOfInsertion = [Int: [Int]]()  // segment → node of each insertion, in `insertions` order
         for p in 0..<partCount {
             let first = partStart[p], last = partStart[p + 1] - 1
-            let railId = catalog.rail[partLine[p]].id
+            let railId = lines[partLine[p]].id
             var from = node(first), path = [vertices[first]], length = 0.0
             func close(at n: Int) {
                 built.edges.append(RailNetwork.Edge(from: from, to: n, lengthM: length, kind: .track, railId: railId, otherRailId: nil, path: path))
@@ -165,8 +165,8 @@ struct NetworkNoding {
         for b in bridges {
             built.edges.append(RailNetwork.Edge(
                 from: node(b.a), to: node(b.b), lengthM: b.lengthM, kind: .bridge,
-                railId: catalog.rail[partLine[partOfVertex[b.a]]].id,
-                otherRailId: catalog.rail[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
+                railId: lines[partLine[partOfVertex[b.a]]].id,
+                otherRailId: lines[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
         }
         for (i, station) in stations.enumerated() {
             guard let at = stationAt[i] else { continue }
@@ -178,7 +178,7 @@ struct NetworkNoding {
                 n = nodeOfInsertion[segment]![insertions[segment]!.firstIndex { $0.stations.contains(i) }!]
             }
             built.stations.append(RailNetwork.StationAttachment(
-                stationId: station.id, stationName: station.name, node: n, railId: catalog.rail[at.line].id,
+                stationId: station.id, stationName: station.name, node: n, railId: lines[at.line].id,
                 railPoint: at.railPoint, offsetM: at.offset))
         }
         return built

@@ -241,9 +241,16 @@ extension RailNetwork {
         case .deposit(let id): place = .deposit(id)
         case .point(let c): place = .point(c)
         }
-        guard let hit = try catalog.nearestRail(to: place).first else {
-            throw QueryError.invalidArgument("the data has no rail line to route over")
+        // The nearest line of this network (its statuses), by the engine's exact search.
+        let query = try catalog.distanceQuery(place)
+        let network = lines
+        let found = network.withUnsafeBufferPointer { lines in
+            chains.nearest(to: query, k: 1, tieOrder: { lines[$0].id < lines[$1].id })
         }
+        guard let near = found.first else {
+            throw QueryError.invalidArgument("the data has no \(include.names.joined(separator: " or ")) rail line to route over")
+        }
+        let hit = (railId: lines[near.feature].id, railPoint: near.pair.to, fromPoint: near.pair.from, distanceM: near.pair.distance)
         let q = hit.railPoint
         let access = Route.Access(from: hit.fromPoint, railPoint: q, railId: hit.railId, accessM: hit.distanceM)
         // The track edge of that line with the segment nearest the point.
@@ -255,14 +262,14 @@ extension RailNetwork {
                 if best == nil || d < best!.d { best = (i, s, d) }
             }
         }
-        guard let found = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
-        let path = edges[found.edge].path
-        let along = Self.length(path[0...found.segment]) + Geodesic.wgs84.distance(path[found.segment], q)
+        guard let on = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
+        let path = edges[on.edge].path
+        let along = Self.length(path[0...on.segment]) + Geodesic.wgs84.distance(path[on.segment], q)
         // A rail point within a millimetre of either end of the edge is that node.
-        if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[found.edge].from) }
-        if Self.length([q] + path[(found.segment + 1)...]) <= DistanceTolerance.contact {
-            return Entry(access: access, node: edges[found.edge].to)
+        if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[on.edge].from) }
+        if Self.length([q] + path[(on.segment + 1)...]) <= DistanceTolerance.contact {
+            return Entry(access: access, node: edges[on.edge].to)
         }
-        return Entry(access: access, node: nil, edge: found.edge, segment: found.segment, alongM: along)
+        return Entry(access: access, node: nil, edge: on.edge, segment: on.segment, alongM: along)
     }
 }
