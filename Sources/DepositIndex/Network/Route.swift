@@ -54,6 +54,46 @@ public struct Route: Hashable, Sendable, Codable {
     public var via: [Via]
     /// The corridors the rail path runs along, in order of first meeting (see `RailNetwork.route` for the rule).
     public var corridors: [CorridorRun]
+    /// The line statuses the network routed over (`RailNetwork.include`): `operating`, `under_construction`, `planned`.
+    public var include: [String]
+    /// The statuses of the lines the rail path actually runs on, in that order.
+    public var lineStatuses: [String]
+    /// The rail lines the path runs on, in order (consecutive pieces of one line merged).
+    public var lineRuns: [LineRun]
+    /// Metres of the rail path on lines whose gauge the data does not give (never assumed).
+    public var gaugeUnknownM: Double
+    /// False when the data has no country layer, so the border rule could not be applied.
+    public var bordersChecked: Bool
+    /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
+    public var transit: [String]
+    /// The gateway at the route's end, when the end is one.
+    public var gateway: GatewayEnd?
+
+    /// The rail path's run along one rail line.
+    public struct LineRun: Hashable, Sendable, Codable {
+        /// The line's id, its Latin name (`name_latin`, else its name), status and gauge (nil: unknown).
+        public var railId: String
+        public var name: String
+        public var status: String
+        public var gaugeMM: Int?
+        /// Kilometres of the path along it.
+        public var km: Double
+    }
+
+    /// A gateway a route ends at.
+    public struct GatewayEnd: Hashable, Sendable, Codable {
+        /// The station's id and name.
+        public var id: String
+        public var name: String
+        /// `port` or `border_crossing`.
+        public var kind: String
+        /// The country across (ISO 3166-1 alpha-2), nil for a port or where the data lacks it.
+        public var countryAcross: String?
+        /// Gauge on the far side, millimetres, where known.
+        public var gaugeAcrossMM: Int?
+        /// True when the far side's gauge differs from the gauge the route arrives on (both known).
+        public var gaugeBreak: Bool
+    }
 
     /// The rail path's run along one corridor.
     public struct CorridorRun: Hashable, Sendable, Codable {
@@ -74,6 +114,12 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
     /// From and to are the same place: there is no route to give (its access leg twice would look like one).
     case samePlace
+    /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
+    /// broken inside the country. `leaves` and `reenters` are where the shortest such path crosses out and
+    /// back; `nearestBreak` names the dead end inside the country nearest to where it leaves.
+    case leavesCountry(leaves: Coordinate, reenters: Coordinate, nearestBreak: String?)
+    /// Every path changes gauge at a node that is no gateway; `at` is the first such change on the shortest one.
+    case gaugeChange(at: Coordinate)
 
     public var description: String {
         switch self {
@@ -82,6 +128,12 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the two places meet the rail network in different components (\(a) and \(b)); no route joins them"
                 + (gap.map { "; nearest break: \($0)" } ?? "")
         case .samePlace: return "from and to are the same place; give two different places"
+        case .leavesCountry(let out, let back, let gap):
+            return "every rail path between the two places leaves the country and comes back in (out at \(out.latitude), \(out.longitude), "
+                + "back in at \(back.latitude), \(back.longitude)); a line inside the country is broken in the data"
+                + (gap.map { "; nearest break: \($0)" } ?? "") + "; name transit countries (--transit) to route through them"
+        case .gaugeChange(let at):
+            return "every rail path between the two places changes gauge away from a gateway (first at \(at.latitude), \(at.longitude))"
         }
     }
 }
@@ -113,24 +165,20 @@ extension RailNetwork {
     /// into the end, and the shortest total wins.
     /// - Throws: `QueryError` for an unknown deposit or one without location, `RouteError.unknownStation`,
     ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route).
-    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog) throws -> Route {
+    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, transit: [String] = []) throws -> Route {
+        try route(from: from, to: to, catalog: catalog, rules: BorderRules(network: self, catalog: catalog, transit: transit))
+    }
+
+    /// A piece of a rail path: its vertices, length and line (nil for a bridge).
+    typealias Piece = (path: [Coordinate], m: Double, railId: String?)
+
+    /// The shortest route from `from` to `to` that keeps `rules` (see `route(from:to:catalog:transit:)`).
+    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> Route {
         guard from != to else { throw RouteError.samePlace }
         let a = try entry(from, catalog: catalog), b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
-        guard ca == cb else {
-            let report = NetworkReport(network: self)
-            let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
-                var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
-                if let other = end.nearestOtherEnd {
-                    text += ", \(Int(other.distanceM.rounded())) m from component \(other.component) (\(other.railId))"
-                }
-                return text
-            }
-            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: gap)
-        }
-        // Ways out of the start and into the end: (node, metres to it, vertices from the rail point to it).
-        // The path is kept in pieces (the partial edges at the ends, whole edges between) with their lengths.
-        typealias Found = (m: Double, pieces: [(path: [Coordinate], m: Double)], nodes: [(node: Int, m: Double)])
+        guard ca == cb else { throw disconnected(ca, cb) }
+        typealias Found = (m: Double, pieces: [Piece], nodes: [(node: Int, m: Double)])
         var best: Found?
         if a.node == nil, b.node == nil, a.edge == b.edge {
             // Both on one edge: straight along it.
@@ -140,27 +188,28 @@ extension RailNetwork {
                 + [hi.access.railPoint]
             if a.alongM > b.alongM { p.reverse() }
             let m = abs(b.alongM - a.alongM)
-            best = (m, [(p, m)], [])
+            best = (m, [(p, m, e.railId)], [])
         }
-        for o in exits(a) {
-            for i in exits(b) {
-                guard let sp = shortestPath(from: o.node, to: i.node) else { continue }
-                let m = o.m + sp.lengthM + i.m
-                if let shortest = best, shortest.m <= m { continue }
-                var pieces = [(path: o.path, m: o.m)], marks = [(node: o.node, m: o.m)], run = o.m
-                for (k, e) in sp.edges.enumerated() {
-                    let edge = edges[e]
-                    pieces.append((edge.from == sp.nodes[k] ? edge.path : edge.path.reversed(), edge.lengthM))
-                    run += edge.lengthM
-                    marks.append((sp.nodes[k + 1], run))
-                }
-                pieces.append((i.path.reversed(), i.m))
-                best = (m, pieces, marks)
+        let outs = exits(a), ins = exits(b)
+        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        for i in ins {
+            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules)) else { continue }
+            let m = reached.m + i.m
+            if let shortest = best, shortest.m <= m { continue }
+            let walk = search.path(to: reached.state)
+            guard let o = outs.filter({ $0.node == walk.nodes[0] }).min(by: { $0.m < $1.m }) else { continue }
+            var pieces: [Piece] = [(o.path, o.m, a.node == nil ? edges[a.edge].railId : nil)]
+            var marks = [(node: o.node, m: o.m)], run = o.m
+            for (k, e) in walk.edges.enumerated() {
+                let edge = edges[e]
+                pieces.append((edge.from == walk.nodes[k] ? edge.path : edge.path.reversed(), edge.lengthM, edge.kind == .track ? edge.railId : nil))
+                run += edge.lengthM
+                marks.append((walk.nodes[k + 1], run))
             }
+            pieces.append((i.path.reversed(), i.m, b.node == nil ? edges[b.edge].railId : nil))
+            best = (m, pieces, marks)
         }
-        guard let found = best else {
-            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: nil)
-        }
+        guard let found = best else { throw refusal(outs, ins, rules) }
         var stationsAt = [Int: [StationAttachment]]()
         for s in stations { stationsAt[s.node, default: []].append(s) }
         var via = [Route.Via](), seen = Set<Int>()
@@ -175,8 +224,80 @@ extension RailNetwork {
         }
         var path = [Coordinate]()
         for piece in found.pieces { for c in piece.path where path.last != c { path.append(c) } }
+        // The lines run on, their statuses and gauges.
+        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?
+        for piece in found.pieces where piece.m > 0 {
+            guard let id = piece.railId, let line = line(id) else { continue }
+            let status = line.lineStatus?.rawValue ?? "operating"
+            if !statuses.contains(status) { statuses.append(status) }
+            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM }
+            if runs.last?.railId == id { runs[runs.count - 1].km += piece.m / 1000; continue }
+            runs.append(Route.LineRun(railId: id, name: line.latinName, status: status, gaugeMM: line.gaugeMM, km: piece.m / 1000))
+        }
+        var gateway: Route.GatewayEnd?
+        if case .station(let id) = to, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway {
+            let breaks = g.gaugeAcrossMM.flatMap { across in lastGauge.map { $0 != across } } ?? false
+            gateway = Route.GatewayEnd(id: id, name: station.name, kind: g.kind.rawValue, countryAcross: g.countryAcross,
+                                       gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
+        }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces, catalog: catalog))
+                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog),
+                     include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
+                     bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
+    }
+
+    /// The gauge a place's entry runs on (0 at a node, or on an edge of unknown gauge).
+    func entryGauge(_ e: Entry, _ rules: BorderRules) -> UInt8 { e.node == nil ? rules.edgeGauge[e.edge] : 0 }
+
+    /// The refusal for ends in different components, naming the start component's nearest break.
+    func disconnected(_ ca: Int, _ cb: Int) -> RouteError {
+        let report = NetworkReport(network: self)
+        let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
+            var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
+            if let other = end.nearestOtherEnd {
+                text += ", \(Int(other.distanceM.rounded())) m from component \(other.component) (\(other.railId))"
+            }
+            return text
+        }
+        return RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: gap)
+    }
+
+    /// Why ends in one component have no allowed path: the shortest path without rules, read for where it
+    /// leaves the country and comes back, or where it changes gauge away from a gateway.
+    func refusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
+                 _ rules: BorderRules) -> RouteError {
+        var shortest: NetworkPath?
+        for o in outs {
+            for i in ins {
+                if let p = shortestPath(from: o.node, to: i.node), shortest == nil || p.lengthM < shortest!.lengthM { shortest = p }
+            }
+        }
+        guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
+        var wasInside = false, leftAt: Int?
+        for n in p.nodes {
+            if rules.inside[n] {
+                if let out = leftAt {
+                    // The dead end inside the country nearest to where the path leaves.
+                    var nearest: (node: Int, d: Double)?
+                    for k in nodes.indices where rules.inside[k] && degree(of: k) == 1 {
+                        let d = Geodesic.wgs84.distance(nodes[out].location, nodes[k].location)
+                        if nearest == nil || d < nearest!.d { nearest = (k, d) }
+                    }
+                    let gap = nearest.map { "dead end at \(nodes[$0.node].location.latitude), \(nodes[$0.node].location.longitude), \(Int(($0.d / 1000).rounded())) km from where the path leaves" }
+                    return RouteError.leavesCountry(leaves: nodes[out].location, reenters: nodes[n].location, nearestBreak: gap)
+                }
+                wasInside = true
+            } else if wasInside && leftAt == nil {
+                leftAt = n
+            }
+        }
+        var gauge = 0
+        for (k, e) in p.edges.enumerated() {
+            let g = Int(rules.edgeGauge[e])
+            if g != 0 && gauge != 0 && g != gauge && !rules.atGateway[p.nodes[k]] { return RouteError.gaugeChange(at: nodes[p.nodes[k]].location) }
+            if g != 0 { gauge = g }
+        }
+        return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
     }
 
     /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
