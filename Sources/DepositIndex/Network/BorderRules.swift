@@ -7,6 +7,9 @@ import Geo
 ///   that country. A node outside it is in the first other country that the `countries` of the lines
 ///   meeting there name; where they name none, its country is unknown ("outside Kazakhstan").
 /// - Nodes in a transit country the user names count as inside.
+/// - A track edge between two nodes dips abroad when one of its inner vertices lies outside the outline
+///   (and its line's other country is not a transit country): passing it counts as leaving and coming back.
+///   Inner vertices are tested, not the geodesic edges between them.
 /// - A gauge change (between two edges of known, different `gauge_mm`) is allowed only at a node within the
 ///   network's tolerance of a gateway's attachment node. An edge of a line without `gauge_mm` has no gauge
 ///   (unknown, never assumed) and changes nothing.
@@ -27,6 +30,8 @@ public struct BorderRules: Sendable {
     public let country: [String?]
     /// Whether each node counts as inside (home or a transit country).
     let inside: [Bool]
+    /// Whether each edge has an inner vertex abroad (outside the outline, not in a transit country).
+    let edgeDips: [Bool]
     /// Whether a gauge change is allowed at each node (within the tolerance of a gateway's attachment).
     let atGateway: [Bool]
     /// Each edge's gauge as a small number: 0 unknown, else 1 + its position in `gauges`.
@@ -73,6 +78,15 @@ public struct BorderRules: Sendable {
         }
         self.country = country
         self.inside = inside
+        var dips = [Bool](repeating: false, count: network.edges.count)
+        if let bands, let home {
+            for (i, e) in network.edges.enumerated() where e.kind == .track && e.path.count > 2 {
+                guard e.path.dropFirst().dropLast().contains(where: { !bands.contains($0) }) else { continue }
+                let across = network.line(e.railId)?.countries.first { $0.uppercased() != home }?.uppercased()
+                dips[i] = !(across.map(codes.contains) ?? false)
+            }
+        }
+        edgeDips = dips
         // Gateway nodes: every node within the tolerance of a gateway's attachment node.
         var atGateway = [Bool](repeating: false, count: network.nodes.count)
         let gatewayNodes = catalog.presentLayers.contains(.stations)

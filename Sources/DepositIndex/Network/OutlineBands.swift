@@ -8,7 +8,7 @@ import Geo
 /// (`EdgeEnvelope`), does not reach the point's latitude never toggles that test, so leaving it out of
 /// the band changes nothing.
 struct OutlineBands: Sendable {
-    static let bandDegrees = 0.1
+    static let bandDegrees = 0.02
 
     private struct EdgeRef: Sendable {
         var polygon: Int32

@@ -115,8 +115,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// From and to are the same place: there is no route to give (its access leg twice would look like one).
     case samePlace
     /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
-    /// broken inside the country. `leaves` and `reenters` are where the shortest such path crosses out and
-    /// back; `nearestBreak` names the dead end inside the country nearest to where it leaves.
+    /// broken inside the country. `leaves` is the shortest such path's last node inside before it leaves,
+    /// `reenters` its first node back inside; `nearestBreak` names the dead end inside the country nearest to where it leaves.
     case leavesCountry(leaves: Coordinate, reenters: Coordinate, nearestBreak: String?)
     /// Every path changes gauge at a node that is no gateway; `at` is the first such change on the shortest one.
     case gaugeChange(at: Coordinate)
@@ -129,7 +129,7 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
                 + (gap.map { "; nearest break: \($0)" } ?? "")
         case .samePlace: return "from and to are the same place; give two different places"
         case .leavesCountry(let out, let back, let gap):
-            return "every rail path between the two places leaves the country and comes back in (out at \(out.latitude), \(out.longitude), "
+            return "every rail path between the two places leaves the country and comes back in (out after \(out.latitude), \(out.longitude), "
                 + "back in at \(back.latitude), \(back.longitude)); a line inside the country is broken in the data"
                 + (gap.map { "; nearest break: \($0)" } ?? "") + "; name transit countries (--transit) to route through them"
         case .gaugeChange(let at):
@@ -175,9 +175,33 @@ extension RailNetwork {
     /// The shortest route from `from` to `to` that keeps `rules` (see `route(from:to:catalog:transit:)`).
     public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> Route {
         guard from != to else { throw RouteError.samePlace }
-        let a = try entry(from, catalog: catalog), b = try entry(to, catalog: catalog)
+        return try routes(from: from, to: [to], catalog: catalog, rules: rules)[0].get()
+    }
+
+    /// The shortest routes from one place to each of `targets`, by one search from the place (one-to-all);
+    /// each answer is the route or why there is none, as `route(from:to:catalog:rules:)` would give it.
+    /// - Throws: what makes the start itself unusable (an unknown deposit or station, no rail).
+    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules) throws -> [Result<Route, Error>] {
+        let a = try entry(from, catalog: catalog)
+        let outs = exits(a)
+        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        var report: NetworkReport?  // made once, for the first target in another component
+        return targets.map { to in
+            Result { () throws -> Route in
+                guard from != to else { throw RouteError.samePlace }
+                return try finish(from: a, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
+            }
+        }
+    }
+
+    private func finish(from a: Entry, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
+                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?) throws -> Route {
+        let b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
-        guard ca == cb else { throw disconnected(ca, cb) }
+        guard ca == cb else {
+            if report == nil { report = NetworkReport(network: self) }
+            throw disconnected(ca, cb, report!)
+        }
         typealias Found = (m: Double, pieces: [Piece], nodes: [(node: Int, m: Double)])
         var best: Found?
         if a.node == nil, b.node == nil, a.edge == b.edge {
@@ -190,8 +214,7 @@ extension RailNetwork {
             let m = abs(b.alongM - a.alongM)
             best = (m, [(p, m, e.railId)], [])
         }
-        let outs = exits(a), ins = exits(b)
-        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        let ins = exits(b)
         for i in ins {
             guard let reached = search.best(at: i.node, onward: entryGauge(b, rules)) else { continue }
             let m = reached.m + i.m
@@ -250,8 +273,7 @@ extension RailNetwork {
     func entryGauge(_ e: Entry, _ rules: BorderRules) -> UInt8 { e.node == nil ? rules.edgeGauge[e.edge] : 0 }
 
     /// The refusal for ends in different components, naming the start component's nearest break.
-    func disconnected(_ ca: Int, _ cb: Int) -> RouteError {
-        let report = NetworkReport(network: self)
+    func disconnected(_ ca: Int, _ cb: Int, _ report: NetworkReport) -> RouteError {
         let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
             var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
             if let other = end.nearestOtherEnd {
@@ -273,22 +295,24 @@ extension RailNetwork {
             }
         }
         guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
-        var wasInside = false, leftAt: Int?
-        for n in p.nodes {
+        // Where the path last leaves the country before coming back: the last inside node before an outside
+        // node or an edge dipping abroad.
+        var leftAt: Int?, lastInside: Int?
+        for (k, n) in p.nodes.enumerated() {
             if rules.inside[n] {
                 if let out = leftAt {
-                    // The dead end inside the country nearest to where the path leaves.
                     var nearest: (node: Int, d: Double)?
-                    for k in nodes.indices where rules.inside[k] && degree(of: k) == 1 {
-                        let d = Geodesic.wgs84.distance(nodes[out].location, nodes[k].location)
-                        if nearest == nil || d < nearest!.d { nearest = (k, d) }
+                    for j in nodes.indices where rules.inside[j] && degree(of: j) == 1 {
+                        let d = Geodesic.wgs84.distance(nodes[out].location, nodes[j].location)
+                        if nearest == nil || d < nearest!.d { nearest = (j, d) }
                     }
                     let gap = nearest.map { "dead end at \(nodes[$0.node].location.latitude), \(nodes[$0.node].location.longitude), \(Int(($0.d / 1000).rounded())) km from where the path leaves" }
                     return RouteError.leavesCountry(leaves: nodes[out].location, reenters: nodes[n].location, nearestBreak: gap)
                 }
-                wasInside = true
-            } else if wasInside && leftAt == nil {
-                leftAt = n
+                lastInside = n
+                if k < p.edges.count, rules.edgeDips[p.edges[k]] { leftAt = n }
+            } else if leftAt == nil, let inside = lastInside {
+                leftAt = inside
             }
         }
         var gauge = 0
@@ -337,7 +361,7 @@ extension RailNetwork {
     }
 
     /// The nodes an entry leaves by, each with the metres to it and the vertices from the rail point to it.
-    private func exits(_ e: Entry) -> [(node: Int, m: Double, path: [Coordinate])] {
+    func exits(_ e: Entry) -> [(node: Int, m: Double, path: [Coordinate])] {
         if let n = e.node { return [(n, 0, [nodes[n].location])] }
         let edge = edges[e.edge], q = e.access.railPoint
         let back = [q] + edge.path[0...e.segment].reversed()
@@ -350,7 +374,7 @@ extension RailNetwork {
         zip(p, p.dropFirst()).reduce(0) { $0 + Geodesic.wgs84.distance($1.0, $1.1) }
     }
 
-    private func entry(_ end: RouteEnd, catalog: Catalog) throws -> Entry {
+    func entry(_ end: RouteEnd, catalog: Catalog) throws -> Entry {
         let place: Place
         switch end {
         case .station(let id):

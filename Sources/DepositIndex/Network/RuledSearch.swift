@@ -2,8 +2,8 @@
 /// (node, border phase, last known gauge), so a path that left the country cannot come back in and a
 /// gauge changes only at a gateway.
 ///
-/// Phases: 0, not yet inside (a start abroad); 1, inside; 2, left after being inside. Entering an inside
-/// node from phase 2 is not allowed. The rules are the same read either way along a path, so one search
+/// Phases: 0, not yet inside (a start abroad); 1, inside; 2, left after being inside (at a node abroad,
+/// or along an edge that dips abroad). Entering an inside node from phase 2 is not allowed. The rules are the same read either way along a path, so one search
 /// from a gateway gives its distance to every place (the graph is undirected).
 struct RuledSearch {
     /// A way into the network: a node, the metres already run to it, and the gauge run on so far.
@@ -46,12 +46,14 @@ struct RuledSearch {
                 let m = edge.from == n ? edge.to : edge.from
                 let ge = Int(rules.edgeGauge[e])
                 if ge != 0 && g != 0 && ge != g && !rules.atGateway[n] { continue }
+                // An edge dipping abroad leaves the country on the way.
+                let passed = rules.edgeDips[e] && phase == 1 ? 2 : phase
                 let nextPhase: Int
                 if rules.inside[m] {
-                    if phase == 2 { continue }
+                    if passed == 2 { continue }
                     nextPhase = 1
                 } else {
-                    nextPhase = phase == 1 ? 2 : phase
+                    nextPhase = passed == 1 ? 2 : passed
                 }
                 let next = state(m, nextPhase, ge != 0 ? ge : g)
                 if settled[next] { continue }
