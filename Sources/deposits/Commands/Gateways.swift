@@ -91,9 +91,9 @@ struct GatewaySummary: Encodable {
                              "reachable": .bool(reachable)]
         if let countryAcross { p["country_across"] = .string(countryAcross) }
         if let gaugeAcrossMM { p["gauge_across_mm"] = .number(Double(gaugeAcrossMM)) }
-        if let accessM { p["access_m"] = .number(accessM) }
-        if let railM { p["rail_m"] = .number(railM) }
-        if let totalM { p["total_m"] = .number(totalM) }
+        if let accessM { p["access_m"] = Units.metres(accessM) }
+        if let railM { p["rail_m"] = Units.metres(railM) }
+        if let totalM { p["total_m"] = Units.metres(totalM) }
         if let gaugeBreak { p["gauge_break"] = .bool(gaugeBreak) }
         if let unreachable { p["unreachable"] = .string(unreachable) }
         return p
@@ -172,7 +172,7 @@ struct GatewaysAnswer: CommandAnswer {
             if let id = from.id { p["id"] = .string(id) }
             out.append(Feature(id: "place", properties: p, geometry: .point(first.from.from)))
             if first.from.accessM > 0 {
-                out.append(Feature(id: "access", properties: ["kind": "access", "off_rail": true, "access_m": .number(first.from.accessM)],
+                out.append(Feature(id: "access", properties: ["kind": "access", "off_rail": true, "access_m": Units.metres(first.from.accessM)],
                                    geometry: .lineString([first.from.from, first.from.railPoint])))
             }
         }
@@ -181,7 +181,7 @@ struct GatewaysAnswer: CommandAnswer {
             out.append(Feature(id: g.stationId, properties: summary.properties, geometry: .point(g.location)))
             if let r = g.route {
                 out.append(Feature(id: "route-\(g.stationId)", properties: [
-                    "kind": "rail", "gateway_id": .string(g.stationId), "rail_m": .number(r.railM), "total_m": .number(r.totalM),
+                    "kind": "rail", "gateway_id": .string(g.stationId), "rail_m": Units.metres(r.railM), "total_m": Units.metres(r.totalM),
                     "lines": .array(r.lineStatuses.map(JSONValue.string)),
                 ], geometry: .lineString(r.path)))
             }
@@ -237,7 +237,7 @@ struct GatewaysForEveryDeposit: CommandAnswer {
             guard let deposit = catalog.deposit(id: d.depositId), deposit.geometry != nil else { continue }
             var extra: JSONObject = [:]
             if let g = d.gateways.first, let total = g.totalM {
-                extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": .number(total)]
+                extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": Units.metres(total)]
             }
             out.append(FeatureBuilder.deposit(deposit, extra: extra))
         }

@@ -189,22 +189,22 @@ struct RouteAnswer: CommandAnswer {
 
     func features(catalog: Catalog) -> [Feature] {
         var out = [Feature(id: "route", properties: [
-            "kind": "rail", "rail_m": .number(route.railM), "total_m": .number(route.totalM),
-            "access_m": .number(route.from.accessM + route.to.accessM),
+            "kind": "rail", "rail_m": Units.metres(route.railM), "total_m": Units.metres(route.totalM),
+            "access_m": Units.metres(route.from.accessM + route.to.accessM),
             "lines": .array(route.lineStatuses.map(JSONValue.string)), "include": .array(route.include.map(JSONValue.string)),
         ], geometry: .lineString(route.path))]
         for (label, n, a) in [("from", from, route.from), ("to", to, route.to)] {
             if n.kind != "station" {
                 out.append(Feature(id: "access-\(label)", properties: [
-                    "kind": "access", "off_rail": true, "end": .string(label), "access_m": .number(a.accessM),
+                    "kind": "access", "off_rail": true, "end": .string(label), "access_m": Units.metres(a.accessM),
                 ], geometry: .lineString(label == "from" ? [a.from, a.railPoint] : [a.railPoint, a.from])))
             }
-            var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": .number(a.accessM)]
+            var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": Units.metres(a.accessM)]
             if let id = n.id { p["id"] = .string(id) }
             if label == "to", let g = route.gateway {
                 p["gateway"] = .string(g.kind)
-                p["rail_m"] = .number(route.railM)
-                p["total_m"] = .number(route.totalM)
+                p["rail_m"] = Units.metres(route.railM)
+                p["total_m"] = Units.metres(route.totalM)
                 if let c = g.countryAcross { p["country_across"] = .string(c) }
                 if let across = g.gaugeAcrossMM { p["gauge_across_mm"] = .number(Double(across)) }
                 p["gauge_break"] = .bool(g.gaugeBreak)
