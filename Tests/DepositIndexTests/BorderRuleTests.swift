@@ -111,13 +111,32 @@ final class BorderRuleTests: XCTestCase {
         let catalog = borderCatalog(detour: false)
         let net = try RailNetwork(catalog: catalog, toleranceM: 10)
         XCTAssertThrowsError(try net.route(from: .station("a"), to: .station("b"), catalog: catalog)) { error in
-            guard case RouteError.leavesCountry(let out, let back, _) = error else { return XCTFail("\(error)") }
+            guard case RouteError.leavesCountry(let out, let back, let line, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(line, "ru")
             XCTAssertEqual(out, p(0.5, 0))
             XCTAssertEqual(back, p(2.5, 0))
         }
         let transit = try net.route(from: .station("a"), to: .station("b"), catalog: catalog, transit: ["RU"])
         XCTAssertEqual(transit.railM, throughRU, accuracy: 1e-3)
         XCTAssertThrowsError(try BorderRules(network: net, catalog: catalog, transit: ["RUS"]))
+    }
+
+    /// The network report lists the broken fixture's two inside pieces as a border detour: "west" (0–0.5° E)
+    /// and "east" (2.5–3° E) join only through RU. Each piece holds two nodes (with its station's) and 0.4–0.5°
+    /// of equator; whichever is taken as the main piece, the gap between their frontier nodes (0.5, 0) and
+    /// (2.5, 0) is 2° of equator. With the detour inside, nothing is listed.
+    func testTheNetworkReportListsBorderDetours() throws {
+        let broken = borderCatalog(detour: false)
+        let net = try RailNetwork(catalog: broken, toleranceM: 10)
+        let report = NetworkReport(network: net, rules: try BorderRules(network: net, catalog: broken))
+        XCTAssertTrue(report.bordersChecked)
+        XCTAssertEqual(report.borderDetours.count, 1)
+        XCTAssertEqual(report.borderDetours[0].gapM, equator(2), accuracy: 1e-3)
+        XCTAssertEqual(Set([report.borderDetours[0].from, report.borderDetours[0].to]), [p(0.5, 0), p(2.5, 0)])
+        let whole = borderCatalog(detour: true)
+        let inside = try RailNetwork(catalog: whole, toleranceM: 10)
+        XCTAssertEqual(NetworkReport(network: inside, rules: try BorderRules(network: inside, catalog: whole)).borderDetours, [])
+        XCTAssertFalse(NetworkReport(network: inside).bordersChecked)
     }
 
     /// A route may end abroad by crossing once: from inside to a station at (0.5°E, 0.5°N) in RU.

@@ -117,7 +117,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
     /// broken inside the country. `leaves` is the shortest such path's last node inside before it leaves,
     /// `reenters` its first node back inside; `nearestBreak` names the dead end inside the country nearest to where it leaves.
-    case leavesCountry(leaves: Coordinate, reenters: Coordinate, nearestBreak: String?)
+    /// `railId` is the line the path leaves along.
+    case leavesCountry(leaves: Coordinate, reenters: Coordinate, railId: String, nearestBreak: String?)
     /// Every path changes gauge at a node that is no gateway; `at` is the first such change on the shortest one.
     case gaugeChange(at: Coordinate)
 
@@ -128,12 +129,14 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the two places meet the rail network in different components (\(a) and \(b)); no route joins them"
                 + (gap.map { "; nearest break: \($0)" } ?? "")
         case .samePlace: return "from and to are the same place; give two different places"
-        case .leavesCountry(let out, let back, let gap):
-            return "every rail path between the two places leaves the country and comes back in (out after \(out.latitude), \(out.longitude), "
-                + "back in at \(back.latitude), \(back.longitude)); a line inside the country is broken in the data"
+        case .leavesCountry(let out, let back, let line, let gap):
+            func at(_ c: Coordinate) -> String { "\((c.latitude * 1e5).rounded() / 1e5), \((c.longitude * 1e5).rounded() / 1e5)" }
+            return "every rail path between the two places leaves the country and comes back in (out after \(at(out)) "
+                + "along \(TerminalText.escaped(line)), back in at \(at(back))); a line inside the country is broken "
+                + "in the data, or runs outside the country outline"
                 + (gap.map { "; nearest break: \($0)" } ?? "") + "; name transit countries (--transit) to route through them"
         case .gaugeChange(let at):
-            return "every rail path between the two places changes gauge away from a gateway (first at \(at.latitude), \(at.longitude))"
+            return "every rail path between the two places changes gauge away from a gateway (first at \((at.latitude * 1e5).rounded() / 1e5), \((at.longitude * 1e5).rounded() / 1e5))"
         }
     }
 }
@@ -297,7 +300,7 @@ extension RailNetwork {
         guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
         // Where the path last leaves the country before coming back: the last inside node before an outside
         // node or an edge dipping abroad.
-        var leftAt: Int?, lastInside: Int?
+        var leftAt: Int?, lastInside: Int?, leftAlong = "-"
         for (k, n) in p.nodes.enumerated() {
             if rules.inside[n] {
                 if let out = leftAt {
@@ -307,12 +310,13 @@ extension RailNetwork {
                         if nearest == nil || d < nearest!.d { nearest = (j, d) }
                     }
                     let gap = nearest.map { "dead end at \(nodes[$0.node].location.latitude), \(nodes[$0.node].location.longitude), \(Int(($0.d / 1000).rounded())) km from where the path leaves" }
-                    return RouteError.leavesCountry(leaves: nodes[out].location, reenters: nodes[n].location, nearestBreak: gap)
+                    return RouteError.leavesCountry(leaves: nodes[out].location, reenters: nodes[n].location, railId: leftAlong, nearestBreak: gap)
                 }
                 lastInside = n
-                if k < p.edges.count, rules.edgeDips[p.edges[k]] { leftAt = n }
+                if k < p.edges.count, rules.edgeDips[p.edges[k]] { leftAt = n; leftAlong = edges[p.edges[k]].railId }
             } else if leftAt == nil, let inside = lastInside {
                 leftAt = inside
+                leftAlong = edges[p.edges[k - 1]].railId
             }
         }
         var gauge = 0
