@@ -122,8 +122,8 @@ final class BorderRuleTests: XCTestCase {
     }
 
     /// The network report lists the broken fixture's two inside pieces as a border detour: "west" (0–0.5° E)
-    /// and "east" (2.5–3° E) join only through RU. Each piece holds two nodes (with its station's) and 0.4–0.5°
-    /// of equator; whichever is taken as the main piece, the gap between their frontier nodes (0.5, 0) and
+    /// and "east" (2.5–3° E) join only through RU. Each piece holds 0.5° of equator (split at its station);
+    /// whichever is taken as the main piece, the gap between their frontier nodes (0.5, 0) and
     /// (2.5, 0) is 2° of equator. With the detour inside, nothing is listed.
     func testTheNetworkReportListsBorderDetours() throws {
         let broken = borderCatalog(detour: false)

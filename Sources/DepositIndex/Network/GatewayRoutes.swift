@@ -48,7 +48,7 @@ extension RailNetwork {
     ///     let network = try RailNetwork(catalog: catalog, toleranceM: 100)
     ///     let ranked = try network.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
     ///     ranked[0].name             // "Dostıq"
-    ///     ranked[0].route!.totalM    // 1,092,006.6 m: 35.2 km access, then 1,056.8 km of rail
+    ///     ranked[0].route!.totalM    // 1,056,829.48 m: 35,212.27 m of access, then 1,021,617.21 m of rail
     ///
     /// - Throws: `QueryError.missingLayer` without a stations layer; what makes the place unusable.
     public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> [GatewayRoute] {
