@@ -30,7 +30,7 @@ final class GatewayCommandTests: XCTestCase {
         func point(_ id: String, _ lon: Double, _ lat: Double, _ props: String) -> String {
             "{\"type\":\"Feature\",\"id\":\"\(id)\",\"properties\":{\"name\":\"\(id)\",\(props)},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(lon),\(lat)]}}"
         }
-        try write("deposits", [point("dep", 1, -0.01, "\"commodities\":[\"W\"]")])
+        try write("deposits", [point("dep", 1, -0.01, "\"aliases\":[],\"commodities\":[\"W\"],\"status\":\"exploration\",\"footprint\":\"not_located\",\"location_precision_m\":null,\"source\":\"a test fixture\"")])
         try write("rail", [
             line("main", "[[0,0],[1,0],[2,0],[3,0]]", "\"status\":\"operating\",\"gauge_mm\":1520,\"countries\":[\"KZ\"],\"name_latin\":\"Main Line\""),
             line("ru", "[[2,0],[2,0.5],[2.5,0.5],[2.5,-0.5]]", "\"status\":\"operating\",\"gauge_mm\":1520,\"countries\":[\"KZ\",\"RU\"]"),
@@ -144,6 +144,22 @@ final class GatewayCommandTests: XCTestCase {
         let geo = try GeoJSON.features(parsing: Array(try CLIRunner.succeed(["at", "-0.01,1", "--data", dir, "--without", "regions",
                                                                             "--without", "corridors", "--format", "geojson"]).utf8))
         XCTAssertEqual(Set(geo.compactMap { $0.properties["side"]?.stringValue }), ["west", "east"])
+    }
+
+    /// From a store made of the fixture, `at` reads every rail line, station and the outline (the network)
+    /// and names the same gateways with the same distances as from the directory.
+    func testAtFromAStoreNamesTheSameGateways() throws {
+        let store = dir + "/catalog.gpkg"
+        let made = try CLIRunner.run(["import", dir, "--into", store])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let arguments = ["at", "-0.01,1", "--without", "regions", "--without", "corridors"]
+        let fromStore = try XCTUnwrap(try json(arguments + ["--store", store])["nearest_gateways"] as? [String: Any])
+        let fromFiles = try XCTUnwrap(try json(arguments + ["--data", dir])["nearest_gateways"] as? [String: Any])
+        for side in ["west", "east"] {
+            let a = try XCTUnwrap(fromStore[side] as? [String: Any]), b = try XCTUnwrap(fromFiles[side] as? [String: Any])
+            XCTAssertEqual(a["id"] as? String, b["id"] as? String)
+            XCTAssertEqual(try XCTUnwrap(a["total_m"] as? Double), try XCTUnwrap(b["total_m"] as? Double), accuracy: 1e-6)
+        }
     }
 
     /// On the bundled data Upper Kairakty's nearest gateway by rail is Dostyk (as DocExampleTests), in

@@ -42,7 +42,7 @@ struct At: ParsableCommand {
             request.regionsAround = !omissions.omits(.regions)
             request.corridors = !omissions.omits(.corridors)
             // The nearest gateways by rail need the whole rail layer, the stations and the country outline.
-            request.everything = !omissions.omits(.rail) && !omissions.omits(.stations)
+            request.network = !omissions.omits(.rail) && !omissions.omits(.stations)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000, omissions: omissions)
             try output.write(answer, catalog: catalog, data: data)

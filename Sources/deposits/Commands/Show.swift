@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
             request.nearestRail = omissions.omits(.rail) ? 0 : 1
             request.corridors = !omissions.omits(.corridors)
             // The nearest gateways by rail need the whole rail layer, the stations and the country outline.
-            request.everything = !omissions.omits(.rail) && !omissions.omits(.stations)
+            request.network = !omissions.omits(.rail) && !omissions.omits(.stations)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let d = try Lookup(catalog: catalog).deposit(deposit)
             let answer = try ShowAnswer(catalog: catalog, deposit: d, omissions: omissions)
