@@ -74,6 +74,8 @@ public struct RailNetwork: Sendable {
     let chains: ChainLayer
     /// Position in `lines` of each line id.
     let linePositions: [String: Int]
+    /// The track edges of each line, by its position in `lines`.
+    let trackEdgesOfLine: [[Int]]
     /// Line ends and junctions in the order their vertices come in the rail layer, with the stations' rail points among them.
     public let nodes: [Node]
     /// Track edges part by part along the rail layer, then the bridges.
@@ -104,7 +106,13 @@ public struct RailNetwork: Sendable {
         self.include = include
         self.lines = lines
         chains = ChainLayer(lines: lines.map { $0.geometry.lines })
-        linePositions = Dictionary(lines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let positions = Dictionary(lines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        linePositions = positions
+        var byLine = [[Int]](repeating: [], count: lines.count)
+        for (i, e) in built.edges.enumerated() where e.kind == .track {
+            if let l = positions[e.railId] { byLine[l].append(i) }
+        }
+        trackEdgesOfLine = byLine
         edges = built.edges
         stations = built.stations
         // Adjacency in compressed rows; a loop edge is listed once at its node.

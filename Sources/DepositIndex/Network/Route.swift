@@ -405,7 +405,8 @@ extension RailNetwork {
         // The track edge of that line with the segment nearest the point.
         let probe = DistanceQuery(point: q)
         var best: (edge: Int, segment: Int, d: Double)?
-        for (i, e) in edges.enumerated() where e.kind == .track && e.railId == hit.railId {
+        for i in trackEdgesOfLine[near.feature] {
+            let e = edges[i]
             for s in 0..<(e.path.count - 1) {
                 let d = probe.nearest(toChain: e.path[s...(s + 1)], below: .infinity)?.distance ?? .infinity
                 if best == nil || d < best!.d { best = (i, s, d) }
