@@ -12,7 +12,8 @@ import XCTest
 /// border crossing to CN "gw-east" at 3° E (1,435 mm across). Line "ru" (countries KZ, RU) leaves main at 2° E,
 /// runs north to 0.5° N (abroad), east to 2.5° E and south to 0.5° S; line "south" goes on to station "st-south"
 /// at 0.8° S. Line "link", under construction, runs straight from (1° E, 0) to (2.5° E, 0.5° S). Deposit
-/// "dep" is a point at (1° E, 0.01° S), 1.1 km off the equator.
+/// "dep" is a point at (1° E, 0.01° S), 1.1 km off the equator. Port "gw-island" lies on a line of its own
+/// ("island", 0.5°–0.6° E at 0.9° S), joined to nothing.
 final class GatewayCommandTests: XCTestCase {
     private var dir: String!
 
@@ -35,12 +36,14 @@ final class GatewayCommandTests: XCTestCase {
             line("main", "[[0,0],[1,0],[2,0],[3,0]]", "\"status\":\"operating\",\"gauge_mm\":1520,\"countries\":[\"KZ\"],\"name_latin\":\"Main Line\""),
             line("ru", "[[2,0],[2,0.5],[2.5,0.5],[2.5,-0.5]]", "\"status\":\"operating\",\"gauge_mm\":1520,\"countries\":[\"KZ\",\"RU\"]"),
             line("south", "[[2.5,-0.5],[2.5,-0.8]]", "\"status\":\"operational\",\"gauge_mm\":1520"),
+            line("island", "[[0.5,-0.9],[0.6,-0.9]]", "\"status\":\"operating\""),
             line("link", "[[1,0],[2.5,-0.5]]", "\"status\":\"under_construction\",\"opened_or_due\":\"2027\",\"gauge_mm\":1520"),
         ])
         try write("stations", [
             point("gw-west", 0, 0, "\"kind\":\"port\",\"in_kazakhstan\":true,\"sea\":\"Caspian Sea\",\"gauge_across_mm\":null"),
             point("gw-east", 3, 0, "\"kind\":\"border_crossing\",\"in_kazakhstan\":true,\"country_across\":\"CN\",\"gauge_across_mm\":1435"),
             point("st-south", 2.5, -0.8, "\"kind\":\"station\",\"in_kazakhstan\":true"),
+            point("gw-island", 0.6, -0.9, "\"kind\":\"port\",\"in_kazakhstan\":true"),
         ])
         try write("country", ["{\"type\":\"Feature\",\"id\":\"KZ\",\"properties\":{\"name\":\"Kazakhstan\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-0.1,-1],[3.1,-1],[3.1,0.3],[-0.1,0.3],[-0.1,-1]]]}}"])
     }
@@ -61,7 +64,13 @@ final class GatewayCommandTests: XCTestCase {
     func testGatewaysRankedFromADeposit() throws {
         let answer = try json(["gateways", "dep", "--data", dir])
         let list = try XCTUnwrap(answer["gateways"] as? [[String: Any]])
-        XCTAssertEqual(list.map { $0["id"] as? String }, ["gw-west", "gw-east"])
+        XCTAssertEqual(list.map { $0["id"] as? String }, ["gw-west", "gw-east", "gw-island"])
+        // The island is listed last, unreachable, with why; a route to it is refused (65).
+        XCTAssertEqual(list[2]["reachable"] as? Bool, false)
+        XCTAssertTrue((list[2]["unreachable"] as? String)?.contains("different components") ?? false, "\(list[2])")
+        XCTAssertNil(list[2]["total_m"])
+        let island = try CLIRunner.run(["route", "dep", "gw-island", "--data", dir])
+        XCTAssertEqual(island.status, 65, island.stderr)
         XCTAssertEqual(try XCTUnwrap(list[0]["rail_m"] as? Double), equator(1), accuracy: 1e-3)
         XCTAssertEqual(try XCTUnwrap(list[1]["rail_m"] as? Double), equator(2), accuracy: 1e-3)
         XCTAssertEqual(list[1]["gauge_break"] as? Bool, true)
@@ -82,9 +91,9 @@ final class GatewayCommandTests: XCTestCase {
 
         let table = try CLIRunner.succeed(["gateways", "dep", "--data", dir])
         XCTAssertTrue(table.contains("break to 1435 mm"), table)
-        XCTAssertTrue(table.contains("Not reachable") == false, table)
+        XCTAssertTrue(table.contains("Not reachable by rail under the rules:\n  gw-island: the two places meet the rail network in different components"), table)
         let geo = try GeoJSON.features(parsing: Array(try CLIRunner.succeed(["gateways", "dep", "--data", dir, "--format", "geojson"]).utf8))
-        XCTAssertEqual(geo.filter { $0.properties["kind"] == "gateway" }.count, 2)
+        XCTAssertEqual(geo.filter { $0.properties["kind"] == "gateway" }.count, 3)
         XCTAssertEqual(geo.filter { $0.properties["kind"] == "rail" }.count, 2)
         XCTAssertEqual(geo.first { $0.id == "access" }?.properties["off_rail"], true)
 
@@ -92,7 +101,8 @@ final class GatewayCommandTests: XCTestCase {
         let all = try json(["gateways", "--all", "--data", dir])
         let results = try XCTUnwrap(all["results"] as? [[String: Any]])
         let mine = try XCTUnwrap(results.first { $0["deposit_id"] as? String == "dep" }?["gateways"] as? [[String: Any]])
-        XCTAssertEqual(mine.map { $0["id"] as? String }, ["gw-west", "gw-east"])
+        XCTAssertEqual(mine.map { $0["id"] as? String }, ["gw-west", "gw-east", "gw-island"])
+        XCTAssertNil(mine[2]["total_m"])
         XCTAssertEqual(try XCTUnwrap(mine[1]["total_m"] as? Double), try XCTUnwrap(list[1]["total_m"] as? Double), accuracy: 1e-3)
         XCTAssertTrue(try CLIRunner.succeed(["gateways", "--all", "--data", dir]).contains("dep"))
     }
