@@ -76,7 +76,7 @@ final class GatewayCommandTests: XCTestCase {
         XCTAssertEqual(list[1]["gauge_break"] as? Bool, true)
         XCTAssertEqual(list[1]["country_across"] as? String, "CN")
         XCTAssertEqual(list[0]["gauge_break"] as? Bool, false)
-        XCTAssertEqual(answer["include"] as? [String], ["operating"])
+        XCTAssertEqual(answer["lines"] as? [String], ["operating"])
         XCTAssertEqual(answer["borders_checked"] as? Bool, true)
         let access = try XCTUnwrap(list[0]["access_m"] as? Double)
         XCTAssertEqual(try XCTUnwrap(list[0]["total_m"] as? Double), access + equator(1), accuracy: 1e-3)
@@ -87,6 +87,7 @@ final class GatewayCommandTests: XCTestCase {
         XCTAssertEqual(gateway["gauge_break"] as? Bool, true)
         XCTAssertEqual(gateway["gauge_across_mm"] as? Double, 1435)
         XCTAssertEqual(route["lines"] as? [String], ["operating"])
+        XCTAssertEqual(route["line_statuses_used"] as? [String], ["operating"])
         XCTAssertEqual((route["line_runs"] as? [[String: Any]])?.first?["name"] as? String, "Main Line")
 
         let table = try CLIRunner.succeed(["gateways", "dep", "--data", dir])
@@ -116,11 +117,11 @@ final class GatewayCommandTests: XCTestCase {
         let transit = try json(["route", "dep", "st-south", "--data", dir, "--transit", "RU"])
         XCTAssertEqual(transit["transit"] as? [String], ["RU"])
         let included = try json(["route", "dep", "st-south", "--data", dir, "--include", "under_construction"])
-        XCTAssertEqual(included["include"] as? [String], ["operating", "under_construction"])
-        XCTAssertTrue((included["lines"] as? [String])?.contains("under_construction") ?? false)
+        XCTAssertEqual(included["lines"] as? [String], ["operating", "under_construction"])
+        XCTAssertTrue((included["line_statuses_used"] as? [String])?.contains("under_construction") ?? false)
         XCTAssertLessThan(try XCTUnwrap(included["rail_m"] as? Double), try XCTUnwrap(transit["rail_m"] as? Double))
         let ranked = try json(["gateways", "dep", "--data", dir, "--include", "under_construction,planned"])
-        XCTAssertEqual(ranked["include"] as? [String], ["operating", "under_construction", "planned"])
+        XCTAssertEqual(ranked["lines"] as? [String], ["operating", "under_construction", "planned"])
     }
 
     func testBadInputs() throws {

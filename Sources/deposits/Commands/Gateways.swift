@@ -67,7 +67,7 @@ struct GatewaySummary: Encodable {
     var accessM: Double?
     var railM: Double?
     var totalM: Double?
-    var lines: [String]?
+    var lineStatusesUsed: [String]?
     var viaCount: Int?
     var corridors: [Route.CorridorRun]?
     var gaugeBreak: Bool?
@@ -79,7 +79,7 @@ struct GatewaySummary: Encodable {
         countryAcrossName = g.gateway.countryAcrossName; sea = g.gateway.sea; gaugeAcrossMM = g.gateway.gaugeAcrossMM
         location = g.location; reachable = g.route != nil; unreachable = g.unreachable
         if let r = g.route {
-            accessM = r.from.accessM + r.to.accessM; railM = r.railM; totalM = r.totalM; lines = r.lineStatuses
+            accessM = r.from.accessM + r.to.accessM; railM = r.railM; totalM = r.totalM; lineStatusesUsed = r.lineStatuses
             viaCount = r.via.count; corridors = r.corridors; gaugeBreak = r.gateway?.gaugeBreak ?? false
             gaugeUnknownM = r.gaugeUnknownM
         }
@@ -100,9 +100,9 @@ struct GatewaySummary: Encodable {
     }
 }
 
-/// `gateways PLACE`. JSON: `from` (what was named), `include`, `transit`, `borders_checked`, `tolerance_m`,
+/// `gateways PLACE`. JSON: `from` (what was named), `lines` (the line statuses routed over), `transit`, `borders_checked`, `tolerance_m`,
 /// and `gateways`, nearest first: `id`, `name`, `kind`, `country_across`, `country_across_name`, `sea`,
-/// `gauge_across_mm`, `location`, `reachable`, `access_m`, `rail_m`, `total_m`, `lines`, `via_count`,
+/// `gauge_across_mm`, `location`, `reachable`, `access_m`, `rail_m`, `total_m`, `line_statuses_used`, `via_count`,
 /// `corridors`, `gauge_break`, `gauge_unknown_m`, or `unreachable` (why).
 struct GatewaysAnswer: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .corridors] }
@@ -122,7 +122,7 @@ struct GatewaysAnswer: CommandAnswer {
 
     private struct Body: Encodable {
         var from: Place
-        var include: [String]
+        var lines: [String]
         var transit: [String]
         var bordersChecked: Bool
         var toleranceM: Double
@@ -130,7 +130,7 @@ struct GatewaysAnswer: CommandAnswer {
     }
 
     func encode(to encoder: Encoder) throws {
-        try Body(from: Place(kind: from.kind, id: from.id, name: from.name), include: include, transit: transit,
+        try Body(from: Place(kind: from.kind, id: from.id, name: from.name), lines: include, transit: transit,
                  bordersChecked: bordersChecked, toleranceM: toleranceM, gateways: gateways.map(GatewaySummary.init)).encode(to: encoder)
     }
 
@@ -182,7 +182,7 @@ struct GatewaysAnswer: CommandAnswer {
             if let r = g.route {
                 out.append(Feature(id: "route-\(g.stationId)", properties: [
                     "kind": "rail", "gateway_id": .string(g.stationId), "rail_m": Units.metres(r.railM), "total_m": Units.metres(r.totalM),
-                    "lines": .array(r.lineStatuses.map(JSONValue.string)),
+                    "line_statuses_used": .array(r.lineStatuses.map(JSONValue.string)),
                 ], geometry: .lineString(r.path)))
             }
         }
@@ -190,7 +190,7 @@ struct GatewaysAnswer: CommandAnswer {
     }
 }
 
-/// `gateways --all`. JSON: `query` (`all_deposits`), `include`, `transit`, `borders_checked`, and `results`:
+/// `gateways --all`. JSON: `query` (`all_deposits`), `lines` (statuses routed over), `transit`, `borders_checked`, and `results`:
 /// for every deposit, `deposit_id`, `deposit_name` and `gateways` (`id`, `name`, `access_m`, `rail_m`,
 /// `total_m`; nearest first, unreachable last without distances).
 struct GatewaysForEveryDeposit: CommandAnswer {
@@ -202,12 +202,12 @@ struct GatewaysForEveryDeposit: CommandAnswer {
     let transit: [String]
     let bordersChecked: Bool
 
-    enum CodingKeys: String, CodingKey { case query, include, transit, bordersChecked = "borders_checked", results }
+    enum CodingKeys: String, CodingKey { case query, lines, transit, bordersChecked = "borders_checked", results }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(["all_deposits": true], forKey: .query)
-        try c.encode(include, forKey: .include)
+        try c.encode(include, forKey: .lines)
         try c.encode(transit, forKey: .transit)
         try c.encode(bordersChecked, forKey: .bordersChecked)
         try c.encode(results, forKey: .results)

@@ -84,8 +84,8 @@ extension Lookup {
 }
 
 /// A route in every format. JSON: `from` and `to` (what was named, `access_m`, `rail_point`, `rail_id`),
-/// `access_m` (both access legs), `rail_m`, `total_m`, `lines` (statuses of the lines run on), `include`
-/// (statuses routed over), `line_runs`, `gauge_unknown_m`, `borders_checked`, `transit`, `via`, `corridors`
+/// `access_m` (both access legs), `rail_m`, `total_m`, `lines` (the line statuses routed over),
+/// `line_statuses_used` (those of the lines the path runs on), `line_runs`, `gauge_unknown_m`, `borders_checked`, `transit`, `via`, `corridors`
 /// (`id`, `name`, `km`), `gateway` (at a gateway end), `path`, `tolerance_m`.
 struct RouteAnswer: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .corridors] }
@@ -112,7 +112,7 @@ struct RouteAnswer: CommandAnswer {
         var railM: Double
         var totalM: Double
         var lines: [String]
-        var include: [String]
+        var lineStatusesUsed: [String]
         var lineRuns: [Route.LineRun]
         var gaugeUnknownM: Double
         var bordersChecked: Bool
@@ -130,7 +130,7 @@ struct RouteAnswer: CommandAnswer {
 
     func encode(to encoder: Encoder) throws {
         try Body(from: end(from, route.from), to: end(to, route.to), accessM: route.from.accessM + route.to.accessM,
-                 railM: route.railM, totalM: route.totalM, lines: route.lineStatuses, include: route.include,
+                 railM: route.railM, totalM: route.totalM, lines: route.include, lineStatusesUsed: route.lineStatuses,
                  lineRuns: route.lineRuns, gaugeUnknownM: route.gaugeUnknownM, bordersChecked: route.bordersChecked,
                  transit: route.transit, via: route.via, corridors: route.corridors, gateway: route.gateway, path: route.path,
                  toleranceM: toleranceM).encode(to: encoder)
@@ -189,22 +189,22 @@ struct RouteAnswer: CommandAnswer {
 
     func features(catalog: Catalog) -> [Feature] {
         var out = [Feature(id: "route", properties: [
-            "kind": "rail", "rail_m": Units.metres(route.railM), "total_m": Units.metres(route.totalM),
-            "access_m": Units.metres(route.from.accessM + route.to.accessM),
-            "lines": .array(route.lineStatuses.map(JSONValue.string)), "include": .array(route.include.map(JSONValue.string)),
+            "kind": "rail", "rail_m": .number(route.railM), "total_m": .number(route.totalM),
+            "access_m": .number(route.from.accessM + route.to.accessM),
+            "lines": .array(route.include.map(JSONValue.string)), "line_statuses_used": .array(route.lineStatuses.map(JSONValue.string)),
         ], geometry: .lineString(route.path))]
         for (label, n, a) in [("from", from, route.from), ("to", to, route.to)] {
             if n.kind != "station" {
                 out.append(Feature(id: "access-\(label)", properties: [
-                    "kind": "access", "off_rail": true, "end": .string(label), "access_m": Units.metres(a.accessM),
+                    "kind": "access", "off_rail": true, "end": .string(label), "access_m": .number(a.accessM),
                 ], geometry: .lineString(label == "from" ? [a.from, a.railPoint] : [a.railPoint, a.from])))
             }
-            var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": Units.metres(a.accessM)]
+            var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": .number(a.accessM)]
             if let id = n.id { p["id"] = .string(id) }
             if label == "to", let g = route.gateway {
                 p["gateway"] = .string(g.kind)
-                p["rail_m"] = Units.metres(route.railM)
-                p["total_m"] = Units.metres(route.totalM)
+                p["rail_m"] = .number(route.railM)
+                p["total_m"] = .number(route.totalM)
                 if let c = g.countryAcross { p["country_across"] = .string(c) }
                 if let across = g.gaugeAcrossMM { p["gauge_across_mm"] = .number(Double(across)) }
                 p["gauge_break"] = .bool(g.gaugeBreak)
