@@ -34,6 +34,6 @@ public struct Gateway: Hashable, Sendable, Codable {
         else { sources = p["gateway_sources"]?.stringValue.map { [$0] } ?? [] }
         return Gateway(kind: kind, countryAcross: p["country_across"]?.stringValue,
                        countryAcrossName: p["country_across_name"]?.stringValue, sea: p["sea"]?.stringValue,
-                       gaugeAcrossMM: p["gauge_across_mm"]?.doubleValue.map { Int($0) }, sources: sources)
+                       gaugeAcrossMM: p["gauge_across_mm"]?.doubleValue.flatMap(wholeNumber), sources: sources)
     }
 }

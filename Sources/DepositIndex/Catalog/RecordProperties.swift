@@ -6,12 +6,12 @@ extension RailLine {
     /// A rail line read from a feature's properties: `name`, `status`, `geometry_source`, `source`,
     /// `opened_or_due`, `name_latin`, `countries`, `gauge_mm`.
     static func from(id: String, properties p: JSONObject, geometry: Shape) -> RailLine {
-        let opened: String? = p["opened_or_due"]?.stringValue ?? p["opened_or_due"]?.doubleValue.map { String(Int($0)) }
+        let opened: String? = p["opened_or_due"]?.stringValue ?? p["opened_or_due"]?.doubleValue.flatMap(wholeNumber).map(String.init)
         return RailLine(id: id, name: p["name"]?.stringValue ?? id, status: p["status"]?.stringValue,
                         geometrySource: p["geometry_source"]?.stringValue, source: p["source"]?.stringValue,
                         openedOrDue: opened, nameLatin: p["name_latin"]?.stringValue,
                         countries: p["countries"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                        gaugeMM: p["gauge_mm"]?.doubleValue.map { Int($0) }, geometry: geometry, properties: p)
+                        gaugeMM: p["gauge_mm"]?.doubleValue.flatMap(wholeNumber), geometry: geometry, properties: p)
     }
 
     /// What is wrong with a rail feature's routing properties, one message each (empty when nothing).
@@ -32,6 +32,12 @@ extension RailLine {
         }
         return out
     }
+}
+
+/// A JSON number as a whole number of reasonable size (gauges, years), or nil: never a trap on 1e300 or a fraction.
+func wholeNumber(_ x: Double) -> Int? {
+    guard x.isFinite, abs(x) < 1e9, x == x.rounded() else { return nil }
+    return Int(x)
 }
 
 extension Station {
