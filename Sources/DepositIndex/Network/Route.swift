@@ -160,14 +160,19 @@ extension RailNetwork {
     ///     route.from.accessM   // 35,212.27 m off the rail (Upper Kairakty), then
     ///     route.railM          // 727,800.18 m along it to Aqtoğay
     ///
-    /// A deposit or coordinate meets the network at its nearest rail point, found by the engine's exact
-    /// nearest-rail search (`Catalog.nearestRail(to:)`); the track edge holding that point is found as
-    /// stations are placed (the nearest of its segments), and the distances from the point to the edge's
-    /// two nodes are summed geodesic segment by segment, so nothing is approximated. A station enters at
-    /// its attachment node with no access leg. Then Dijkstra from each way out of the start to each way
-    /// into the end, and the shortest total wins.
+    /// A deposit or coordinate meets the network at its nearest rail point on the network's own lines (those
+    /// of the statuses in `include`: with lines under construction included, one of them may be nearer than
+    /// any operating line), found by the engine's exact nearest-rail search; the track edge holding that
+    /// point is found as stations are placed (the nearest of its segments), and the distances from the
+    /// point to the edge's two nodes are summed geodesic segment by segment, so nothing is approximated. A
+    /// station enters at its attachment node with no access leg. Then one Dijkstra from the ways out of the
+    /// start over (node, border phase, gauge) under `BorderRules` (`RuledSearch`): the route never leaves
+    /// the country and comes back in unless through a `transit` country, and changes gauge only at a
+    /// gateway. The shortest total into the end wins.
+    /// - Parameter transit: ISO 3166-1 alpha-2 codes of countries a route may pass through and come back.
     /// - Throws: `QueryError` for an unknown deposit or one without location, `RouteError.unknownStation`,
-    ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route).
+    ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route),
+    ///   `RouteError.leavesCountry` or `.gaugeChange` when every path breaks a rule (the data is at fault).
     public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, transit: [String] = []) throws -> Route {
         try route(from: from, to: to, catalog: catalog, rules: BorderRules(network: self, catalog: catalog, transit: transit))
     }
