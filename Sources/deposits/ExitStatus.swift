@@ -71,7 +71,7 @@ struct UserFacingError: Error, CustomStringConvertible {
         case let e as RouteError:
             switch e {
             case .unknownStation: self.init(.notFound, e.description)
-            case .disconnected: self.init(.badData, e.description)
+            case .disconnected, .leavesCountry, .gaugeChange: self.init(.badData, e.description)
             case .samePlace: self.init(.usage, e.description)
             }
         case let e as GeoError: self.init(.failure, e.description)

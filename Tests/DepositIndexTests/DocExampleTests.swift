@@ -99,6 +99,19 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(route.railM, 727_800.18, accuracy: 0.01)
     }
 
+    /// `RailNetwork.gateways(from:catalog:rules:)` and `LineStatuses(parsing:)`: Upper Kairakty's nearest
+    /// gateway by rail on today's bundled data (values may change when the data gains lines and gateways).
+    func testGatewaysExample() throws {
+        let catalog = try Catalog.bundled()
+        let network = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let ranked = try network.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
+        XCTAssertEqual(ranked[0].name, "Dostıq")
+        XCTAssertEqual(try XCTUnwrap(ranked[0].route).totalM, 1_056_829.48, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(ranked[0].route).railM, 1_021_617.21, accuracy: 0.01)
+        let statuses = try LineStatuses(parsing: ["under_construction"])
+        XCTAssertEqual(statuses, [.operating, .underConstruction])
+    }
+
     /// `SeededRandom` and `TerminalText`.
     func testSupportExamples() {
         var rng = SeededRandom(seed: 42)

@@ -119,14 +119,18 @@ struct CatalogLoader {
     private mutating func railLine(_ f: Feature, _ label: String) -> RailLine? {
         let file = "rail.geojson"
         guard let g = required(f, file, label), check(g, allowed: ["LineString", "MultiLineString"], file, label) else { return nil }
-        return RailLine(id: f.id!, name: text(f, "name") ?? f.id!, status: text(f, "status"),
-                        geometrySource: text(f, "geometry_source"), source: text(f, "source"), geometry: g, properties: f.properties)
+        let wrong = RailLine.problems(in: f.properties)
+        guard wrong.isEmpty else {
+            problems.append(contentsOf: wrong.map { CatalogProblem(file: file, feature: label, message: $0) })
+            return nil
+        }
+        return RailLine.from(id: f.id!, properties: f.properties, geometry: g)
     }
 
     private mutating func station(_ f: Feature, _ label: String) -> Station? {
         let file = "stations.geojson"
         guard let g = required(f, file, label), check(g, allowed: ["Point"], file, label), case .point(let c) = g else { return nil }
-        return Station(id: f.id!, name: text(f, "name") ?? f.id!, kind: text(f, "kind"), location: c, properties: f.properties)
+        return Station.from(id: f.id!, properties: f.properties, location: c)
     }
 
     private mutating func corridor(_ f: Feature, _ label: String) -> Corridor? {

@@ -31,19 +31,39 @@ public struct Deposit: Hashable, Sendable {
 public struct RailLine: Hashable, Sendable {
     public var id: String
     public var name: String
-    /// `operational`, `under_construction` or `planned`.
+    /// `operating` (older data: `operational`; absent means operating), `under_construction` or `planned`.
     public var status: String?
     public var geometrySource: String?
     public var source: String?
+    /// Year (or date) the line opened or is due to open, as the data writes it.
+    public var openedOrDue: String?
+    /// A name a reader of Latin script can use beside the local `name`.
+    public var nameLatin: String?
+    /// ISO 3166-1 alpha-2 codes of the countries the line runs through, by length in each.
+    public var countries: [String]
+    /// Track gauge, millimetres (1520 or 1435); nil where the data does not say (never assumed).
+    public var gaugeMM: Int?
     /// LineString or MultiLineString; edges are geodesics.
     public var geometry: Shape
     public var properties: JSONObject
 
     public init(id: String, name: String, status: String? = nil, geometrySource: String? = nil, source: String? = nil,
+                openedOrDue: String? = nil, nameLatin: String? = nil, countries: [String] = [], gaugeMM: Int? = nil,
                 geometry: Shape, properties: JSONObject = JSONObject()) {
         self.id = id; self.name = name; self.status = status; self.geometrySource = geometrySource
-        self.source = source; self.geometry = geometry; self.properties = properties
+        self.source = source; self.openedOrDue = openedOrDue; self.nameLatin = nameLatin; self.countries = countries
+        self.gaugeMM = gaugeMM; self.geometry = geometry; self.properties = properties
     }
+
+    /// The status read (`LineStatus.parse`): nil only for a status the loader would refuse.
+    public var lineStatus: LineStatus? { LineStatus.parse(status) }
+
+    /// True for a line that carries trains today: the only lines the near-rail distance engine measures
+    /// to, and the only ones a `RailNetwork` routes over unless asked for more.
+    public var isOperating: Bool { lineStatus == .operating }
+
+    /// `nameLatin` where the data has one, else `name`.
+    public var latinName: String { nameLatin ?? name }
 }
 
 /// A railway station, port or border crossing: one feature of `stations.geojson`.
@@ -54,6 +74,8 @@ public struct Station: Hashable, Sendable {
     public var kind: String?
     public var location: Coordinate
     public var properties: JSONObject
+    /// What makes it a gateway (a port or border crossing in Kazakhstan), or nil for any other station.
+    public var gateway: Gateway? = nil
 }
 
 /// A transport corridor: a centre line and a full width, one feature of `corridors.geojson`.

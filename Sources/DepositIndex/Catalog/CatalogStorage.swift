@@ -37,7 +37,9 @@ final class CatalogStorage: Sendable {
         self.regions = regions
         country = layers.country
         present = layers.present
-        railChains = ChainLayer(lines: rail.map { $0.geometry.lines })
+        // Operating lines only: a line under construction is not rail ore can be loaded on today. The
+        // other lines keep their feature numbers with no chains, so hits still index `rail`.
+        railChains = ChainLayer(lines: rail.map { $0.isOperating ? $0.geometry.lines : [] })
         corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
         // Built at once (a few ms): every region question asks for it, the first one too.
         regionBoundaries = ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } })

@@ -75,6 +75,17 @@ public struct NetworkReport: Hashable, Sendable, Codable {
     public var stationsAttached: Int
     /// The attached stations whose offset exceeds the tolerance, farthest first.
     public var stationsBeyondTolerance: [RailNetwork.StationAttachment]
+    /// False when made without the country layer (`init(network:)`, or data without one).
+    public var bordersChecked = false
+    /// Pieces inside the country that the rail joins only through abroad (`BorderDetour`).
+    public var borderDetours: [BorderDetour] = []
+
+    /// The report on `network` with its border detours under `rules` (the catalog's country layer).
+    public init(network: RailNetwork, rules: BorderRules) {
+        self.init(network: network)
+        bordersChecked = rules.bordersChecked
+        borderDetours = BorderDetour.find(network: network, rules: rules)
+    }
 
     /// The report on `network`.
     public init(network: RailNetwork) {

@@ -8,6 +8,8 @@ import Geo
 /// every edge between vertices as a geodesic). A bridge edge joins two lines across a gap no longer
 /// than the tolerance; every bridge is kept and listed (`bridges`), never folded silently into a node.
 ///
+/// Only lines of the statuses asked for are in the network (`include`, operating lines by default).
+///
 ///     let network = try RailNetwork(catalog: Catalog.bundled(), toleranceM: 100)
 ///     let from = network.node(ofStation: "osm-4020137341")!   // Aqtoğay
 ///     let to = network.node(ofStation: "osm-4025083258")!     // Dostıq
@@ -64,6 +66,16 @@ public struct RailNetwork: Sendable {
 
     /// The tolerance ends were joined within, metres (geodesic).
     public let toleranceM: Double
+    /// The line statuses routed over.
+    public let include: LineStatuses
+    /// The rail lines in the network (those of the statuses in `include`), in the catalog's order.
+    public let lines: [RailLine]
+    /// `lines` cut into indexed chains: where a place meets this network.
+    let chains: ChainLayer
+    /// Position in `lines` of each line id.
+    let linePositions: [String: Int]
+    /// The track edges of each line, by its position in `lines`.
+    let trackEdgesOfLine: [[Int]]
     /// Line ends and junctions in the order their vertices come in the rail layer, with the stations' rail points among them.
     public let nodes: [Node]
     /// Track edges part by part along the rail layer, then the bridges.
@@ -77,17 +89,31 @@ public struct RailNetwork: Sendable {
     let adjacentEdges: [Int]
     let stationNodes: [String: Int]
 
-    /// Builds the network of `catalog`'s rail layer, joining ends within `toleranceM` metres.
+    /// Builds the network of `catalog`'s rail lines whose status is in `include`, joining ends within
+    /// `toleranceM` metres.
     /// - Throws: `QueryError.invalidArgument` for a tolerance that is negative, not a number or over
     ///   10 km; `QueryError.missingLayer` when the data has no rail layer.
-    public init(catalog: Catalog, toleranceM: Double) throws {
+    public init(catalog: Catalog, toleranceM: Double, include: LineStatuses = .operating) throws {
         guard toleranceM.isFinite, toleranceM >= 0, toleranceM <= Self.maximumToleranceM else {
             throw QueryError.invalidArgument(
                 "the tolerance must be a distance from 0 to \(Int(Self.maximumToleranceM)) m, not \(toleranceM)")
         }
         try catalog.requireLayers(.rail)
-        let built = NetworkNoding(lines: catalog.rail, stations: catalog.stations, toleranceM: toleranceM, chains: catalog.railChains).build()
+        let lines = catalog.rail.filter { $0.lineStatus.map(include.contains) ?? false }
+        let placed = catalog.presentLayers.contains(.stations) ? catalog.stations : []
+        let chains = ChainLayer(lines: lines.map { $0.geometry.lines })
+        let built = NetworkNoding(lines: lines, stations: placed, toleranceM: toleranceM, chains: chains).build()
         self.toleranceM = toleranceM
+        self.include = include
+        self.lines = lines
+        self.chains = chains
+        let positions = Dictionary(lines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        linePositions = positions
+        var byLine = [[Int]](repeating: [], count: lines.count)
+        for (i, e) in built.edges.enumerated() where e.kind == .track {
+            if let l = positions[e.railId] { byLine[l].append(i) }
+        }
+        trackEdgesOfLine = byLine
         edges = built.edges
         stations = built.stations
         // Adjacency in compressed rows; a loop edge is listed once at its node.
@@ -136,6 +162,9 @@ public struct RailNetwork: Sendable {
     public func degree(of n: Int) -> Int {
         edges(at: n).reduce(0) { $0 + (edges[$1].from == edges[$1].to ? 2 : 1) }
     }
+
+    /// The rail line with this id in the network, or nil.
+    public func line(_ id: String) -> RailLine? { linePositions[id].map { lines[$0] } }
 
     /// The bridges, in the order they were made.
     public var bridges: [Edge] { edges.filter { $0.kind == .bridge } }

@@ -54,6 +54,46 @@ public struct Route: Hashable, Sendable, Codable {
     public var via: [Via]
     /// The corridors the rail path runs along, in order of first meeting (see `RailNetwork.route` for the rule).
     public var corridors: [CorridorRun]
+    /// The line statuses the network routed over (`RailNetwork.include`): `operating`, `under_construction`, `planned`.
+    public var include: [String]
+    /// The statuses of the lines the rail path actually runs on, in that order.
+    public var lineStatuses: [String]
+    /// The rail lines the path runs on, in order (consecutive pieces of one line merged).
+    public var lineRuns: [LineRun]
+    /// Metres of the rail path on lines whose gauge the data does not give (never assumed).
+    public var gaugeUnknownM: Double
+    /// False when the data has no country layer, so the border rule could not be applied.
+    public var bordersChecked: Bool
+    /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
+    public var transit: [String]
+    /// The gateway at the route's end, when the end is one.
+    public var gateway: GatewayEnd?
+
+    /// The rail path's run along one rail line.
+    public struct LineRun: Hashable, Sendable, Codable {
+        /// The line's id, its Latin name (`name_latin`, else its name), status and gauge (nil: unknown).
+        public var railId: String
+        public var name: String
+        public var status: String
+        public var gaugeMM: Int?
+        /// Kilometres of the path along it.
+        public var km: Double
+    }
+
+    /// A gateway a route ends at.
+    public struct GatewayEnd: Hashable, Sendable, Codable {
+        /// The station's id and name.
+        public var id: String
+        public var name: String
+        /// `port` or `border_crossing`.
+        public var kind: String
+        /// The country across (ISO 3166-1 alpha-2), nil for a port or where the data lacks it.
+        public var countryAcross: String?
+        /// Gauge on the far side, millimetres, where known.
+        public var gaugeAcrossMM: Int?
+        /// True when the far side's gauge differs from the gauge the route arrives on (both known).
+        public var gaugeBreak: Bool
+    }
 
     /// The rail path's run along one corridor.
     public struct CorridorRun: Hashable, Sendable, Codable {
@@ -74,6 +114,13 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
     /// From and to are the same place: there is no route to give (its access leg twice would look like one).
     case samePlace
+    /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
+    /// broken inside the country. `leaves` is the shortest such path's last node inside before it leaves,
+    /// `reenters` its first node back inside; `nearestBreak` names the dead end inside the country nearest to where it leaves.
+    /// `railId` is the line the path leaves along.
+    case leavesCountry(leaves: Coordinate, reenters: Coordinate, railId: String, nearestBreak: String?)
+    /// Every path changes gauge at a node that is no gateway; `at` is the first such change on the shortest one.
+    case gaugeChange(at: Coordinate)
 
     public var description: String {
         switch self {
@@ -82,6 +129,14 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the two places meet the rail network in different components (\(a) and \(b)); no route joins them"
                 + (gap.map { "; nearest break: \($0)" } ?? "")
         case .samePlace: return "from and to are the same place; give two different places"
+        case .leavesCountry(let out, let back, let line, let gap):
+            func at(_ c: Coordinate) -> String { "\((c.latitude * 1e5).rounded() / 1e5), \((c.longitude * 1e5).rounded() / 1e5)" }
+            return "every rail path between the two places leaves the country and comes back in (out after \(at(out)) "
+                + "along \(TerminalText.escaped(line)), back in at \(at(back))); a line inside the country is broken "
+                + "in the data, or runs outside the country outline"
+                + (gap.map { "; nearest break: \($0)" } ?? "") + "; name transit countries (--transit) to route through them"
+        case .gaugeChange(let at):
+            return "every rail path between the two places changes gauge away from a gateway (first at \((at.latitude * 1e5).rounded() / 1e5), \((at.longitude * 1e5).rounded() / 1e5))"
         }
     }
 }
@@ -105,32 +160,57 @@ extension RailNetwork {
     ///     route.from.accessM   // 35,212.27 m off the rail (Upper Kairakty), then
     ///     route.railM          // 727,800.18 m along it to Aqtoğay
     ///
-    /// A deposit or coordinate meets the network at its nearest rail point, found by the engine's exact
-    /// nearest-rail search (`Catalog.nearestRail(to:)`); the track edge holding that point is found as
-    /// stations are placed (the nearest of its segments), and the distances from the point to the edge's
-    /// two nodes are summed geodesic segment by segment, so nothing is approximated. A station enters at
-    /// its attachment node with no access leg. Then Dijkstra from each way out of the start to each way
-    /// into the end, and the shortest total wins.
+    /// A deposit or coordinate meets the network at its nearest rail point on the network's own lines (those
+    /// of the statuses in `include`: with lines under construction included, one of them may be nearer than
+    /// any operating line), found by the engine's exact nearest-rail search; the track edge holding that
+    /// point is found as stations are placed (the nearest of its segments), and the distances from the
+    /// point to the edge's two nodes are summed geodesic segment by segment, so nothing is approximated. A
+    /// station enters at its attachment node with no access leg. Then one Dijkstra from the ways out of the
+    /// start over (node, border phase, gauge) under `BorderRules` (`RuledSearch`): the route never leaves
+    /// the country and comes back in unless through a `transit` country, and changes gauge only at a
+    /// gateway. The shortest total into the end wins.
+    /// - Parameter transit: ISO 3166-1 alpha-2 codes of countries a route may pass through and come back.
     /// - Throws: `QueryError` for an unknown deposit or one without location, `RouteError.unknownStation`,
-    ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route).
-    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog) throws -> Route {
+    ///   `RouteError.disconnected` when the ends lie in different components (never a made-up route),
+    ///   `RouteError.leavesCountry` or `.gaugeChange` when every path breaks a rule (the data is at fault).
+    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, transit: [String] = []) throws -> Route {
+        try route(from: from, to: to, catalog: catalog, rules: BorderRules(network: self, catalog: catalog, transit: transit))
+    }
+
+    /// A piece of a rail path: its vertices, length and line (nil for a bridge).
+    typealias Piece = (path: [Coordinate], m: Double, railId: String?)
+
+    /// The shortest route from `from` to `to` that keeps `rules` (see `route(from:to:catalog:transit:)`).
+    public func route(from: RouteEnd, to: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> Route {
         guard from != to else { throw RouteError.samePlace }
-        let a = try entry(from, catalog: catalog), b = try entry(to, catalog: catalog)
+        return try routes(from: from, to: [to], catalog: catalog, rules: rules)[0].get()
+    }
+
+    /// The shortest routes from one place to each of `targets`, by one search from the place (one-to-all);
+    /// each answer is the route or why there is none, as `route(from:to:catalog:rules:)` would give it.
+    /// - Throws: what makes the start itself unusable (an unknown deposit or station, no rail).
+    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules) throws -> [Result<Route, Error>] {
+        let a = try entry(from, catalog: catalog)
+        let outs = exits(a)
+        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        var report: NetworkReport?  // made once, for the first target in another component
+        return targets.map { to in
+            Result { () throws -> Route in
+                guard from != to else { throw RouteError.samePlace }
+                return try finish(from: a, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
+            }
+        }
+    }
+
+    private func finish(from a: Entry, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
+                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?) throws -> Route {
+        let b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
-            let report = NetworkReport(network: self)
-            let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
-                var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
-                if let other = end.nearestOtherEnd {
-                    text += ", \(Int(other.distanceM.rounded())) m from component \(other.component) (\(other.railId))"
-                }
-                return text
-            }
-            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: gap)
+            if report == nil { report = NetworkReport(network: self) }
+            throw disconnected(ca, cb, report!)
         }
-        // Ways out of the start and into the end: (node, metres to it, vertices from the rail point to it).
-        // The path is kept in pieces (the partial edges at the ends, whole edges between) with their lengths.
-        typealias Found = (m: Double, pieces: [(path: [Coordinate], m: Double)], nodes: [(node: Int, m: Double)])
+        typealias Found = (m: Double, pieces: [Piece], nodes: [(node: Int, m: Double)])
         var best: Found?
         if a.node == nil, b.node == nil, a.edge == b.edge {
             // Both on one edge: straight along it.
@@ -140,27 +220,27 @@ extension RailNetwork {
                 + [hi.access.railPoint]
             if a.alongM > b.alongM { p.reverse() }
             let m = abs(b.alongM - a.alongM)
-            best = (m, [(p, m)], [])
+            best = (m, [(p, m, e.railId)], [])
         }
-        for o in exits(a) {
-            for i in exits(b) {
-                guard let sp = shortestPath(from: o.node, to: i.node) else { continue }
-                let m = o.m + sp.lengthM + i.m
-                if let shortest = best, shortest.m <= m { continue }
-                var pieces = [(path: o.path, m: o.m)], marks = [(node: o.node, m: o.m)], run = o.m
-                for (k, e) in sp.edges.enumerated() {
-                    let edge = edges[e]
-                    pieces.append((edge.from == sp.nodes[k] ? edge.path : edge.path.reversed(), edge.lengthM))
-                    run += edge.lengthM
-                    marks.append((sp.nodes[k + 1], run))
-                }
-                pieces.append((i.path.reversed(), i.m))
-                best = (m, pieces, marks)
+        let ins = exits(b)
+        for i in ins {
+            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules)) else { continue }
+            let m = reached.m + i.m
+            if let shortest = best, shortest.m <= m { continue }
+            let walk = search.path(to: reached.state)
+            guard let o = outs.filter({ $0.node == walk.nodes[0] }).min(by: { $0.m < $1.m }) else { continue }
+            var pieces: [Piece] = [(o.path, o.m, a.node == nil ? edges[a.edge].railId : nil)]
+            var marks = [(node: o.node, m: o.m)], run = o.m
+            for (k, e) in walk.edges.enumerated() {
+                let edge = edges[e]
+                pieces.append((edge.from == walk.nodes[k] ? edge.path : edge.path.reversed(), edge.lengthM, edge.kind == .track ? edge.railId : nil))
+                run += edge.lengthM
+                marks.append((walk.nodes[k + 1], run))
             }
+            pieces.append((i.path.reversed(), i.m, b.node == nil ? edges[b.edge].railId : nil))
+            best = (m, pieces, marks)
         }
-        guard let found = best else {
-            throw RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: nil)
-        }
+        guard let found = best else { throw refusal(outs, ins, rules) }
         var stationsAt = [Int: [StationAttachment]]()
         for s in stations { stationsAt[s.node, default: []].append(s) }
         var via = [Route.Via](), seen = Set<Int>()
@@ -175,8 +255,82 @@ extension RailNetwork {
         }
         var path = [Coordinate]()
         for piece in found.pieces { for c in piece.path where path.last != c { path.append(c) } }
+        // The lines run on, their statuses and gauges.
+        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?
+        for piece in found.pieces where piece.m > 0 {
+            guard let id = piece.railId, let line = line(id) else { continue }
+            let status = line.lineStatus?.rawValue ?? "operating"
+            if !statuses.contains(status) { statuses.append(status) }
+            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM }
+            if runs.last?.railId == id { runs[runs.count - 1].km += piece.m / 1000; continue }
+            runs.append(Route.LineRun(railId: id, name: line.latinName, status: status, gaugeMM: line.gaugeMM, km: piece.m / 1000))
+        }
+        var gateway: Route.GatewayEnd?
+        if case .station(let id) = to, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway {
+            let breaks = g.gaugeAcrossMM.flatMap { across in lastGauge.map { $0 != across } } ?? false
+            gateway = Route.GatewayEnd(id: id, name: station.name, kind: g.kind.rawValue, countryAcross: g.countryAcross,
+                                       gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
+        }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces, catalog: catalog))
+                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog),
+                     include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
+                     bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
+    }
+
+    /// The gauge a place's entry runs on (0 at a node, or on an edge of unknown gauge).
+    func entryGauge(_ e: Entry, _ rules: BorderRules) -> UInt8 { e.node == nil ? rules.edgeGauge[e.edge] : 0 }
+
+    /// The refusal for ends in different components, naming the start component's nearest break.
+    func disconnected(_ ca: Int, _ cb: Int, _ report: NetworkReport) -> RouteError {
+        let gap = report.components.first { $0.number == ca }?.nearestBreak.map { end -> String in
+            var text = "dead end of \(end.railId) at \(end.location.latitude), \(end.location.longitude)"
+            if let other = end.nearestOtherEnd {
+                text += ", \(Int(other.distanceM.rounded())) m from component \(other.component) (\(other.railId))"
+            }
+            return text
+        }
+        return RouteError.disconnected(fromComponent: ca, toComponent: cb, nearestBreak: gap)
+    }
+
+    /// Why ends in one component have no allowed path: the shortest path without rules, read for where it
+    /// leaves the country and comes back, or where it changes gauge away from a gateway.
+    func refusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
+                 _ rules: BorderRules) -> RouteError {
+        var shortest: NetworkPath?
+        for o in outs {
+            for i in ins {
+                if let p = shortestPath(from: o.node, to: i.node), shortest == nil || p.lengthM < shortest!.lengthM { shortest = p }
+            }
+        }
+        guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
+        // Where the path last leaves the country before coming back: the last inside node before an outside
+        // node or an edge dipping abroad.
+        var leftAt: Int?, lastInside: Int?, leftAlong = "-"
+        for (k, n) in p.nodes.enumerated() {
+            if rules.inside[n] {
+                if let out = leftAt {
+                    var nearest: (node: Int, d: Double)?
+                    for j in nodes.indices where rules.inside[j] && degree(of: j) == 1 {
+                        let d = Geodesic.wgs84.distance(nodes[out].location, nodes[j].location)
+                        if nearest == nil || d < nearest!.d { nearest = (j, d) }
+                    }
+                    let gap = nearest.map { "dead end at \(nodes[$0.node].location.latitude), \(nodes[$0.node].location.longitude), \(Int(($0.d / 1000).rounded())) km from where the path leaves" }
+                    return RouteError.leavesCountry(leaves: nodes[out].location, reenters: nodes[n].location, railId: leftAlong, nearestBreak: gap)
+                }
+                lastInside = n
+                if k < p.edges.count, rules.edgeDips[p.edges[k]] { leftAt = n; leftAlong = edges[p.edges[k]].railId }
+            } else if leftAt == nil, let inside = lastInside {
+                leftAt = inside
+                leftAlong = edges[p.edges[k - 1]].railId
+            }
+        }
+        var gauge = 0
+        for (k, e) in p.edges.enumerated() {
+            let g = Int(rules.edgeGauge[e])
+            if g != 0 && gauge != 0 && g != gauge && !rules.atGateway[p.nodes[k]] { return RouteError.gaugeChange(at: nodes[p.nodes[k]].location) }
+            if g != 0 { gauge = g }
+        }
+        return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
     }
 
     /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
@@ -216,7 +370,7 @@ extension RailNetwork {
     }
 
     /// The nodes an entry leaves by, each with the metres to it and the vertices from the rail point to it.
-    private func exits(_ e: Entry) -> [(node: Int, m: Double, path: [Coordinate])] {
+    func exits(_ e: Entry) -> [(node: Int, m: Double, path: [Coordinate])] {
         if let n = e.node { return [(n, 0, [nodes[n].location])] }
         let edge = edges[e.edge], q = e.access.railPoint
         let back = [q] + edge.path[0...e.segment].reversed()
@@ -229,7 +383,7 @@ extension RailNetwork {
         zip(p, p.dropFirst()).reduce(0) { $0 + Geodesic.wgs84.distance($1.0, $1.1) }
     }
 
-    private func entry(_ end: RouteEnd, catalog: Catalog) throws -> Entry {
+    func entry(_ end: RouteEnd, catalog: Catalog) throws -> Entry {
         let place: Place
         switch end {
         case .station(let id):
@@ -241,28 +395,36 @@ extension RailNetwork {
         case .deposit(let id): place = .deposit(id)
         case .point(let c): place = .point(c)
         }
-        guard let hit = try catalog.nearestRail(to: place).first else {
-            throw QueryError.invalidArgument("the data has no rail line to route over")
+        // The nearest line of this network (its statuses), by the engine's exact search.
+        let query = try catalog.distanceQuery(place)
+        let network = lines
+        let found = network.withUnsafeBufferPointer { lines in
+            chains.nearest(to: query, k: 1, tieOrder: { lines[$0].id < lines[$1].id })
         }
+        guard let near = found.first else {
+            throw QueryError.invalidArgument("the data has no \(include.names.joined(separator: " or ")) rail line to route over")
+        }
+        let hit = (railId: lines[near.feature].id, railPoint: near.pair.to, fromPoint: near.pair.from, distanceM: near.pair.distance)
         let q = hit.railPoint
         let access = Route.Access(from: hit.fromPoint, railPoint: q, railId: hit.railId, accessM: hit.distanceM)
         // The track edge of that line with the segment nearest the point.
         let probe = DistanceQuery(point: q)
         var best: (edge: Int, segment: Int, d: Double)?
-        for (i, e) in edges.enumerated() where e.kind == .track && e.railId == hit.railId {
+        for i in trackEdgesOfLine[near.feature] {
+            let e = edges[i]
             for s in 0..<(e.path.count - 1) {
                 let d = probe.nearest(toChain: e.path[s...(s + 1)], below: .infinity)?.distance ?? .infinity
                 if best == nil || d < best!.d { best = (i, s, d) }
             }
         }
-        guard let found = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
-        let path = edges[found.edge].path
-        let along = Self.length(path[0...found.segment]) + Geodesic.wgs84.distance(path[found.segment], q)
+        guard let on = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
+        let path = edges[on.edge].path
+        let along = Self.length(path[0...on.segment]) + Geodesic.wgs84.distance(path[on.segment], q)
         // A rail point within a millimetre of either end of the edge is that node.
-        if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[found.edge].from) }
-        if Self.length([q] + path[(found.segment + 1)...]) <= DistanceTolerance.contact {
-            return Entry(access: access, node: edges[found.edge].to)
+        if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[on.edge].from) }
+        if Self.length([q] + path[(on.segment + 1)...]) <= DistanceTolerance.contact {
+            return Entry(access: access, node: edges[on.edge].to)
         }
-        return Entry(access: access, node: nil, edge: found.edge, segment: found.segment, alongM: along)
+        return Entry(access: access, node: nil, edge: on.edge, segment: on.segment, alongM: along)
     }
 }

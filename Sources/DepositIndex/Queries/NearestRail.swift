@@ -3,7 +3,8 @@ import Geo
 extension Catalog {
     /// The `k` rail lines nearest to a deposit or point by geodesic distance on WGS84, nearest first
     /// (ties to the smaller id), each with the nearest points on both and the station nearest to the
-    /// rail point.
+    /// rail point. Only operating lines are measured to (`RailLine.isOperating`): a line under
+    /// construction or planned is not rail ore can be loaded on today.
     ///
     ///     let near = try catalog.nearestRail(to: .deposit("kz-w-001"))  // Upper Kairakty
     ///     print(near[0].railName, near[0].distanceM)  // Сәкен Сейфуллин – Ақадыр теміржол вокзалы 35212.27…

@@ -49,6 +49,9 @@ extension CatalogStore {
                 picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.box(of: g), .deposits)))
             }
         }
+        if request.network {
+            for layer in [StoreLayer.rail, .stations, .country] where columns[layer] != nil { picked.add(layer, try allFeatures(layer)) }
+        }
         if request.corridors || !request.corridorDeposits.isEmpty { picked.add(.corridors, try allFeatures(.corridors)) }
         for name in request.corridorDeposits {
             for c in try features(.corridors, matching: name) {

@@ -75,14 +75,12 @@ enum StoredRecords {
     }
 
     static func railLine(_ f: StoredFeature) throws -> RailLine {
-        let p = f.properties
-        return RailLine(id: f.id, name: text(p, "name") ?? f.id, status: text(p, "status"), geometrySource: text(p, "geometry_source"),
-                        source: text(p, "source"), geometry: try required(f, "rail"), properties: p)
+        RailLine.from(id: f.id, properties: f.properties, geometry: try required(f, "rail"))
     }
 
     static func station(_ f: StoredFeature) throws -> Station {
         guard case .point(let c)? = f.geometry else { throw StoreError.badRow(layer: "stations", id: f.id, "geometry is not a point") }
-        return Station(id: f.id, name: text(f.properties, "name") ?? f.id, kind: text(f.properties, "kind"), location: c, properties: f.properties)
+        return Station.from(id: f.id, properties: f.properties, location: c)
     }
 
     static func corridor(_ f: StoredFeature) throws -> Corridor {

@@ -32,6 +32,9 @@ public struct StoreRequest: Sendable {
     public var corridorWidthKm: Double?
     /// Every feature of every layer (lists and exports).
     public var everything = false
+    /// Every rail line and station and the country outline: what a `RailNetwork` and its border rules are
+    /// built from (the nearest gateways of `at` and `show`).
+    public var network = false
 
     public init() {}
 
@@ -42,6 +45,7 @@ public struct StoreRequest: Sendable {
         var out = [(layer: StoreLayer, neededFor: String)]()
         if !deposits.isEmpty { out.append((.deposits, "looking up a deposit")) }
         if nearestRail > 0 { out.append((.rail, "the distance to rail")) }
+        if network { out.append((.rail, "the rail network")) }
         if nearestStations > 0 { out.append((.stations, "the nearest station")) }
         if depositsWithin != nil { out.append((.deposits, "the deposits near a point")) }
         if regionsAround || !regions.isEmpty { out.append((.regions, "finding regions")) }

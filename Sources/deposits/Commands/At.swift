@@ -41,6 +41,8 @@ struct At: ParsableCommand {
             request.depositsWithin = radiusKm * 1000
             request.regionsAround = !omissions.omits(.regions)
             request.corridors = !omissions.omits(.corridors)
+            // The nearest gateways by rail need the whole rail layer, the stations and the country outline.
+            request.network = !omissions.omits(.rail) && !omissions.omits(.stations)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let answer = try AtAnswer(catalog: catalog, point: point, radius: radiusKm * 1000, omissions: omissions)
             try output.write(answer, catalog: catalog, data: data)
@@ -60,12 +62,14 @@ struct AtAnswer: CommandAnswer {
     var corridors: [CorridorMembership]?
     var radius_m: Double
     var deposits_within: [DepositDistance]
+    /// The nearest gateway west and east by rail; nil with `--without rail` or `--without stations`.
+    var nearest_gateways: NearestGateways?
     /// The layers left out with `--without`.
     var without: [String]
     private let omissions: LayerOmissions
 
     private enum CodingKeys: String, CodingKey {
-        case point, regions, nearest_rail, nearest_station, corridors, radius_m, deposits_within, without
+        case point, regions, nearest_rail, nearest_station, corridors, radius_m, deposits_within, nearest_gateways, without
     }
 
     init(catalog: Catalog, point: Coordinate, radius: Double, omissions: LayerOmissions) throws {
@@ -77,6 +81,7 @@ struct AtAnswer: CommandAnswer {
         corridors = try omissions.answer(.corridors) { try catalog.corridors(containing: point) }
         radius_m = radius
         deposits_within = try catalog.deposits(near: point, within: radius)
+        nearest_gateways = try NearestGateways.find(catalog: catalog, place: .point(point), omissions: omissions)
         without = omissions.layers.map(\.rawValue)
     }
 
@@ -97,6 +102,12 @@ struct AtAnswer: CommandAnswer {
             corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.distance($0.distanceM)) from its centre line)" }.joined(separator: "; ")
         } ?? LayerOmissions.omitted(.corridors)
         out += "  in corridors:     \(TerminalText.escaped(corridorText))\n"
+        if omissions.omits(.rail) || omissions.omits(.stations) {
+            out += "  gateways:         \(LayerOmissions.omitted(omissions.omits(.rail) ? .rail : .stations))\n"
+        }
+        for (label, text) in nearest_gateways?.rows(catalog: catalog) ?? [] {
+            out += "  \((label + ":").padding(toLength: 17, withPad: " ", startingAt: 0)) \(TerminalText.escaped(text))\n"
+        }
         out += "  deposits within \(Units.distance(radius_m)): \(deposits_within.count)\n"
         if !deposits_within.isEmpty {
             var t = TextTable([("deposit", .left), ("id", .left), ("distance", .right)])
@@ -121,6 +132,7 @@ struct AtAnswer: CommandAnswer {
         if let s = nearest_station, let station = catalog.stations.first(where: { $0.id == s.id }) {
             features.append(FeatureBuilder.station(station))
         }
+        features += nearest_gateways?.features() ?? []
         for d in deposits_within {
             if let deposit = catalog.deposit(id: d.id) {
                 features.append(FeatureBuilder.deposit(deposit, extra: ["distance_m": .number((d.distanceM * 10).rounded() / 10)]))

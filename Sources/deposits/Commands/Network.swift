@@ -10,7 +10,8 @@ struct Network: ParsableCommand {
         discussion: """
             Line ends within --tolerance-m metres (geodesic) of another line's end or vertex are joined by a bridge, \
             and every bridge is listed; a gap wider than that is a break, listed with the nearest end of another \
-            component. Every station is attached at its nearest rail point, its offset kept.
+            component. Every station is attached at its nearest rail point, its offset kept. Border detours are \
+            places inside Kazakhstan that the rail joins only through abroad (a line inside broken in the data).
             """
     )
 
@@ -25,7 +26,9 @@ struct Network: ParsableCommand {
         try reportingErrors {
             let catalog = try data.loadCatalog(for: .all)
             let network = try networkOptions.network(of: catalog)
-            try output.write(NetworkAnswer(network: network, full: full), catalog: catalog, data: data)
+            let rules = try BorderRules(network: network, catalog: catalog)
+            try output.write(NetworkAnswer(network: network, report: NetworkReport(network: network, rules: rules), full: full),
+                             catalog: catalog, data: data)
         }
     }
 }
@@ -40,9 +43,9 @@ struct NetworkAnswer: CommandAnswer {
     let report: NetworkReport
     let full: Bool
 
-    init(network: RailNetwork, full: Bool) {
+    init(network: RailNetwork, report: NetworkReport, full: Bool) {
         self.network = network
-        report = NetworkReport(network: network)
+        self.report = report
         self.full = full
     }
 
@@ -97,6 +100,21 @@ struct NetworkAnswer: CommandAnswer {
             }
             out.append(table.text)
         }
+        out.append("")
+        if !r.bordersChecked {
+            out.append("Border detours: not checked (the data has no country layer).")
+        } else {
+            out.append("Border detours (places inside Kazakhstan the rail joins only through abroad): \(r.borderDetours.count)")
+            if !r.borderDetours.isEmpty {
+                var table = TextTable([("component", .right), ("piece nodes", .right), ("piece track", .right), ("from", .left),
+                                       ("to the main piece at", .left), ("gap", .right), ("lines", .left)])
+                for d in r.borderDetours {
+                    table.add(["\(d.component)", "\(d.nodes)", Units.distance(d.trackM), point(d.from), point(d.to),
+                               Units.distance(d.gapM), "\(d.fromRailId) – \(d.toRailId)"])
+                }
+                out.append(table.text)
+            }
+        }
         if !full && (ends.count > Self.shortList || far.count > Self.shortList) { out.append("(--full lists them all in the table; --format json always does)") }
         return out.joined(separator: "\n") + "\n"
     }
@@ -123,6 +141,12 @@ struct NetworkAnswer: CommandAnswer {
                 p["nearest_other_end_m"] = .number(o.distanceM)
             }
             out.append(Feature(id: nil, properties: p, geometry: .point(d.location)))
+        }
+        for d in report.borderDetours {
+            out.append(Feature(id: nil, properties: [
+                "kind": "border_detour", "component": .number(Double(d.component)), "gap_m": .number((d.gapM * 10).rounded() / 10),
+                "from_rail_id": .string(d.fromRailId), "to_rail_id": .string(d.toRailId),
+            ], geometry: .lineString([d.from, d.to])))
         }
         for c in report.components {
             guard let d = c.nearestBreak, let o = d.nearestOtherEnd else { continue }

@@ -12,6 +12,9 @@ struct RouteCommand: ParsableCommand {
             and quoted as one argument ("48.683,73.283"; after -- when they begin with -). A deposit or point meets \
             the rail at its exact nearest rail point by a geodesic access leg, off the rail; a station at its own \
             rail point. Places in different network components are refused (65), never routed around the break.
+            Routes use operating lines unless --include names more; a route never leaves Kazakhstan and comes back \
+            in unless --transit names the countries between (refused, 65, naming where the path leaves), and \
+            changes gauge only at a gateway (a port or border crossing).
             """
     )
 
@@ -22,6 +25,7 @@ struct RouteCommand: ParsableCommand {
     var to: String
 
     @OptionGroup var networkOptions: NetworkOptions
+    @OptionGroup var border: BorderOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
 
@@ -31,7 +35,7 @@ struct RouteCommand: ParsableCommand {
             let lookup = Lookup(catalog: catalog)
             let a = try lookup.routeEnd(from), b = try lookup.routeEnd(to)
             let network = try networkOptions.network(of: catalog)
-            let route = try network.route(from: a.end, to: b.end, catalog: catalog)
+            let route = try network.route(from: a.end, to: b.end, catalog: catalog, rules: border.rules(network, catalog))
             try output.write(RouteAnswer(from: a, to: b, route: route, toleranceM: networkOptions.toleranceM), catalog: catalog, data: data)
         }
     }
@@ -80,8 +84,9 @@ extension Lookup {
 }
 
 /// A route in every format. JSON: `from` and `to` (what was named, `access_m`, `rail_point`, `rail_id`),
-/// `access_m` (both access legs), `rail_m`, `total_m`, `via`, `corridors` (`id`, `name`, `km`), `path`,
-/// `tolerance_m`.
+/// `access_m` (both access legs), `rail_m`, `total_m`, `lines` (the line statuses routed over),
+/// `line_statuses_used` (those of the lines the path runs on), `line_runs`, `gauge_unknown_m`, `borders_checked`, `transit`, `via`, `corridors`
+/// (`id`, `name`, `km`), `gateway` (at a gateway end), `path`, `tolerance_m`.
 struct RouteAnswer: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .corridors] }
 
@@ -106,8 +111,15 @@ struct RouteAnswer: CommandAnswer {
         var accessM: Double
         var railM: Double
         var totalM: Double
+        var lines: [String]
+        var lineStatusesUsed: [String]
+        var lineRuns: [Route.LineRun]
+        var gaugeUnknownM: Double
+        var bordersChecked: Bool
+        var transit: [String]
         var via: [Route.Via]
         var corridors: [Route.CorridorRun]
+        var gateway: Route.GatewayEnd?
         var path: [Coordinate]
         var toleranceM: Double
     }
@@ -118,7 +130,9 @@ struct RouteAnswer: CommandAnswer {
 
     func encode(to encoder: Encoder) throws {
         try Body(from: end(from, route.from), to: end(to, route.to), accessM: route.from.accessM + route.to.accessM,
-                 railM: route.railM, totalM: route.totalM, via: route.via, corridors: route.corridors, path: route.path,
+                 railM: route.railM, totalM: route.totalM, lines: route.include, lineStatusesUsed: route.lineStatuses,
+                 lineRuns: route.lineRuns, gaugeUnknownM: route.gaugeUnknownM, bordersChecked: route.bordersChecked,
+                 transit: route.transit, via: route.via, corridors: route.corridors, gateway: route.gateway, path: route.path,
                  toleranceM: toleranceM).encode(to: encoder)
     }
 
@@ -131,6 +145,27 @@ struct RouteAnswer: CommandAnswer {
         legs.add(["rail", Units.distance(route.railM), point(route.from.railPoint), point(route.to.railPoint)])
         legs.add(["access (off rail)", Units.distance(route.to.accessM), point(route.to.railPoint), point(route.to.from)])
         out.append(legs.text)
+        out.append("")
+        out.append("Lines routed over: \(route.include.joined(separator: ", ")); run on: \(route.lineStatuses.joined(separator: ", "))")
+        if !route.lineRuns.isEmpty {
+            var lines = TextTable([("line", .left), ("status", .left), ("gauge", .right), ("along", .right)])
+            for r in route.lineRuns {
+                lines.add([TerminalText.escaped(r.name), r.status, r.gaugeMM.map { "\($0) mm" } ?? "unknown", Units.distance(r.km * 1000)])
+            }
+            out.append(lines.text)
+        }
+        if route.gaugeUnknownM > 0 {
+            out.append("Gauge unknown (not in the data, not assumed) on \(Units.distance(route.gaugeUnknownM)) of the rail path.")
+        }
+        out.append(route.bordersChecked
+            ? "Borders: the route stays in Kazakhstan once it has left" + (route.transit.isEmpty ? "" : ", except through \(route.transit.joined(separator: ", "))") + "."
+            : "Borders: not checked (the data has no country layer).")
+        if let g = route.gateway {
+            var text = "Ends at gateway \(TerminalText.escaped(catalog.stationLabel(id: g.id, name: g.name))) (\(g.kind == "port" ? "port" : "border crossing")"
+            if let c = g.countryAcross { text += " to \(c)" }
+            if let across = g.gaugeAcrossMM { text += ", \(across) mm across" + (g.gaugeBreak ? ": a break of gauge" : "") }
+            out.append(text + ").")
+        }
         out.append("")
         out.append("Stations and junctions passed: \(route.via.count)")
         if !route.via.isEmpty {
@@ -156,6 +191,7 @@ struct RouteAnswer: CommandAnswer {
         var out = [Feature(id: "route", properties: [
             "kind": "rail", "rail_m": .number(route.railM), "total_m": .number(route.totalM),
             "access_m": .number(route.from.accessM + route.to.accessM),
+            "lines": .array(route.include.map(JSONValue.string)), "line_statuses_used": .array(route.lineStatuses.map(JSONValue.string)),
         ], geometry: .lineString(route.path))]
         for (label, n, a) in [("from", from, route.from), ("to", to, route.to)] {
             if n.kind != "station" {
@@ -165,6 +201,14 @@ struct RouteAnswer: CommandAnswer {
             }
             var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": .number(a.accessM)]
             if let id = n.id { p["id"] = .string(id) }
+            if label == "to", let g = route.gateway {
+                p["gateway"] = .string(g.kind)
+                p["rail_m"] = .number(route.railM)
+                p["total_m"] = .number(route.totalM)
+                if let c = g.countryAcross { p["country_across"] = .string(c) }
+                if let across = g.gaugeAcrossMM { p["gauge_across_mm"] = .number(Double(across)) }
+                p["gauge_break"] = .bool(g.gaugeBreak)
+            }
             out.append(Feature(id: nil, properties: p, geometry: .point(a.from)))
         }
         return out

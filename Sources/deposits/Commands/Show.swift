@@ -15,9 +15,6 @@ struct Show: ParsableCommand {
     @OptionGroup var omissions: LayerOmissions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if omissions.omits(.stations) { throw ValidationError("show names no station of its own; --without takes rail, corridors or regions here") }
-    }
 
     func run() throws {
         try reportingErrors {
@@ -26,6 +23,8 @@ struct Show: ParsableCommand {
             request.regionsAround = !omissions.omits(.regions)
             request.nearestRail = omissions.omits(.rail) ? 0 : 1
             request.corridors = !omissions.omits(.corridors)
+            // The nearest gateways by rail need the whole rail layer, the stations and the country outline.
+            request.network = !omissions.omits(.rail) && !omissions.omits(.stations)
             let catalog = try omissions.loading { try data.loadCatalog(for: request) }
             let d = try Lookup(catalog: catalog).deposit(deposit)
             let answer = try ShowAnswer(catalog: catalog, deposit: d, omissions: omissions)
@@ -41,12 +40,14 @@ struct ShowAnswer: CommandAnswer {
     var regions: [RegionShare]?
     var nearest_rail: RailDistance?
     var corridors: [CorridorMembership]?
+    /// The nearest gateway west and east by rail; nil with `--without rail` or `--without stations`, or unlocated.
+    var nearest_gateways: NearestGateways?
     /// The layers left out with `--without`.
     var without: [String]
     private let omissions: LayerOmissions
 
     private enum CodingKeys: String, CodingKey {
-        case deposit, regions, nearest_rail, corridors, without
+        case deposit, regions, nearest_rail, corridors, nearest_gateways, without
     }
 
     init(catalog: Catalog, deposit d: Deposit, omissions: LayerOmissions) throws {
@@ -57,11 +58,12 @@ struct ShowAnswer: CommandAnswer {
         regions = try omissions.answer(.regions) { try catalog.regionShares(of: d.id).regions }
         nearest_rail = try omissions.answer(.rail) { try catalog.nearestRail(to: .deposit(d.id)).first } ?? nil
         corridors = try omissions.answer(.corridors) { try catalog.corridors(touching: d.id) }
+        nearest_gateways = try NearestGateways.find(catalog: catalog, place: .deposit(d.id), omissions: omissions)
     }
 
-    /// The deposit itself, for a map.
+    /// The deposit itself, and its nearest gateways west and east with their distances, for a map.
     func features(catalog: Catalog) -> [Feature] {
-        catalog.deposit(id: deposit.id).map { [FeatureBuilder.deposit($0)] } ?? []
+        (catalog.deposit(id: deposit.id).map { [FeatureBuilder.deposit($0)] } ?? []) + (nearest_gateways?.features() ?? [])
     }
 
     func table(catalog: Catalog) -> String {
@@ -84,6 +86,8 @@ struct ShowAnswer: CommandAnswer {
                 if let s = r.station { text += "; station \(catalog.stationLabel(id: s.id, name: s.name)) \(Units.distance(s.distanceM)) from that point" }
                 rows.append(("nearest rail", text))
             }
+            if omissions.omits(.stations) { rows.append(("gateways", LayerOmissions.omitted(.stations))) }
+            rows += nearest_gateways?.rows(catalog: catalog) ?? []
             if let corridors {
                 rows.append(("corridors", corridors.isEmpty ? "none" : corridors.map { "\($0.corridorName) (\(Units.share($0.share)))" }.joined(separator: "; ")))
             }

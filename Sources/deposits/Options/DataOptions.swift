@@ -34,13 +34,15 @@ struct DataOptions: ParsableArguments {
 
     /// The GeoJSON layers a request's answer reads: deposits and rail always (every data directory has
     /// them), stations for nearest rail (each line's nearest station) or nearest stations, regions and
-    /// corridors when asked about; everything (the country too) for lists, exports and validation.
+    /// corridors when asked about; stations and the country for the rail network (`network`); everything
+    /// for lists, exports and validation.
     static func layers(for request: StoreRequest) -> Catalog.Layers {
         if request.everything { return .all }
         var layers: Catalog.Layers = [.deposits, .rail]
         if request.nearestRail > 0 || request.nearestStations > 0 { layers.insert(.stations) }
         if request.regionsAround || !request.regions.isEmpty { layers.insert(.regions) }
         if request.corridors || !request.corridorDeposits.isEmpty { layers.insert(.corridors) }
+        if request.network { layers.formUnion([.stations, .country]) }
         return layers
     }
 

@@ -11,6 +11,9 @@ enum Units {
         return String(format: "%.1f km", metres / 1000)
     }
 
+    /// A distance for a map's properties: metres to a tenth, as the other GeoJSON answers give them.
+    static func metres(_ m: Double) -> JSONValue { .number((m * 10).rounded() / 10) }
+
     static func area(_ squareKilometres: Double) -> String {
         if squareKilometres < 0.01 && squareKilometres > 0 { return String(format: "%.4f km²", squareKilometres) }
         return String(format: "%.2f km²", squareKilometres)

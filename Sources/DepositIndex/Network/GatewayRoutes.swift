@@ -1,0 +1,115 @@
+import Geo
+
+/// A gateway (`Gateway`) and the route to it from one place, or why there is none.
+public struct GatewayRoute: Sendable {
+    /// The gateway station's id, name and place.
+    public var stationId: String
+    public var name: String
+    public var location: Coordinate
+    /// What kind of gateway it is, the country and gauge across.
+    public var gateway: Gateway
+    /// The route from the place, nil when it cannot be reached.
+    public var route: Route?
+    /// Why it cannot be reached (a break between components, a path only through abroad), nil when routed.
+    public var unreachable: String?
+}
+
+/// Every deposit's rail distances to every gateway (`RailNetwork.gatewayDistances`).
+public struct DepositGatewayDistances: Hashable, Sendable, Codable {
+    /// One gateway as seen from one deposit.
+    public struct Entry: Hashable, Sendable, Codable {
+        /// The gateway station's id and name.
+        public var id: String
+        public var name: String
+        /// Metres of the deposit's access leg, of rail, and both; nil when the gateway cannot be reached.
+        public var accessM: Double?
+        public var railM: Double?
+        public var totalM: Double?
+    }
+
+    public var depositId: String
+    public var depositName: String
+    /// Reachable gateways nearest first (by total), then the unreachable ones by id.
+    public var gateways: [Entry]
+}
+
+extension RailNetwork {
+    /// The catalog's gateways: stations that are ports or border crossings in Kazakhstan, in catalog order.
+    /// - Throws: `QueryError.missingLayer` when the data has no stations layer.
+    public static func gateways(of catalog: Catalog) throws -> [Station] {
+        try catalog.requireLayers(.stations)
+        return catalog.stations.filter { $0.gateway != nil }
+    }
+
+    /// Every gateway ranked by rail distance (total, access legs included) from `place`, by one search from
+    /// the place (one-to-all); those that cannot be reached come last, by id, each saying why.
+    ///
+    ///     let catalog = try Catalog.bundled()
+    ///     let network = try RailNetwork(catalog: catalog, toleranceM: 100)
+    ///     let ranked = try network.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
+    ///     ranked[0].name             // "Dostıq"
+    ///     ranked[0].route!.totalM    // 1,056,829.48 m: 35,212.27 m of access, then 1,021,617.21 m of rail
+    ///
+    /// - Throws: `QueryError.missingLayer` without a stations layer; what makes the place unusable.
+    public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> [GatewayRoute] {
+        let stations = try Self.gateways(of: catalog)
+        let results = try routes(from: place, to: stations.map { .station($0.id) }, catalog: catalog, rules: rules)
+        var reached = [GatewayRoute](), not = [GatewayRoute]()
+        for (s, result) in zip(stations, results) {
+            var g = GatewayRoute(stationId: s.id, name: s.name, location: s.location, gateway: s.gateway!, route: nil, unreachable: nil)
+            switch result {
+            case .success(let r): g.route = r; reached.append(g)
+            case .failure(let e): g.unreachable = "\(e)"; not.append(g)
+            }
+        }
+        reached.sort { ($0.route!.totalM, $0.stationId) < ($1.route!.totalM, $1.stationId) }
+        return reached + not.sorted { $0.stationId < $1.stationId }
+    }
+
+    /// The nearest gateway by rail west of the place (gateway longitude less than the place's) and the
+    /// nearest east of it (greater), from `gateways(from:catalog:rules:)`; either is nil where none is reached.
+    public func nearestGatewaysWestAndEast(from place: RouteEnd, catalog: Catalog, rules: BorderRules)
+        throws -> (west: GatewayRoute?, east: GatewayRoute?)
+    {
+        let ranked = try gateways(from: place, catalog: catalog, rules: rules).filter { $0.route != nil }
+        guard let first = ranked.first else { return (nil, nil) }
+        let longitude = first.route!.from.from.longitude
+        return (ranked.first { $0.location.longitude < longitude }, ranked.first { $0.location.longitude > longitude })
+    }
+
+    /// Every deposit's distances to every gateway: one search from each gateway (the rules read the same
+    /// either way along a path, so the gateway's distances to all nodes are the deposit's distances to it),
+    /// then each deposit's access entry reads its distances off, on every core. Equal to `gateways(from:)`
+    /// deposit by deposit, to the millimetre of tie tolerance.
+    /// - Throws: `QueryError.missingLayer` without a deposits or stations layer.
+    public func gatewayDistances(catalog: Catalog, rules: BorderRules) throws -> [DepositGatewayDistances] {
+        try catalog.requireLayers([.deposits, .stations])
+        let stations = try Self.gateways(of: catalog)
+        let attached = stations.map { node(ofStation: $0.id) }
+        let searches = Parallel.map(stations.count) { i -> RuledSearch? in
+            attached[i].map { RuledSearch(network: self, rules: rules, sources: [.init(node: $0, m: 0, gauge: 0)]) }
+        }
+        let deposits = catalog.deposits
+        return Parallel.map(deposits.count) { d -> DepositGatewayDistances in
+            let deposit = deposits[d]
+            let entry = deposit.geometry == nil ? nil : try? self.entry(.deposit(deposit.id), catalog: catalog)
+            var found = [DepositGatewayDistances.Entry]()
+            for (g, station) in stations.enumerated() {
+                var e = DepositGatewayDistances.Entry(id: station.id, name: station.name, accessM: nil, railM: nil, totalM: nil)
+                if let entry, let search = searches[g] {
+                    var rail = Double.infinity
+                    for i in exits(entry) {
+                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules)) { rail = min(rail, reached.m + i.m) }
+                    }
+                    if rail.isFinite {
+                        e.accessM = entry.access.accessM; e.railM = rail; e.totalM = entry.access.accessM + rail
+                    }
+                }
+                found.append(e)
+            }
+            let reached = found.filter { $0.totalM != nil }.sorted { ($0.totalM!, $0.id) < ($1.totalM!, $1.id) }
+            return DepositGatewayDistances(depositId: deposit.id, depositName: deposit.name,
+                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id })
+        }
+    }
+}
