@@ -6,8 +6,8 @@ import Geo
 /// (the ones `deposits network` prints) on the layers just built, at the default tolerance, for the
 /// operating lines and again with the lines under construction.
 ///
-/// The catalog is loaded as the CLI loads one, from the built files written to a temporary directory,
-/// and the rail layer is then filtered by status into an in-memory catalog.
+/// The catalog is loaded as the CLI loads one, from the built files written to a temporary directory;
+/// the network takes the statuses asked for (`RailNetwork(catalog:toleranceM:include:)`), as `--include` does.
 struct NetworkSection {
     static let toleranceM = 100.0
 
@@ -23,15 +23,13 @@ struct NetworkSection {
             try Data(text.utf8).write(to: directory.appendingPathComponent(name))
         }
         let catalog = try Catalog(directory: directory)
-        func report(_ statuses: Set<String>) throws -> (NetworkReport, RailNetwork) {
-            let subset = Catalog(deposits: catalog.deposits, rail: catalog.rail.filter { statuses.contains($0.status ?? "") },
-                                 stations: catalog.stations, corridors: catalog.corridors, regions: catalog.regions, country: catalog.country)
-            let network = try RailNetwork(catalog: subset, toleranceM: Self.toleranceM)
+        func report(_ include: LineStatuses) throws -> (NetworkReport, RailNetwork) {
+            let network = try RailNetwork(catalog: catalog, toleranceM: Self.toleranceM, include: include)
             return (NetworkReport(network: network), network)
         }
-        let (operating, network) = try report(["operating"])
+        let (operating, network) = try report(.operating)
         self.operating = operating
-        withConstruction = try report(["operating", "under_construction"]).0
+        withConstruction = try report([.operating, .underConstruction]).0
         let offsets = Dictionary(network.stations.map { ($0.stationId, $0.offsetM) }, uniquingKeysWith: { a, _ in a })
         gateways = catalog.stations.filter { $0.kind == "port" || $0.kind == "border_crossing" }
             .map { ($0.id, $0.name, offsets[$0.id]) }
