@@ -43,6 +43,8 @@ enum StationLayer {
                 "kind": .string(gateway?.kind ?? "station"),
                 "source": .string("\(OSMStation.source); node \(s.nodeID)"),
                 "name_local": s.nameLocal.map { .string($0) } ?? .null,
+                // The name a reader of Latin script can use, as rail lines' `name_latin` is made (StationNames.latinName).
+                "name_latin": names.latinName(of: s).map { .string($0) } ?? .null,
                 "osm_railway": .string(s.railway),
                 "in_kazakhstan": .bool(inside),
                 "nearest_rail": .string(railOwners[hit.owner]),
