@@ -10,8 +10,12 @@ import Geo
 /// - A track edge between two nodes dips abroad when one of its inner vertices lies outside the outline
 ///   (and its line's other country is not a transit country): passing it counts as leaving and coming back.
 ///   Inner vertices are tested, not the geodesic edges between them.
-/// - A gauge change (between two edges of known, different `gauge_mm`) is allowed only at a node within the
-///   network's tolerance of a gateway's attachment node. An edge of a line without `gauge_mm` has no gauge
+/// - A gauge change (between two edges of known, different `gauge_mm`) is allowed only at a gateway: at a node
+///   within the network's tolerance of a port's or border crossing's attachment node, or along the rail within
+///   `breakOfGaugeReachM` (25 km) of a border crossing's, on either side of the border. The reach is topology,
+///   not length: a break of gauge is made in the yards of the paired border stations (Dostyk and Alashankou lie
+///   12 km apart by rail, Altynkol and Khorgos 13 km), and the generalised lines change `gauge_mm` where the data
+///   splits them near the border, not at a station point (on the bundled data 2 km past Alashankou). An edge of a line without `gauge_mm` has no gauge
 ///   (unknown, never assumed) and changes nothing.
 ///
 /// Without a country layer every node counts as inside: no border rule applies (`bordersChecked` is false).
@@ -36,6 +40,8 @@ public struct BorderRules: Sendable {
     let atGateway: [Bool]
     /// Each edge's gauge as a small number: 0 unknown, else 1 + its position in `gauges`.
     let edgeGauge: [UInt8]
+    /// How far along the rail from a border crossing's attachment a gauge may change, metres (see the type's comment).
+    public static let breakOfGaugeReachM = 25_000.0
     /// The distinct known gauges, millimetres, ascending.
     public let gauges: [Int]
 
@@ -87,15 +93,20 @@ public struct BorderRules: Sendable {
             }
         }
         edgeDips = dips
-        // Gateway nodes: every node within the tolerance of a gateway's attachment node.
+        // Where a gauge may change: nodes within the tolerance of a port's or crossing's attachment, and along the
+        // rail within `breakOfGaugeReachM` of a border crossing's (either side of the border).
         var atGateway = [Bool](repeating: false, count: network.nodes.count)
-        let gatewayNodes = catalog.presentLayers.contains(.stations)
-            ? catalog.stations.filter { $0.gateway != nil }.compactMap { network.node(ofStation: $0.id) } : []
-        for g in gatewayNodes {
+        let places = catalog.presentLayers.contains(.stations)
+            ? catalog.stations.filter { $0.gateway != nil || $0.kind == "border_crossing" } : []
+        for station in places {
+            guard let g = network.node(ofStation: station.id) else { continue }
             let centre = network.nodes[g].location
             let window = MetreWindow.around(centre, metres: network.toleranceM)
             for n in network.nodes.indices where window.contains(network.nodes[n].location) {
                 if n == g || Geodesic.wgs84.distance(centre, network.nodes[n].location) <= network.toleranceM { atGateway[n] = true }
+            }
+            if station.kind == "border_crossing" {
+                for n in Self.nodes(of: network, withinRailM: Self.breakOfGaugeReachM, of: g) { atGateway[n] = true }
             }
         }
         self.atGateway = atGateway
@@ -115,5 +126,25 @@ public struct BorderRules: Sendable {
     /// A node's country for a reader: its code, or "outside <home name>" where unknown.
     public func countryLabel(ofNode n: Int) -> String {
         country[n] ?? "outside \(homeName ?? "the country layer")"
+    }
+}
+
+extension BorderRules {
+    /// The nodes within `limit` metres of node `start` along the network (a Dijkstra bounded by `limit`).
+    static func nodes(of network: RailNetwork, withinRailM limit: Double, of start: Int) -> [Int] {
+        var distance = [Int: Double](), found = [Int](), heap = MinHeap(capacity: 16)
+        distance[start] = 0
+        heap.push(start, 0)
+        while let (n, d) = heap.pop() {
+            if d > distance[n]! { continue }
+            found.append(n)
+            for e in network.edges(at: n) {
+                let edge = network.edges[e]
+                let m = edge.from == n ? edge.to : edge.from
+                let next = d + edge.lengthM
+                if next <= limit, next < distance[m] ?? .infinity { distance[m] = next; heap.push(m, next) }
+            }
+        }
+        return found
     }
 }
