@@ -66,7 +66,7 @@ public struct Route: Hashable, Sendable, Codable {
     public var bordersChecked: Bool
     /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
     public var transit: [String]
-    /// The gateway at the route's end, when the end is one.
+    /// The gateway at the route's end when that end is one (the `to` end's first, else the `from` end's).
     public var gateway: GatewayEnd?
 
     /// The rail path's run along one rail line.
@@ -197,12 +197,12 @@ extension RailNetwork {
         return targets.map { to in
             Result { () throws -> Route in
                 guard from != to else { throw RouteError.samePlace }
-                return try finish(from: a, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
+                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
             }
         }
     }
 
-    private func finish(from a: Entry, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
+    private func finish(from a: Entry, named from: RouteEnd, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
                         catalog: Catalog, rules: BorderRules, report: inout NetworkReport?) throws -> Route {
         let b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
@@ -256,18 +256,20 @@ extension RailNetwork {
         var path = [Coordinate]()
         for piece in found.pieces { for c in piece.path where path.last != c { path.append(c) } }
         // The lines run on, their statuses and gauges.
-        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?
+        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?, firstGauge: Int?
         for piece in found.pieces where piece.m > 0 {
             guard let id = piece.railId, let line = line(id) else { continue }
             let status = line.lineStatus?.rawValue ?? "operating"
             if !statuses.contains(status) { statuses.append(status) }
-            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM }
+            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM; firstGauge = firstGauge ?? line.gaugeMM }
             if runs.last?.railId == id { runs[runs.count - 1].km += piece.m / 1000; continue }
             runs.append(Route.LineRun(railId: id, name: line.latinName, status: status, gaugeMM: line.gaugeMM, km: piece.m / 1000))
         }
+        // The gateway at the end: the `to` end's, else the `from` end's, with the gauge the route meets it on.
         var gateway: Route.GatewayEnd?
-        if case .station(let id) = to, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway {
-            let breaks = g.gaugeAcrossMM.flatMap { across in lastGauge.map { $0 != across } } ?? false
+        for (end, gauge) in [(to, lastGauge), (from, firstGauge)] where gateway == nil {
+            guard case .station(let id) = end, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway else { continue }
+            let breaks = g.gaugeAcrossMM.flatMap { across in gauge.map { $0 != across } } ?? false
             gateway = Route.GatewayEnd(id: id, name: station.name, kind: g.kind.rawValue, countryAcross: g.countryAcross,
                                        gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
         }
