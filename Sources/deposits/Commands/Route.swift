@@ -158,7 +158,7 @@ struct RouteAnswer: CommandAnswer {
             out.append("Gauge unknown (not in the data, not assumed) on \(Units.distance(route.gaugeUnknownM)) of the rail path.")
         }
         out.append(route.bordersChecked
-            ? "Borders: the route stays in Kazakhstan once it has left" + (route.transit.isEmpty ? "" : ", except through \(route.transit.joined(separator: ", "))") + "."
+            ? "Borders: checked; the route does not leave Kazakhstan to come back in" + (route.transit.isEmpty ? "" : " except through \(route.transit.joined(separator: ", "))") + "."
             : "Borders: not checked (the data has no country layer).")
         if let g = route.gateway {
             var text = (g.id == to.id ? "Ends" : "Starts") + " at gateway \(TerminalText.escaped(catalog.stationLabel(id: g.id, name: g.name))) (\(g.kind == "port" ? "port" : "border crossing")"
