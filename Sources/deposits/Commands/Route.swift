@@ -31,7 +31,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog(for: .all)
+            let catalog = try data.loadNetworkCatalog()
             let lookup = Lookup(catalog: catalog)
             let a = try lookup.routeEnd(from), b = try lookup.routeEnd(to)
             let network = try networkOptions.network(of: catalog)
