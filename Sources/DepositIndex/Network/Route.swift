@@ -194,16 +194,18 @@ extension RailNetwork {
         let outs = exits(a)
         let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
         var report: NetworkReport?  // made once, for the first target in another component
+        var corridorsAt = CorridorCache()  // shared by the routes, which share much of their track
         return targets.map { to in
             Result { () throws -> Route in
                 guard from != to else { throw RouteError.samePlace }
-                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
+                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report, corridorsAt: &corridorsAt)
             }
         }
     }
 
     private func finish(from a: Entry, named from: RouteEnd, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
-                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?) throws -> Route {
+                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?,
+                        corridorsAt: inout CorridorCache) throws -> Route {
         let b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
@@ -274,7 +276,7 @@ extension RailNetwork {
                                        gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
         }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog),
+                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt),
                      include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
                      bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
     }
@@ -341,18 +343,25 @@ extension RailNetwork {
     /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
     /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
     /// still counts. Without a corridors layer, none.
-    private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog) throws -> [Route.CorridorRun] {
+    /// The corridors each vertex lies in, and their names, as found so far.
+    struct CorridorCache {
+        var inside = [Coordinate: Set<String>]()
+        var names = [String: String]()
+    }
+
+    private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog,
+                              cache: inout CorridorCache) throws -> [Route.CorridorRun] {
         guard catalog.presentLayers.contains(.corridors) else { return [] }
-        var inside = [Coordinate: Set<String>](), names = [String: String](), order = [String](), metres = [String: Double]()
+        var order = [String](), metres = [String: Double]()
         for piece in pieces where piece.m > 0 {
             var common: Set<String>?
             for c in piece.path {
-                if inside[c] == nil {
+                if cache.inside[c] == nil {
                     let found = try catalog.corridors(containing: c)
-                    for f in found { names[f.corridorId] = f.corridorName }
-                    inside[c] = Set(found.map(\.corridorId))
+                    for f in found { cache.names[f.corridorId] = f.corridorName }
+                    cache.inside[c] = Set(found.map(\.corridorId))
                 }
-                common = common.map { $0.intersection(inside[c]!) } ?? inside[c]!
+                common = common.map { $0.intersection(cache.inside[c]!) } ?? cache.inside[c]!
                 if common!.isEmpty { break }
             }
             for id in (common ?? []).sorted() {
@@ -360,7 +369,7 @@ extension RailNetwork {
                 metres[id, default: 0] += piece.m
             }
         }
-        return order.map { Route.CorridorRun(id: $0, name: names[$0]!, km: metres[$0]! / 1000) }
+        return order.map { Route.CorridorRun(id: $0, name: cache.names[$0]!, km: metres[$0]! / 1000) }
     }
 
     private func component(of e: Entry) -> Int { nodes[e.node ?? edges[e.edge].from].component }
