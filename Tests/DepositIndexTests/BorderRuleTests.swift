@@ -186,6 +186,9 @@ final class BorderRuleTests: XCTestCase {
         XCTAssertEqual(route.gateway, Route.GatewayEnd(id: "gw", name: "gw", kind: "border_crossing", countryAcross: "CN",
                                                        gaugeAcrossMM: 1435, gaugeBreak: true))
         XCTAssertEqual(route.gaugeUnknownM, 0)
+        // From the gateway: the same gateway, the same break.
+        let back = try net.route(from: .station("gw"), to: .station("a"), catalog: catalog)
+        XCTAssertEqual(back.gateway, route.gateway)
     }
 
     // MARK: - Status

@@ -124,6 +124,22 @@ final class GatewayCommandTests: XCTestCase {
         XCTAssertEqual(ranked["lines"] as? [String], ["operating", "under_construction", "planned"])
     }
 
+    /// `network` lists the piece south of 0.5° S ("south" and the tail of "ru") as a border detour: it joins
+    /// the main piece only through RU. Its frontier node (2.5° E, 0.5° S) is nearest the main piece's frontier
+    /// nodes at (2° E, 0) and (3° E, 0), equally far by symmetry — by PROJ's geod_inverse, as the library measures it. With the line under construction
+    /// included, "link" joins it inside and nothing is listed.
+    func testNetworkListsTheBorderDetour() throws {
+        let report = try json(["network", "--data", dir])
+        XCTAssertEqual(report["borders_checked"] as? Bool, true)
+        let detours = try XCTUnwrap(report["border_detours"] as? [[String: Any]])
+        XCTAssertEqual(detours.count, 1)
+        XCTAssertEqual(try XCTUnwrap(detours[0]["gap_m"] as? Double),
+                       Geodesic.wgs84.distance(Coordinate(longitude: 2.5, latitude: -0.5), Coordinate(longitude: 2, latitude: 0)), accuracy: 1e-3)
+        let included = try json(["network", "--data", dir, "--include", "under_construction"])
+        XCTAssertEqual((included["border_detours"] as? [[String: Any]])?.count, 0)
+        XCTAssertTrue(try CLIRunner.succeed(["network", "--data", dir]).contains("Border detours (places inside Kazakhstan the rail joins only through abroad): 1"))
+    }
+
     func testBadInputs() throws {
         for arguments in [["route", "dep", "gw-west", "--include", "bogus"], ["route", "dep", "gw-west", "--transit", "RUS"],
                           ["gateways", "dep", "--transit", "1"], ["gateways"], ["gateways", "dep", "--all"], ["gateways", "dep", "--include", ""]] {

@@ -66,7 +66,7 @@ public struct Route: Hashable, Sendable, Codable {
     public var bordersChecked: Bool
     /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
     public var transit: [String]
-    /// The gateway at the route's end, when the end is one.
+    /// The gateway at the route's end when that end is one (the `to` end's first, else the `from` end's).
     public var gateway: GatewayEnd?
 
     /// The rail path's run along one rail line.
@@ -194,16 +194,18 @@ extension RailNetwork {
         let outs = exits(a)
         let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
         var report: NetworkReport?  // made once, for the first target in another component
+        var corridorsAt = CorridorCache()  // shared by the routes, which share much of their track
         return targets.map { to in
             Result { () throws -> Route in
                 guard from != to else { throw RouteError.samePlace }
-                return try finish(from: a, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report)
+                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report, corridorsAt: &corridorsAt)
             }
         }
     }
 
-    private func finish(from a: Entry, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
-                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?) throws -> Route {
+    private func finish(from a: Entry, named from: RouteEnd, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
+                        catalog: Catalog, rules: BorderRules, report: inout NetworkReport?,
+                        corridorsAt: inout CorridorCache) throws -> Route {
         let b = try entry(to, catalog: catalog)
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
@@ -256,23 +258,25 @@ extension RailNetwork {
         var path = [Coordinate]()
         for piece in found.pieces { for c in piece.path where path.last != c { path.append(c) } }
         // The lines run on, their statuses and gauges.
-        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?
+        var runs = [Route.LineRun](), statuses = [String](), unknownGauge = 0.0, lastGauge: Int?, firstGauge: Int?
         for piece in found.pieces where piece.m > 0 {
             guard let id = piece.railId, let line = line(id) else { continue }
             let status = line.lineStatus?.rawValue ?? "operating"
             if !statuses.contains(status) { statuses.append(status) }
-            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM }
+            if line.gaugeMM == nil { unknownGauge += piece.m } else { lastGauge = line.gaugeMM; firstGauge = firstGauge ?? line.gaugeMM }
             if runs.last?.railId == id { runs[runs.count - 1].km += piece.m / 1000; continue }
             runs.append(Route.LineRun(railId: id, name: line.latinName, status: status, gaugeMM: line.gaugeMM, km: piece.m / 1000))
         }
+        // The gateway at the end: the `to` end's, else the `from` end's, with the gauge the route meets it on.
         var gateway: Route.GatewayEnd?
-        if case .station(let id) = to, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway {
-            let breaks = g.gaugeAcrossMM.flatMap { across in lastGauge.map { $0 != across } } ?? false
+        for (end, gauge) in [(to, lastGauge), (from, firstGauge)] where gateway == nil {
+            guard case .station(let id) = end, let station = catalog.stations.first(where: { $0.id == id }), let g = station.gateway else { continue }
+            let breaks = g.gaugeAcrossMM.flatMap { across in gauge.map { $0 != across } } ?? false
             gateway = Route.GatewayEnd(id: id, name: station.name, kind: g.kind.rawValue, countryAcross: g.countryAcross,
                                        gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
         }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog),
+                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt),
                      include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
                      bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
     }
@@ -339,18 +343,25 @@ extension RailNetwork {
     /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
     /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
     /// still counts. Without a corridors layer, none.
-    private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog) throws -> [Route.CorridorRun] {
+    /// The corridors each vertex lies in, and their names, as found so far.
+    struct CorridorCache {
+        var inside = [Coordinate: Set<String>]()
+        var names = [String: String]()
+    }
+
+    private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog,
+                              cache: inout CorridorCache) throws -> [Route.CorridorRun] {
         guard catalog.presentLayers.contains(.corridors) else { return [] }
-        var inside = [Coordinate: Set<String>](), names = [String: String](), order = [String](), metres = [String: Double]()
+        var order = [String](), metres = [String: Double]()
         for piece in pieces where piece.m > 0 {
             var common: Set<String>?
             for c in piece.path {
-                if inside[c] == nil {
+                if cache.inside[c] == nil {
                     let found = try catalog.corridors(containing: c)
-                    for f in found { names[f.corridorId] = f.corridorName }
-                    inside[c] = Set(found.map(\.corridorId))
+                    for f in found { cache.names[f.corridorId] = f.corridorName }
+                    cache.inside[c] = Set(found.map(\.corridorId))
                 }
-                common = common.map { $0.intersection(inside[c]!) } ?? inside[c]!
+                common = common.map { $0.intersection(cache.inside[c]!) } ?? cache.inside[c]!
                 if common!.isEmpty { break }
             }
             for id in (common ?? []).sorted() {
@@ -358,7 +369,7 @@ extension RailNetwork {
                 metres[id, default: 0] += piece.m
             }
         }
-        return order.map { Route.CorridorRun(id: $0, name: names[$0]!, km: metres[$0]! / 1000) }
+        return order.map { Route.CorridorRun(id: $0, name: cache.names[$0]!, km: metres[$0]! / 1000) }
     }
 
     private func component(of e: Entry) -> Int { nodes[e.node ?? edges[e.edge].from].component }

@@ -32,7 +32,7 @@ struct Gateways: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog(for: .all)
+            let catalog = try data.loadNetworkCatalog()
             try catalog.requireLayers([.rail, .stations])
             let network = try networkOptions.network(of: catalog)
             let rules = try border.rules(network, catalog)

@@ -24,7 +24,7 @@ struct Network: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog(for: .all)
+            let catalog = try data.loadNetworkCatalog()
             let network = try networkOptions.network(of: catalog)
             let rules = try BorderRules(network: network, catalog: catalog)
             try output.write(NetworkAnswer(network: network, report: NetworkReport(network: network, rules: rules), full: full),

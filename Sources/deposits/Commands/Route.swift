@@ -31,7 +31,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog(for: .all)
+            let catalog = try data.loadNetworkCatalog()
             let lookup = Lookup(catalog: catalog)
             let a = try lookup.routeEnd(from), b = try lookup.routeEnd(to)
             let network = try networkOptions.network(of: catalog)
@@ -158,10 +158,10 @@ struct RouteAnswer: CommandAnswer {
             out.append("Gauge unknown (not in the data, not assumed) on \(Units.distance(route.gaugeUnknownM)) of the rail path.")
         }
         out.append(route.bordersChecked
-            ? "Borders: the route stays in Kazakhstan once it has left" + (route.transit.isEmpty ? "" : ", except through \(route.transit.joined(separator: ", "))") + "."
+            ? "Borders: checked; the route does not leave Kazakhstan to come back in" + (route.transit.isEmpty ? "" : " except through \(route.transit.joined(separator: ", "))") + "."
             : "Borders: not checked (the data has no country layer).")
         if let g = route.gateway {
-            var text = "Ends at gateway \(TerminalText.escaped(catalog.stationLabel(id: g.id, name: g.name))) (\(g.kind == "port" ? "port" : "border crossing")"
+            var text = (g.id == to.id ? "Ends" : "Starts") + " at gateway \(TerminalText.escaped(catalog.stationLabel(id: g.id, name: g.name))) (\(g.kind == "port" ? "port" : "border crossing")"
             if let c = g.countryAcross { text += " to \(c)" }
             if let across = g.gaugeAcrossMM { text += ", \(across) mm across" + (g.gaugeBreak ? ": a break of gauge" : "") }
             out.append(text + ").")
@@ -201,7 +201,7 @@ struct RouteAnswer: CommandAnswer {
             }
             var p: JSONObject = ["kind": .string(n.kind), "end": .string(label), "name": .string(n.name), "access_m": .number(a.accessM)]
             if let id = n.id { p["id"] = .string(id) }
-            if label == "to", let g = route.gateway {
+            if let g = route.gateway, n.id == g.id {
                 p["gateway"] = .string(g.kind)
                 p["rail_m"] = .number(route.railM)
                 p["total_m"] = .number(route.totalM)

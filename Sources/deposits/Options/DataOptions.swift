@@ -32,6 +32,16 @@ struct DataOptions: ParsableArguments {
         return try Catalog.bundled(layers: Self.layers(for: request))
     }
 
+    /// The catalog a `route`, `gateways` or `network` question reads: from GeoJSON every layer but the
+    /// regions (deposits, rail, stations, corridors, the country outline), from a store every layer.
+    func loadNetworkCatalog() throws -> Catalog {
+        if store != nil { return try loadCatalog(for: .all) }
+        var request = StoreRequest()
+        request.network = true
+        request.corridors = true
+        return try loadCatalog(for: request)
+    }
+
     /// The GeoJSON layers a request's answer reads: deposits and rail always (every data directory has
     /// them), stations for nearest rail (each line's nearest station) or nearest stations, regions and
     /// corridors when asked about; stations and the country for the rail network (`network`); everything
