@@ -100,14 +100,18 @@ final class DocExampleTests: XCTestCase {
     }
 
     /// `RailNetwork.gateways(from:catalog:rules:)` and `LineStatuses(parsing:)`: Upper Kairakty's nearest
-    /// gateway by rail on today's bundled data (values may change when the data gains lines and gateways).
+    /// gateway by rail on the bundled data: the crossing into Kyrgyzstan (issue 12's gateways), then Dostyk into China
+    /// further down the list (values measured December 2026 on GeoData as built from ../shared/data/raw).
     func testGatewaysExample() throws {
         let catalog = try Catalog.bundled()
         let network = try RailNetwork(catalog: catalog, toleranceM: 100)
         let ranked = try network.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
-        XCTAssertEqual(ranked[0].name, "Dostıq")
-        XCTAssertEqual(try XCTUnwrap(ranked[0].route).totalM, 1_056_829.48, accuracy: 0.01)
-        XCTAssertEqual(try XCTUnwrap(ranked[0].route).railM, 1_021_617.21, accuracy: 0.01)
+        XCTAssertEqual(ranked[0].name, "Шалдуар")
+        XCTAssertEqual(try XCTUnwrap(ranked[0].route).totalM, 858_485.73, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(ranked[0].route).railM, 823_273.46, accuracy: 0.01)
+        let dostyk = try XCTUnwrap(ranked.first { $0.stationId == "osm-4025083258" }?.route)
+        XCTAssertEqual(dostyk.totalM, 1_056_829.48, accuracy: 0.01)
+        XCTAssertEqual(dostyk.railM, 1_021_617.21, accuracy: 0.01)
         let statuses = try LineStatuses(parsing: ["under_construction"])
         XCTAssertEqual(statuses, [.operating, .underConstruction])
     }

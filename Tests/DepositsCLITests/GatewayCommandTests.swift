@@ -189,17 +189,22 @@ final class GatewayCommandTests: XCTestCase {
         }
     }
 
-    /// On the bundled data Upper Kairakty's nearest gateway by rail is Dostyk (as DocExampleTests), in
-    /// every format; at and show name it east.
+    /// On the bundled data Upper Kairakty's nearest gateway by rail is the crossing into Kyrgyzstan, Шалдуар
+    /// (as DocExampleTests), then Dostyk into China at 1,056.8 km, in every format; show names Шалдуар east and
+    /// Мамлютка (into Russia, 68.5°E) west. Values measured December 2026 on the bundled data.
     func testBundledUpperKairakty() throws {
         let table = try CLIRunner.succeed(["gateways", "Upper Kairakty"])
-        XCTAssertTrue(table.contains("1  Dostıq"), table)
+        XCTAssertTrue(table.contains(" 1  Шалдуар (Shalduar)"), table)
+        XCTAssertTrue(table.contains(" 6  Dostıq"), table)
         let answer = try json(["gateways", "Upper Kairakty"])
         let first = try XCTUnwrap((answer["gateways"] as? [[String: Any]])?.first)
-        XCTAssertEqual(first["id"] as? String, "osm-4025083258")
-        XCTAssertEqual(try XCTUnwrap(first["total_m"] as? Double), 1_056_829.48, accuracy: 0.01)
+        XCTAssertEqual(first["id"] as? String, "osm-3729466654")
+        XCTAssertEqual(try XCTUnwrap(first["total_m"] as? Double), 858_485.73, accuracy: 0.01)
+        let dostyk = try XCTUnwrap((answer["gateways"] as? [[String: Any]])?.first { $0["id"] as? String == "osm-4025083258" })
+        XCTAssertEqual(try XCTUnwrap(dostyk["total_m"] as? Double), 1_056_829.48, accuracy: 0.01)
         XCTAssertFalse(try GeoJSON.features(parsing: Array(try CLIRunner.succeed(["gateways", "Upper Kairakty", "--format", "geojson"]).utf8)).isEmpty)
         let show = try json(["show", "Upper Kairakty"])
-        XCTAssertEqual(((show["nearest_gateways"] as? [String: Any])?["east"] as? [String: Any])?["id"] as? String, "osm-4025083258")
+        XCTAssertEqual(((show["nearest_gateways"] as? [String: Any])?["east"] as? [String: Any])?["id"] as? String, "osm-3729466654")
+        XCTAssertEqual(((show["nearest_gateways"] as? [String: Any])?["west"] as? [String: Any])?["id"] as? String, "osm-3501507424")
     }
 }

@@ -47,8 +47,9 @@ extension RailNetwork {
     ///     let catalog = try Catalog.bundled()
     ///     let network = try RailNetwork(catalog: catalog, toleranceM: 100)
     ///     let ranked = try network.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
-    ///     ranked[0].name             // "Dostıq"
-    ///     ranked[0].route!.totalM    // 1,056,829.48 m: 35,212.27 m of access, then 1,021,617.21 m of rail
+    ///     ranked[0].name             // "Шалдуар", the crossing into Kyrgyzstan
+    ///     ranked[0].route!.totalM    // 858,485.73 m: 35,212.27 m of access, then 823,273.46 m of rail
+    ///     ranked.first { $0.stationId == "osm-4025083258" }!.route!.totalM   // Dostıq, into China: 1,056,829.48 m
     ///
     /// - Throws: `QueryError.missingLayer` without a stations layer; what makes the place unusable.
     public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> [GatewayRoute] {
