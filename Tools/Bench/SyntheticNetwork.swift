@@ -41,7 +41,8 @@ enum SyntheticNetwork {
         let gateways = (0..<10).map { i -> Feature in
             let line = lines[Int.random(in: 0..<lines.count, using: &rng)]
             let at = line[Int.random(in: 0..<line.count, using: &rng)]
-            return Feature(id: "gw-\(i)", properties: ["name": .string("Gateway \(i)"), "kind": .string(i < 3 ? "port" : "border_crossing")],
+            return Feature(id: "gw-\(i)", properties: ["name": .string("Gateway \(i)"), "kind": .string(i < 3 ? "port" : "border_crossing"),
+                                                         "in_kazakhstan": .bool(true)],
                            geometry: .point(at))
         }
         return (rail, gateways)

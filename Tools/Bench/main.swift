@@ -116,6 +116,13 @@ if args.contains("--network"), let dir = Catalog.bundledDirectory {
     for _ in 0..<1_001 { routeTimes.append(try seconds { route = try network.route(from: .deposit("kz-w-001"), to: .station(target.id), catalog: catalog) }) }
     print(String(format: "route Upper Kairakty → %@ (network.route, warm): median %.3f ms of 1,001 (min %.3f ms); access %.1f m, rail %.1f m, total %.1f m",
                  target.name, median(routeTimes) * 1000, routeTimes.min()! * 1000, route.from.accessM, route.railM, route.totalM))
+    // The same with the border and gauge rules built once for the network, as a program asking many routes does.
+    var rules: BorderRules!
+    let rulesTime = try seconds { rules = try BorderRules(network: network, catalog: catalog) }
+    var ruledTimes = [Double]()
+    for _ in 0..<1_001 { ruledTimes.append(try seconds { route = try network.route(from: .deposit("kz-w-001"), to: .station(target.id), catalog: catalog, rules: rules) }) }
+    print(String(format: "  with BorderRules built once (%.1f ms): median %.3f ms of 1,001 (min %.3f ms)",
+                 rulesTime * 1000, median(ruledTimes) * 1000, ruledTimes.min()! * 1000))
 
     // 200 seeded pairs of the main component, drawn as deposits-network-export draws them (seed 12).
     let main = network.nodes.indices.filter { network.nodes[$0].component == 0 }
@@ -146,6 +153,10 @@ if args.contains("--network"), let dir = Catalog.bundledDirectory {
     for _ in 0..<7 { alls.append(try seconds { result = try NetworkHarness.gatewayDistances(catalog: catalog, network: network, gateways: gatewayNodes) }) }
     print(String(format: "every deposit (%d) to every gateway (%d) by rail, warm: median %.1f ms of 7 (steps of the last: ", result.distances.count, gatewayNodes.count, median(alls) * 1000)
           + result.steps.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: ", ") + ")")
+    // What `gateways --all` runs: the library's gatewayDistances (one RuledSearch per gateway, each deposit's entry).
+    var libraryAlls = [Double]()
+    for _ in 0..<7 { libraryAlls.append(try seconds { _ = try network.gatewayDistances(catalog: catalog, rules: rules) }) }
+    print(String(format: "  RailNetwork.gatewayDistances (what gateways --all runs, rules included), warm: median %.1f ms of 7", median(libraryAlls) * 1000))
     let cold = load + first + median(alls)
     print(String(format: "  in-process cold total (load + first build + all distances): %.1f ms; process start and output not included", cold * 1000))
     // The harness against network.route for Upper Kairakty to Kuryk.
@@ -183,6 +194,12 @@ if args.contains("--gateways") {
         print(String(format: "every deposit to 10 gateways, access legs included: %.3f s (CPU %.3f s); %d of %d deposits reach all 10",
                      wall, cpuSeconds() - cpu, reached, result.distances.count))
         for (name, t) in result.steps { print(String(format: "  %@: %.3f s", name, t)) }
+        // The library's own batch, what `gateways --all` runs (no country layer here: borders not checked).
+        let libraryCPU = cpuSeconds()
+        var rows = [DepositGatewayDistances]()
+        let libraryWall = try seconds { rows = try network.gatewayDistances(catalog: catalog, rules: BorderRules(network: network, catalog: catalog)) }
+        print(String(format: "  RailNetwork.gatewayDistances (what gateways --all runs): %.3f s (CPU %.3f s); %d of %d deposits reach all 10",
+                     libraryWall, cpuSeconds() - libraryCPU, rows.filter { $0.gateways.allSatisfy { $0.totalM != nil } }.count, rows.count))
     }
     // Spot check: deposits' harness distances against network.route, deposit by deposit.
     var rng = SeededRandom(seed: 5)
