@@ -418,16 +418,14 @@ extension RailNetwork {
         let hit = (railId: lines[near.feature].id, railPoint: near.pair.to, fromPoint: near.pair.from, distanceM: near.pair.distance)
         let q = hit.railPoint
         let access = Route.Access(from: hit.fromPoint, railPoint: q, railId: hit.railId, accessM: hit.distanceM)
-        // The track edge of that line with the segment nearest the point.
-        let probe = DistanceQuery(point: q)
-        var best: (edge: Int, segment: Int, d: Double)?
+        // The track edge of that line with the segment holding the point (`SegmentHolding`), edges in the
+        // line's order and each edge's segments in path order.
+        var segmentOf = [(edge: Int, segment: Int)](), ends = [(Coordinate, Coordinate)]()
         for i in trackEdgesOfLine[near.feature] {
-            let e = edges[i]
-            for s in 0..<(e.path.count - 1) {
-                let d = probe.nearest(toChain: e.path[s...(s + 1)], below: .infinity)?.distance ?? .infinity
-                if best == nil || d < best!.d { best = (i, s, d) }
-            }
+            let p = edges[i].path
+            for s in 0..<(p.count - 1) { segmentOf.append((i, s)); ends.append((p[s], p[s + 1])) }
         }
+        let best = SegmentHolding.segment(holding: q, among: ends).map { segmentOf[$0] }
         guard let on = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
         let path = edges[on.edge].path
         let along = Self.length(path[0...on.segment]) + Geodesic.wgs84.distance(path[on.segment], q)
