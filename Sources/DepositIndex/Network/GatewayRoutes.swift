@@ -95,11 +95,13 @@ extension RailNetwork {
             let deposit = deposits[d]
             let entry = deposit.geometry == nil ? nil : try? self.entry(.deposit(deposit.id), catalog: catalog)
             var found = [DepositGatewayDistances.Entry]()
+            // The ways out of the entry, once per deposit (each is measured along its edge), not once per gateway.
+            let ways = entry.map { exits($0).map { (node: $0.node, m: $0.m) } } ?? []
             for (g, station) in stations.enumerated() {
                 var e = DepositGatewayDistances.Entry(id: station.id, name: station.name, accessM: nil, railM: nil, totalM: nil)
                 if let entry, let search = searches[g] {
                     var rail = Double.infinity
-                    for i in exits(entry) {
+                    for i in ways {
                         if let reached = search.best(at: i.node, onward: entryGauge(entry, rules)) { rail = min(rail, reached.m + i.m) }
                     }
                     if rail.isFinite {
