@@ -100,7 +100,9 @@ extension RailNetwork {
                 if let entry, let search = searches[g] {
                     var rail = Double.infinity
                     for i in exits(entry) {
-                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules)) { rail = min(rail, reached.m + i.m) }
+                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules), accepts: { self.endAccepts(entry, i, rules, phase: $0) }) {
+                            rail = min(rail, reached.m + i.m)
+                        }
                     }
                     if rail.isFinite {
                         e.accessM = entry.access.accessM; e.railM = rail; e.totalM = entry.access.accessM + rail

@@ -192,7 +192,10 @@ extension RailNetwork {
     public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules) throws -> [Result<Route, Error>] {
         let a = try entry(from, catalog: catalog)
         let outs = exits(a)
-        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        let search = RuledSearch(network: self, rules: rules, sources: outs.compactMap { o in
+            // A partial edge that leaves the country and comes back to its node is no way out.
+            startPhase(a, o, rules).map { .init(node: o.node, m: o.m, gauge: entryGauge(a, rules), phase: $0) }
+        })
         var report: NetworkReport?  // made once, for the first target in another component
         var corridorsAt = CorridorCache()  // shared by the routes, which share much of their track
         return targets.map { to in
@@ -222,15 +225,16 @@ extension RailNetwork {
                 + [hi.access.railPoint]
             if a.alongM > b.alongM { p.reverse() }
             let m = abs(b.alongM - a.alongM)
-            best = (m, [(p, m, e.railId)], [])
+            if pieceKeepsBorders(p, railId: e.railId, rules) { best = (m, [(p, m, e.railId)], []) }
         }
         let ins = exits(b)
         for i in ins {
-            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules)) else { continue }
+            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules), accepts: { endAccepts(b, i, rules, phase: $0) })
+            else { continue }
             let m = reached.m + i.m
             if let shortest = best, shortest.m <= m { continue }
             let walk = search.path(to: reached.state)
-            guard let o = outs.filter({ $0.node == walk.nodes[0] }).min(by: { $0.m < $1.m }) else { continue }
+            guard let o = outs.filter({ $0.node == walk.nodes[0] && startPhase(a, $0, rules) != nil }).min(by: { $0.m < $1.m }) else { continue }
             var pieces: [Piece] = [(o.path, o.m, a.node == nil ? edges[a.edge].railId : nil)]
             var marks = [(node: o.node, m: o.m)], run = o.m
             for (k, e) in walk.edges.enumerated() {
@@ -242,7 +246,7 @@ extension RailNetwork {
             pieces.append((i.path.reversed(), i.m, b.node == nil ? edges[b.edge].railId : nil))
             best = (m, pieces, marks)
         }
-        guard let found = best else { throw refusal(outs, ins, rules) }
+        guard let found = best else { throw refusal(outs, ins, rules, ends: (a, b)) }
         var stationsAt = [Int: [StationAttachment]]()
         for s in stations { stationsAt[s.node, default: []].append(s) }
         var via = [Route.Via](), seen = Set<Int>()
@@ -298,15 +302,36 @@ extension RailNetwork {
 
     /// Why ends in one component have no allowed path: the shortest path without rules, read for where it
     /// leaves the country and comes back, or where it changes gauge away from a gateway.
+    /// Where no path between the nodes breaks a rule, the partial edge at an end that leaves and comes back
+    /// (`ends`, the two entries) is named.
     func refusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
-                 _ rules: BorderRules) -> RouteError {
+                 _ rules: BorderRules, ends: (Entry, Entry)? = nil) -> RouteError {
+        unruledRefusal(outs, ins, rules) ?? ends.flatMap { partialEdgeRefusal($0.0, outs, $0.1, ins, rules) }
+            ?? RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
+    }
+
+    /// The refusal for an end whose partial edge dips abroad between an inside rail point and an inside node.
+    private func partialEdgeRefusal(_ a: Entry, _ outs: [(node: Int, m: Double, path: [Coordinate])], _ b: Entry,
+                                    _ ins: [(node: Int, m: Double, path: [Coordinate])], _ rules: BorderRules) -> RouteError? {
+        for (e, exits) in [(a, outs), (b, ins)] {
+            guard e.node == nil else { continue }
+            for x in exits where startPhase(e, x, rules) == nil {
+                return RouteError.leavesCountry(leaves: e.access.railPoint, reenters: nodes[x.node].location,
+                                                railId: edges[e.edge].railId, nearestBreak: nil)
+            }
+        }
+        return nil
+    }
+
+    private func unruledRefusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
+                                _ rules: BorderRules) -> RouteError? {
         var shortest: NetworkPath?
         for o in outs {
             for i in ins {
                 if let p = shortestPath(from: o.node, to: i.node), shortest == nil || p.lengthM < shortest!.lengthM { shortest = p }
             }
         }
-        guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
+        guard let p = shortest else { return nil }
         // Where the path last leaves the country before coming back: the last inside node before an outside
         // node or an edge dipping abroad.
         var leftAt: Int?, lastInside: Int?, leftAlong = "-"
@@ -334,7 +359,7 @@ extension RailNetwork {
             if g != 0 && gauge != 0 && g != gauge && !rules.atGateway[p.nodes[k]] { return RouteError.gaugeChange(at: nodes[p.nodes[k]].location) }
             if g != 0 { gauge = g }
         }
-        return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
+        return nil
     }
 
     /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
