@@ -64,6 +64,9 @@ public struct Route: Hashable, Sendable, Codable {
     public var gaugeUnknownM: Double
     /// False when the data has no country layer, so the border rule could not be applied.
     public var bordersChecked: Bool
+    /// False when the data has no corridors layer: `corridors` is then empty because nothing was asked of a
+    /// layer that is not there, not because the path runs along no corridor.
+    public var corridorsChecked: Bool
     /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
     public var transit: [String]
     /// The gateway at the route's end when that end is one (the `to` end's first, else the `from` end's).
@@ -282,7 +285,8 @@ extension RailNetwork {
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
                      path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt),
                      include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
-                     bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
+                     bordersChecked: rules.bordersChecked, corridorsChecked: catalog.presentLayers.contains(.corridors),
+                     transit: rules.transit, gateway: gateway)
     }
 
     /// The gauge a place's entry runs on (0 at a node, or on an edge of unknown gauge).
@@ -367,7 +371,7 @@ extension RailNetwork {
     /// corridor's half width of its centre line, by `Catalog.corridors(containing:)` (exact geodesic distance
     /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
     /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
-    /// still counts. Without a corridors layer, none.
+    /// still counts. Without a corridors layer, none (and `Route.corridorsChecked` says so).
     /// The corridors each vertex lies in, and their names, as found so far.
     struct CorridorCache {
         var inside = [Coordinate: Set<String>]()
