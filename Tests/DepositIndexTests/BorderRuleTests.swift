@@ -213,6 +213,21 @@ final class BorderRuleTests: XCTestCase {
         }
     }
 
+    /// `gatewayDistances` said nothing about a deposit it could not place (no location): its gateways came back
+    /// without distances, as if unreachable by rail. Now it says why; a placed deposit has no such note.
+    func testEveryDepositSaysWhyADepositHasNoDistances() throws {
+        let catalog = Catalog(deposits: [Deposit(id: "nowhere", name: "Nowhere", geometry: nil),
+                                         Deposit(id: "here", name: "Here", geometry: .point(p(0.9, 0)))],
+                              rail: partialCatalog(detour: true).rail, stations: [station("b", 3, 0, kind: "port")], country: kz)
+        let net = try RailNetwork(catalog: catalog, toleranceM: 10)
+        let all = try net.gatewayDistances(catalog: catalog, rules: BorderRules(network: net, catalog: catalog))
+        XCTAssertEqual(all.map(\.depositId), ["nowhere", "here"])
+        XCTAssertEqual(all[0].unreachable, "the deposit has no published location")
+        XCTAssertNil(all[0].gateways[0].totalM)
+        XCTAssertNil(all[1].unreachable)
+        XCTAssertNotNil(all[1].gateways[0].totalM)
+    }
+
     // MARK: - Gauge
 
     /// 1,520 mm from 0° to 1° E, 1,435 mm from 1° to 2° E on the equator. The change at 1° E is allowed

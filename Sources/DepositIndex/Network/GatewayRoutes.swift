@@ -31,6 +31,9 @@ public struct DepositGatewayDistances: Hashable, Sendable, Codable {
     public var depositName: String
     /// Reachable gateways nearest first (by total), then the unreachable ones by id.
     public var gateways: [Entry]
+    /// Why the deposit has no distance to any gateway at all, when it cannot enter the network ("the deposit
+    /// has no published location", or the entry's error); nil when it enters it.
+    public var unreachable: String? = nil
 }
 
 extension RailNetwork {
@@ -93,7 +96,13 @@ extension RailNetwork {
         let deposits = catalog.deposits
         return Parallel.map(deposits.count) { d -> DepositGatewayDistances in
             let deposit = deposits[d]
-            let entry = deposit.geometry == nil ? nil : try? self.entry(.deposit(deposit.id), catalog: catalog)
+            var why: String?
+            var entry: Entry?
+            if deposit.geometry == nil {
+                why = "the deposit has no published location"
+            } else {
+                do { entry = try self.entry(.deposit(deposit.id), catalog: catalog) } catch { why = "\(error)" }
+            }
             var found = [DepositGatewayDistances.Entry]()
             for (g, station) in stations.enumerated() {
                 var e = DepositGatewayDistances.Entry(id: station.id, name: station.name, accessM: nil, railM: nil, totalM: nil)
@@ -112,7 +121,7 @@ extension RailNetwork {
             }
             let reached = found.filter { $0.totalM != nil }.sorted { ($0.totalM!, $0.id) < ($1.totalM!, $1.id) }
             return DepositGatewayDistances(depositId: deposit.id, depositName: deposit.name,
-                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id })
+                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id }, unreachable: why)
         }
     }
 }

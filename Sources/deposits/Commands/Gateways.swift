@@ -197,8 +197,9 @@ struct GatewaysAnswer: CommandAnswer {
 }
 
 /// `gateways --all`. JSON: `query` (`all_deposits`), `lines` (statuses routed over), `transit`, `borders_checked`, and `results`:
-/// for every deposit, `deposit_id`, `deposit_name` and `gateways` (`id`, `name`, `access_m`, `rail_m`,
-/// `total_m`; nearest first, unreachable last without distances).
+/// for every deposit, `deposit_id`, `deposit_name`, `gateways` (`id`, `name`, `access_m`, `rail_m`,
+/// `total_m`; nearest first, unreachable last without distances) and, for a deposit that cannot enter the
+/// network at all, `unreachable` (why: no published location).
 struct GatewaysForEveryDeposit: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .deposits] }
 
@@ -226,12 +227,19 @@ struct GatewaysForEveryDeposit: CommandAnswer {
         var t = TextTable(columns)
         for d in results {
             let byId = Dictionary(d.gateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var row = [TerminalText.escaped(d.depositName), d.depositId, d.gateways.first.flatMap { $0.totalM == nil ? nil : TerminalText.escaped($0.name) } ?? "-"]
+            var row = [TerminalText.escaped(d.depositName), d.depositId, d.gateways.first.flatMap { $0.totalM == nil ? nil : TerminalText.escaped(catalog.stationLabel(id: $0.id, name: $0.name)) } ?? "-"]
             row += gateways.map { g in byId[g.id]?.totalM.map(Units.distance) ?? "-" }
             t.add(row)
         }
         out.append(t.text)
         out.append("- : not reachable by rail under the rules, or the deposit has no location.")
+        // Deposits with no distance at all, grouped by why, in result order.
+        var reasons = [String](), ids = [String: [String]]()
+        for d in results { if let why = d.unreachable { if ids[why] == nil { reasons.append(why) }; ids[why, default: []].append(d.depositId) } }
+        for why in reasons {
+            out.append("No distances for \(ids[why]!.count) deposit\(ids[why]!.count == 1 ? "" : "s") (\(TerminalText.escaped(why))): "
+                       + ids[why]!.joined(separator: ", ") + ".")
+        }
         if !bordersChecked { out.append("Borders: not checked (the data has no country layer).") }
         return out.joined(separator: "\n") + "\n"
     }
