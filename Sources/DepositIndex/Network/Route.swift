@@ -366,12 +366,15 @@ extension RailNetwork {
         return nil
     }
 
-    /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
-    /// point to a node) counts as along a corridor, all its length, when every vertex of it lies within the
-    /// corridor's half width of its centre line, by `Catalog.corridors(containing:)` (exact geodesic distance
-    /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
-    /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
-    /// still counts. Without a corridors layer, none (and `Route.corridorsChecked` says so).
+    /// The corridors along the pieces of a rail path. A segment of a piece (between two successive vertices of
+    /// an edge, or of the part of one from a place's rail point to a node) counts as along a corridor, all its
+    /// geodesic length, when both its ends lie within the corridor's half width of its centre line, by
+    /// `Catalog.corridors(containing:)` (exact geodesic distance from the vertex to the centre line); a piece
+    /// whose every vertex is inside counts its whole length at once. Vertices are tested, not the geodesics
+    /// between them, so a segment bowing out between two inside vertices still counts. Counting by segment,
+    /// not by edge, keeps the answer from depending on where the network happens to split the line (a station
+    /// attached, a junction): it used to count a whole edge or none of it. Without a corridors layer, none (and
+    /// `Route.corridorsChecked` says so).
     /// The corridors each vertex lies in, and their names, as found so far.
     struct CorridorCache {
         var inside = [Coordinate: Set<String>]()
@@ -382,21 +385,33 @@ extension RailNetwork {
                               cache: inout CorridorCache) throws -> [Route.CorridorRun] {
         guard catalog.presentLayers.contains(.corridors) else { return [] }
         var order = [String](), metres = [String: Double]()
+        func add(_ id: String, _ m: Double) {
+            if metres[id] == nil { order.append(id) }
+            metres[id, default: 0] += m
+        }
         for piece in pieces where piece.m > 0 {
-            var common: Set<String>?
+            var sets = [Set<String>]()
+            sets.reserveCapacity(piece.path.count)
             for c in piece.path {
                 if cache.inside[c] == nil {
                     let found = try catalog.corridors(containing: c)
                     for f in found { cache.names[f.corridorId] = f.corridorName }
                     cache.inside[c] = Set(found.map(\.corridorId))
                 }
-                common = common.map { $0.intersection(cache.inside[c]!) } ?? cache.inside[c]!
-                if common!.isEmpty { break }
+                sets.append(cache.inside[c]!)
             }
-            for id in (common ?? []).sorted() {
-                if metres[id] == nil { order.append(id) }
-                metres[id, default: 0] += piece.m
+            let whole = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+            // Segment by segment, in path order, so the corridors keep their order of first meeting.
+            for k in 0..<max(sets.count - 1, 0) {
+                let both = sets[k].intersection(sets[k + 1])
+                if both.isEmpty { continue }
+                for id in both.sorted() where whole.contains(id) && metres[id] == nil { add(id, 0) }
+                let partial = both.subtracting(whole)
+                if partial.isEmpty { continue }
+                let m = Geodesic.wgs84.distance(piece.path[k], piece.path[k + 1])
+                for id in partial.sorted() { add(id, m) }
             }
+            for id in whole.sorted() { add(id, piece.m) }
         }
         return order.map { Route.CorridorRun(id: $0, name: cache.names[$0]!, km: metres[$0]! / 1000) }
     }

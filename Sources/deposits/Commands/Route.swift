@@ -180,7 +180,7 @@ struct RouteAnswer: CommandAnswer {
         }
         out.append("")
         out.append(route.corridorsChecked
-            ? "Along corridors (every vertex within the corridor's half width):" + (route.corridors.isEmpty ? " none" : "")
+            ? "Along corridors (segments with both ends within the corridor's half width):" + (route.corridors.isEmpty ? " none" : "")
             : "Along corridors: not checked (the data has no corridors layer).")
         if !route.corridors.isEmpty {
             var table = TextTable([("corridor", .left), ("id", .left), ("along", .right)])
