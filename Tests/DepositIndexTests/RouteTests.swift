@@ -134,4 +134,17 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(route.corridors.first?.id, "corridor-titr")
         XCTAssertEqual(route.corridors.first?.km ?? 0, route.railM / 1000, accuracy: 1e-9)
     }
+
+    /// A deposit and its own coordinates (Upper Kairakty, kz-w-001, at 48.70000, 73.25000 in GeoData) are one
+    /// place: refused as such. Before, the answer was a 70.4 km "route" of its 35.2 km access leg out and back.
+    func testADepositAndItsOwnPointAreTheSamePlace() throws {
+        let catalog = try Catalog.bundled()
+        let net = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let here = RouteEnd.point(Coordinate(longitude: 73.25, latitude: 48.7))
+        for (from, to) in [(RouteEnd.deposit("kz-w-001"), here), (here, .deposit("kz-w-001"))] {
+            XCTAssertThrowsError(try net.route(from: from, to: to, catalog: catalog)) { error in
+                XCTAssertEqual(error as? RouteError, .samePlace)
+            }
+        }
+    }
 }

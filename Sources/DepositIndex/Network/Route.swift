@@ -115,7 +115,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The two ends meet the network in different components; `nearestBreak` describes the dead end of the
     /// start's component nearest to another component, from `NetworkReport`.
     case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
-    /// From and to are the same place: there is no route to give (its access leg twice would look like one).
+    /// From and to are the same place, however named (a deposit and its own coordinates): there is no route to
+    /// give (its access leg twice would look like one).
     case samePlace
     /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
     /// broken inside the country. `leaves` is the shortest such path's last node inside before it leaves,
@@ -213,6 +214,9 @@ extension RailNetwork {
                         catalog: Catalog, rules: BorderRules, report: inout NetworkReport?,
                         corridorsAt: inout CorridorCache) throws -> Route {
         let b = try entry(to, catalog: catalog)
+        // Named differently (a deposit and its own coordinates, a station and its point) but one place: its access
+        // leg out and back would read as a route.
+        guard a.access.from != b.access.from else { throw RouteError.samePlace }
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
             if report == nil { report = NetworkReport(network: self) }

@@ -148,7 +148,7 @@ struct RouteAnswer: CommandAnswer {
         legs.add(["access (off rail)", Units.distance(route.to.accessM), point(route.to.railPoint), point(route.to.from)])
         out.append(legs.text)
         out.append("")
-        out.append("Lines routed over: \(route.include.joined(separator: ", ")); run on: \(route.lineStatuses.joined(separator: ", "))")
+        out.append("Lines routed over: \(route.include.joined(separator: ", ")); run on: \(route.lineStatuses.isEmpty ? "none (no rail between the ends)" : route.lineStatuses.joined(separator: ", "))")
         if !route.lineRuns.isEmpty {
             var lines = TextTable([("line", .left), ("status", .left), ("gauge", .right), ("along", .right)])
             for r in route.lineRuns {
