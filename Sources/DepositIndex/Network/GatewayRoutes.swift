@@ -54,10 +54,11 @@ extension RailNetwork {
     ///     ranked[0].route!.totalM    // 858,485.73 m: 35,212.27 m of access, then 823,273.46 m of rail
     ///     ranked.first { $0.stationId == "osm-4025083258" }!.route!.totalM   // Dostıq, into China: 1,056,829.48 m
     ///
+    /// - Parameter corridors: false to leave each route's corridors out (see `routes(from:to:catalog:rules:corridors:)`).
     /// - Throws: `QueryError.missingLayer` without a stations layer; what makes the place unusable.
-    public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> [GatewayRoute] {
+    public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules, corridors: Bool = true) throws -> [GatewayRoute] {
         let stations = try Self.gateways(of: catalog)
-        let results = try routes(from: place, to: stations.map { .station($0.id) }, catalog: catalog, rules: rules)
+        let results = try routes(from: place, to: stations.map { .station($0.id) }, catalog: catalog, rules: rules, corridors: corridors)
         var reached = [GatewayRoute](), not = [GatewayRoute]()
         for (s, result) in zip(stations, results) {
             var g = GatewayRoute(stationId: s.id, name: s.name, location: s.location, gateway: s.gateway!, route: nil, unreachable: nil)
@@ -75,10 +76,18 @@ extension RailNetwork {
     public func nearestGatewaysWestAndEast(from place: RouteEnd, catalog: Catalog, rules: BorderRules)
         throws -> (west: GatewayRoute?, east: GatewayRoute?)
     {
-        let ranked = try gateways(from: place, catalog: catalog, rules: rules).filter { $0.route != nil }
+        // Ranked without corridors (their vertex tests are most of the cost), then the two chosen routed in full.
+        let ranked = try gateways(from: place, catalog: catalog, rules: rules, corridors: false).filter { $0.route != nil }
         guard let first = ranked.first else { return (nil, nil) }
         let longitude = first.route!.from.from.longitude
-        return (ranked.first { $0.location.longitude < longitude }, ranked.first { $0.location.longitude > longitude })
+        var west = ranked.first { $0.location.longitude < longitude }, east = ranked.first { $0.location.longitude > longitude }
+        let chosen = [west, east].compactMap { $0 }
+        let full = try routes(from: place, to: chosen.map { .station($0.stationId) }, catalog: catalog, rules: rules)
+        for (g, r) in zip(chosen, full) {
+            if g.stationId == west?.stationId { west?.route = try r.get() }
+            if g.stationId == east?.stationId { east?.route = try r.get() }
+        }
+        return (west, east)
     }
 
     /// Every deposit's distances to every gateway: one search from each gateway (the rules read the same

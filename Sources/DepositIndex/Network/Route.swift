@@ -192,8 +192,11 @@ extension RailNetwork {
 
     /// The shortest routes from one place to each of `targets`, by one search from the place (one-to-all);
     /// each answer is the route or why there is none, as `route(from:to:catalog:rules:)` would give it.
+    /// - Parameter corridors: false to leave the corridors out (`Route.corridorsChecked` false), for a caller that
+    ///   ranks many routes and reads the corridors of a few: the vertex tests are most of a route's cost.
     /// - Throws: what makes the start itself unusable (an unknown deposit or station, no rail).
-    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules) throws -> [Result<Route, Error>] {
+    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules,
+                       corridors: Bool = true) throws -> [Result<Route, Error>] {
         let a = try entry(from, catalog: catalog)
         let outs = exits(a)
         let search = RuledSearch(network: self, rules: rules, sources: outs.compactMap { o in
@@ -205,14 +208,15 @@ extension RailNetwork {
         return targets.map { to in
             Result { () throws -> Route in
                 guard from != to else { throw RouteError.samePlace }
-                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report, corridorsAt: &corridorsAt)
+                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report,
+                                  corridorsAt: &corridorsAt, withCorridors: corridors)
             }
         }
     }
 
     private func finish(from a: Entry, named from: RouteEnd, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
                         catalog: Catalog, rules: BorderRules, report: inout NetworkReport?,
-                        corridorsAt: inout CorridorCache) throws -> Route {
+                        corridorsAt: inout CorridorCache, withCorridors: Bool = true) throws -> Route {
         let b = try entry(to, catalog: catalog)
         // Named differently (a deposit and its own coordinates, a station and its point) but one place: its access
         // leg out and back would read as a route.
@@ -287,9 +291,9 @@ extension RailNetwork {
                                        gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
         }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt),
+                     path: path, via: via, corridors: withCorridors ? try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt) : [],
                      include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
-                     bordersChecked: rules.bordersChecked, corridorsChecked: catalog.presentLayers.contains(.corridors),
+                     bordersChecked: rules.bordersChecked, corridorsChecked: withCorridors && catalog.presentLayers.contains(.corridors),
                      transit: rules.transit, gateway: gateway)
     }
 
