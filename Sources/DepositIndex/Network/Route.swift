@@ -385,43 +385,71 @@ extension RailNetwork {
     /// `Route.corridorsChecked` says so).
     /// The corridors each vertex lies in, and their names, as found so far.
     struct CorridorCache {
-        var inside = [Coordinate: Set<String>]()
+        /// The corridor ids, sorted, and their names; a vertex's corridors are bits in this order.
+        var ids = [String]()
         var names = [String: String]()
+        var position = [String: Int]()
+        /// Each vertex's corridors as bit masks, 64 corridors a word.
+        var inside = [Coordinate: [UInt64]]()
     }
 
     private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog,
                               cache: inout CorridorCache) throws -> [Route.CorridorRun] {
         guard catalog.presentLayers.contains(.corridors) else { return [] }
-        var order = [String](), metres = [String: Double]()
-        func add(_ id: String, _ m: Double) {
-            if metres[id] == nil { order.append(id) }
-            metres[id, default: 0] += m
+        if cache.ids.isEmpty && !catalog.corridors.isEmpty {
+            cache.ids = catalog.corridors.map(\.id).sorted()
+            for (k, id) in cache.ids.enumerated() { cache.position[id] = k }
+            for c in catalog.corridors { cache.names[c.id] = c.name }
+        }
+        let words = (cache.ids.count + 63) / 64
+        var order = [Int](), metres = [Int: Double]()
+        func add(_ word: Int, _ bits: UInt64, _ m: Double) {
+            var rest = bits
+            while rest != 0 {
+                let id = word * 64 + rest.trailingZeroBitCount
+                rest &= rest - 1
+                if metres[id] == nil { order.append(id) }
+                metres[id, default: 0] += m
+            }
         }
         for piece in pieces where piece.m > 0 {
-            var sets = [Set<String>]()
-            sets.reserveCapacity(piece.path.count)
+            var masks = [[UInt64]]()
+            masks.reserveCapacity(piece.path.count)
             for c in piece.path {
                 if cache.inside[c] == nil {
-                    let found = try catalog.corridors(containing: c)
-                    for f in found { cache.names[f.corridorId] = f.corridorName }
-                    cache.inside[c] = Set(found.map(\.corridorId))
+                    var mask = [UInt64](repeating: 0, count: words)
+                    for f in try catalog.corridors(containing: c) {
+                        guard let k = cache.position[f.corridorId] else { continue }
+                        mask[k / 64] |= 1 << UInt64(k % 64)
+                    }
+                    cache.inside[c] = mask
                 }
-                sets.append(cache.inside[c]!)
+                masks.append(cache.inside[c]!)
             }
-            let whole = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+            let whole = (0..<words).map { w in masks.reduce(~UInt64(0)) { $0 & $1[w] } }
             // Segment by segment, in path order, so the corridors keep their order of first meeting.
-            for k in 0..<max(sets.count - 1, 0) {
-                let both = sets[k].intersection(sets[k + 1])
-                if both.isEmpty { continue }
-                for id in both.sorted() where whole.contains(id) && metres[id] == nil { add(id, 0) }
-                let partial = both.subtracting(whole)
-                if partial.isEmpty { continue }
-                let m = Geodesic.wgs84.distance(piece.path[k], piece.path[k + 1])
-                for id in partial.sorted() { add(id, m) }
+            for k in 0..<max(masks.count - 1, 0) {
+                var m: Double?
+                for w in 0..<words {
+                    let both = masks[k][w] & masks[k + 1][w]
+                    if both == 0 { continue }
+                    var firstMet = both & whole[w]
+                    var scan = firstMet
+                    while scan != 0 {
+                        let bit = scan & (~scan &+ 1)
+                        if metres[w * 64 + bit.trailingZeroBitCount] != nil { firstMet &= ~bit }
+                        scan &= scan - 1
+                    }
+                    add(w, firstMet, 0)
+                    let partial = both & ~whole[w]
+                    if partial == 0 { continue }
+                    if m == nil { m = Geodesic.wgs84.distance(piece.path[k], piece.path[k + 1]) }
+                    add(w, partial, m!)
+                }
             }
-            for id in whole.sorted() { add(id, piece.m) }
+            for w in 0..<words { add(w, whole[w], piece.m) }
         }
-        return order.map { Route.CorridorRun(id: $0, name: cache.names[$0]!, km: metres[$0]! / 1000) }
+        return order.map { Route.CorridorRun(id: cache.ids[$0], name: cache.names[cache.ids[$0]]!, km: metres[$0]! / 1000) }
     }
 
     private func component(of e: Entry) -> Int { nodes[e.node ?? edges[e.edge].from].component }
