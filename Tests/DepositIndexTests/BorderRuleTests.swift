@@ -152,6 +152,82 @@ final class BorderRuleTests: XCTestCase {
         XCTAssertEqual(rules.countryLabel(ofNode: net.node(ofStation: "a")!), "KZ")
     }
 
+    // MARK: - Border rule on the partial edges at a route's ends
+
+    /// One edge, "dip", from (0, 0) to (3° E, 0) that leaves "KZ" between 1° and 2° E by way of 0.5° N (its
+    /// line says KZ, RU), and, when `detour`, a line inside from (0, 0) south through 0.8° S to (3° E, 0).
+    /// Places on the dipping edge at 0.9° and 2.1° E enter it partway: the part from either to the far node
+    /// dips abroad, as does the piece between them.
+    private func partialCatalog(detour: Bool) -> Catalog {
+        var rail = [line("dip", [(0, 0), (1, 0), (1, 0.5), (2, 0.5), (2, 0), (3, 0)], countries: ["KZ", "RU"])]
+        if detour { rail.append(line("detour", [(0, 0), (0, -0.8), (3, -0.8), (3, 0)])) }
+        return Catalog(deposits: [], rail: rail, stations: [station("b", 3, 0)], country: kz)
+    }
+
+    /// Expected: back along the equator 0.9° to (0, 0), the detour (0.8° of meridian twice and the parallel at
+    /// 0.8° S by `geod`), and 0.9° of equator from (3° E, 0) back to 2.1° E; to station b, without that last
+    /// 0.9°. The way over the dipping edge is shorter (0.1° of equator at each end, 0.5° of meridian twice and
+    /// the parallel at 0.5° N) and was taken before the partial edges were tested: a route between two places
+    /// inside Kazakhstan that left it and came back.
+    func testThePartialEdgesAtARoutesEndsKeepTheBorderRule() throws {
+        let catalog = partialCatalog(detour: true)
+        let net = try RailNetwork(catalog: catalog, toleranceM: 10)
+        let detour = 2 * meridian(0, 0.8) + geod((0, -0.8), (3, -0.8))
+        let abroad = 2 * equator(0.1) + 2 * meridian(0, 0.5) + geod((1, 0.5), (2, 0.5))
+        XCTAssertLessThan(abroad, 2 * equator(0.9) + detour)
+        let a = RouteEnd.point(p(0.9, 0)), b = RouteEnd.point(p(2.1, 0))
+        let between = try net.route(from: a, to: b, catalog: catalog)
+        XCTAssertEqual(between.railM, 2 * equator(0.9) + detour, accuracy: 1e-3)
+        XCTAssertEqual(between.lineRuns.map(\.railId), ["dip", "detour", "dip"])
+        let reverse = try net.route(from: b, to: a, catalog: catalog)
+        XCTAssertEqual(reverse.railM, between.railM, accuracy: 1e-3)
+        let toStation = try net.route(from: a, to: .station("b"), catalog: catalog)
+        XCTAssertEqual(toStation.railM, equator(0.9) + detour, accuracy: 1e-3)
+        let fromStation = try net.route(from: .station("b"), to: a, catalog: catalog)
+        XCTAssertEqual(fromStation.railM, equator(0.9) + detour, accuracy: 1e-3)
+        // With RU a transit country, the way over the dipping edge.
+        let transit = try net.route(from: a, to: b, catalog: catalog, transit: ["RU"])
+        XCTAssertEqual(transit.railM, abroad, accuracy: 1e-3)
+        let transitToStation = try net.route(from: a, to: .station("b"), catalog: catalog, transit: ["RU"])
+        XCTAssertEqual(transitToStation.railM, abroad - equator(0.1) + equator(1), accuracy: 1e-3)
+        // The batch form reads the deposit's end the same way: b as a port, a deposit at 0.9° E.
+        let ported = Catalog(deposits: [Deposit(id: "d", name: "D", geometry: .point(p(0.9, 0)))],
+                             rail: catalog.rail, stations: [station("b", 3, 0, kind: "port")], country: kz)
+        let portNet = try RailNetwork(catalog: ported, toleranceM: 10)
+        let all = try portNet.gatewayDistances(catalog: ported, rules: BorderRules(network: portNet, catalog: ported))
+        XCTAssertEqual(all[0].gateways[0].railM!, equator(0.9) + detour, accuracy: 1e-3)
+        let ranked = try portNet.gateways(from: .deposit("d"), catalog: ported, rules: BorderRules(network: portNet, catalog: ported))
+        XCTAssertEqual(ranked[0].route!.railM, equator(0.9) + detour, accuracy: 1e-3)
+    }
+
+    /// Without the detour the only way between the two places dips abroad: refused as leaving the country along
+    /// the dipping line, not as two components (they are one).
+    func testAPartialEdgeThatOnlyDipsAbroadIsRefusedAsLeaving() throws {
+        let catalog = partialCatalog(detour: false)
+        let net = try RailNetwork(catalog: catalog, toleranceM: 10)
+        for (from, to) in [(RouteEnd.point(p(0.9, 0)), RouteEnd.point(p(2.1, 0))), (.point(p(0.9, 0)), .station("b"))] {
+            XCTAssertThrowsError(try net.route(from: from, to: to, catalog: catalog)) { error in
+                guard case RouteError.leavesCountry(_, _, let line, _) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(line, "dip")
+            }
+        }
+    }
+
+    /// `gatewayDistances` said nothing about a deposit it could not place (no location): its gateways came back
+    /// without distances, as if unreachable by rail. Now it says why; a placed deposit has no such note.
+    func testEveryDepositSaysWhyADepositHasNoDistances() throws {
+        let catalog = Catalog(deposits: [Deposit(id: "nowhere", name: "Nowhere", geometry: nil),
+                                         Deposit(id: "here", name: "Here", geometry: .point(p(0.9, 0)))],
+                              rail: partialCatalog(detour: true).rail, stations: [station("b", 3, 0, kind: "port")], country: kz)
+        let net = try RailNetwork(catalog: catalog, toleranceM: 10)
+        let all = try net.gatewayDistances(catalog: catalog, rules: BorderRules(network: net, catalog: catalog))
+        XCTAssertEqual(all.map(\.depositId), ["nowhere", "here"])
+        XCTAssertEqual(all[0].unreachable, "the deposit has no published location")
+        XCTAssertNil(all[0].gateways[0].totalM)
+        XCTAssertNil(all[1].unreachable)
+        XCTAssertNotNil(all[1].gateways[0].totalM)
+    }
+
     // MARK: - Gauge
 
     /// 1,520 mm from 0° to 1° E, 1,435 mm from 1° to 2° E on the equator. The change at 1° E is allowed

@@ -134,4 +134,37 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(route.corridors.first?.id, "corridor-titr")
         XCTAssertEqual(route.corridors.first?.km ?? 0, route.railM / 1000, accuracy: 1e-9)
     }
+
+    /// A deposit and its own coordinates (Upper Kairakty, kz-w-001, at 48.70000, 73.25000 in GeoData) are one
+    /// place: refused as such. Before, the answer was a 70.4 km "route" of its 35.2 km access leg out and back.
+    func testADepositAndItsOwnPointAreTheSamePlace() throws {
+        let catalog = try Catalog.bundled()
+        let net = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let here = RouteEnd.point(Coordinate(longitude: 73.25, latitude: 48.7))
+        for (from, to) in [(RouteEnd.deposit("kz-w-001"), here), (here, .deposit("kz-w-001"))] {
+            XCTAssertThrowsError(try net.route(from: from, to: to, catalog: catalog)) { error in
+                XCTAssertEqual(error as? RouteError, .samePlace)
+            }
+        }
+    }
+
+    /// `at` and `show`'s nearest gateways west and east are ranked without corridors and then the two routed in
+    /// full: each route equals, corridors and all, the full ranking's entry for that gateway, and they are the
+    /// nearest west and east of Upper Kairakty's 73.25° E in that ranking (Мамлютка and Шалдуар, README).
+    func testNearestGatewaysWestAndEastAreTheFullRankingsRoutes() throws {
+        let catalog = try Catalog.bundled()
+        let net = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let rules = try BorderRules(network: net, catalog: catalog)
+        let ranked = try net.gateways(from: .deposit("kz-w-001"), catalog: catalog, rules: rules).filter { $0.route != nil }
+        let (west, east) = try net.nearestGatewaysWestAndEast(from: .deposit("kz-w-001"), catalog: catalog, rules: rules)
+        let w = try XCTUnwrap(west), e = try XCTUnwrap(east)
+        XCTAssertEqual(w.stationId, ranked.first { $0.location.longitude < 73.25 }?.stationId)
+        XCTAssertEqual(e.stationId, ranked.first { $0.location.longitude > 73.25 }?.stationId)
+        XCTAssertEqual(w.stationId, "osm-3501507424")  // Мамлютка
+        XCTAssertEqual(e.stationId, "osm-3729466654")  // Шалдуар
+        XCTAssertEqual(w.route, ranked.first { $0.stationId == w.stationId }?.route)
+        XCTAssertEqual(e.route, ranked.first { $0.stationId == e.stationId }?.route)
+        XCTAssertEqual(e.route?.corridorsChecked, true)
+        XCTAssertFalse(e.route?.corridors.isEmpty ?? true)
+    }
 }

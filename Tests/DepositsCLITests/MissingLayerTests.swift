@@ -50,6 +50,31 @@ final class MissingLayerTests: XCTestCase {
         try assertRefused(["show", "Boguty", "--data", try data(["deposits", "rail", "regions"])], naming: "corridors")
     }
 
+    /// Route and gateways without a corridors layer answered `corridors: []`, "none", as if the path ran along
+    /// no corridor. Now they say the corridors were not checked. Expected numbers: the README's Upper Kairakty
+    /// route to Kuryk port (2,089.4 km, 2,054.2 km of it along the Middle Corridor with the layer there).
+    func testRouteAndGatewaysWithoutCorridorsSayNotChecked() throws {
+        let dir = try data(["deposits", "rail", "stations", "country"])
+        let table = try CLIRunner.run(["route", "Upper Kairakty", "Kuryk", "--data", dir])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("2089.4 km"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("Along corridors: not checked (the data has no corridors layer)."), table.stdout)
+        let json = try CLIRunner.run(["route", "Upper Kairakty", "Kuryk", "--data", dir, "--format", "json"])
+        let route = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(route["corridors_checked"] as? Bool, false)
+        let gateways = try CLIRunner.run(["gateways", "Upper Kairakty", "--data", dir, "--format", "json"])
+        XCTAssertEqual(gateways.status, 0, gateways.stderr)
+        let ranked = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(gateways.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(ranked["corridors_checked"] as? Bool, false)
+        let first = try XCTUnwrap((ranked["gateways"] as? [[String: Any]])?.first)
+        XCTAssertNil(first["corridors"], "no corridors list when none were asked")
+        // With the layer: checked, and the Middle Corridor is there.
+        let full = try CLIRunner.run(["route", "Upper Kairakty", "Kuryk", "--format", "json"])
+        let bundled = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(bundled["corridors_checked"] as? Bool, true)
+        XCTAssertEqual((bundled["corridors"] as? [[String: Any]])?.first?["id"] as? String, "corridor-titr")
+    }
+
     func testWithoutSaysWhatWasLeftOut() throws {
         let dir = try data(["deposits", "rail"])
         let r = try CLIRunner.run(["at", "48.683,73.283", "--data", dir, "--without", "regions", "--without", "corridors", "--without", "stations"])

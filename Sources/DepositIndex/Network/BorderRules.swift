@@ -40,6 +40,9 @@ public struct BorderRules: Sendable {
     let atGateway: [Bool]
     /// Each edge's gauge as a small number: 0 unknown, else 1 + its position in `gauges`.
     let edgeGauge: [UInt8]
+    /// The country outline prepared for point tests, nil without a country layer (`EntryBorders` tests the
+    /// partial edges at a route's ends with it).
+    let bands: OutlineBands?
     /// How far along the rail from a border crossing's attachment a gauge may change, metres (see the type's comment).
     public static let breakOfGaugeReachM = 25_000.0
     /// The distinct known gauges, millimetres, ascending.
@@ -62,6 +65,7 @@ public struct BorderRules: Sendable {
         home = outline.map { $0.id.uppercased() }
         homeName = outline?.name
         let bands = outline.map { OutlineBands($0.geometry) }
+        self.bands = bands
         var country = [String?](repeating: nil, count: network.nodes.count)
         var inside = [Bool](repeating: true, count: network.nodes.count)
         if let bands, let home {

@@ -31,6 +31,9 @@ public struct DepositGatewayDistances: Hashable, Sendable, Codable {
     public var depositName: String
     /// Reachable gateways nearest first (by total), then the unreachable ones by id.
     public var gateways: [Entry]
+    /// Why the deposit has no distance to any gateway at all, when it cannot enter the network ("the deposit
+    /// has no published location", or the entry's error); nil when it enters it.
+    public var unreachable: String? = nil
 }
 
 extension RailNetwork {
@@ -51,10 +54,11 @@ extension RailNetwork {
     ///     ranked[0].route!.totalM    // 858,485.73 m: 35,212.27 m of access, then 823,273.46 m of rail
     ///     ranked.first { $0.stationId == "osm-4025083258" }!.route!.totalM   // Dostıq, into China: 1,056,829.48 m
     ///
+    /// - Parameter corridors: false to leave each route's corridors out (see `routes(from:to:catalog:rules:corridors:)`).
     /// - Throws: `QueryError.missingLayer` without a stations layer; what makes the place unusable.
-    public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules) throws -> [GatewayRoute] {
+    public func gateways(from place: RouteEnd, catalog: Catalog, rules: BorderRules, corridors: Bool = true) throws -> [GatewayRoute] {
         let stations = try Self.gateways(of: catalog)
-        let results = try routes(from: place, to: stations.map { .station($0.id) }, catalog: catalog, rules: rules)
+        let results = try routes(from: place, to: stations.map { .station($0.id) }, catalog: catalog, rules: rules, corridors: corridors)
         var reached = [GatewayRoute](), not = [GatewayRoute]()
         for (s, result) in zip(stations, results) {
             var g = GatewayRoute(stationId: s.id, name: s.name, location: s.location, gateway: s.gateway!, route: nil, unreachable: nil)
@@ -72,10 +76,18 @@ extension RailNetwork {
     public func nearestGatewaysWestAndEast(from place: RouteEnd, catalog: Catalog, rules: BorderRules)
         throws -> (west: GatewayRoute?, east: GatewayRoute?)
     {
-        let ranked = try gateways(from: place, catalog: catalog, rules: rules).filter { $0.route != nil }
+        // Ranked without corridors (their vertex tests are most of the cost), then the two chosen routed in full.
+        let ranked = try gateways(from: place, catalog: catalog, rules: rules, corridors: false).filter { $0.route != nil }
         guard let first = ranked.first else { return (nil, nil) }
         let longitude = first.route!.from.from.longitude
-        return (ranked.first { $0.location.longitude < longitude }, ranked.first { $0.location.longitude > longitude })
+        var west = ranked.first { $0.location.longitude < longitude }, east = ranked.first { $0.location.longitude > longitude }
+        let chosen = [west, east].compactMap { $0 }
+        let full = try routes(from: place, to: chosen.map { .station($0.stationId) }, catalog: catalog, rules: rules)
+        for (g, r) in zip(chosen, full) {
+            if g.stationId == west?.stationId { west?.route = try r.get() }
+            if g.stationId == east?.stationId { east?.route = try r.get() }
+        }
+        return (west, east)
     }
 
     /// Every deposit's distances to every gateway: one search from each gateway (the rules read the same
@@ -93,16 +105,24 @@ extension RailNetwork {
         let deposits = catalog.deposits
         return Parallel.map(deposits.count) { d -> DepositGatewayDistances in
             let deposit = deposits[d]
-            let entry = deposit.geometry == nil ? nil : try? self.entry(.deposit(deposit.id), catalog: catalog)
+            var why: String?
+            var entry: Entry?
+            if deposit.geometry == nil {
+                why = "the deposit has no published location"
+            } else {
+                do { entry = try self.entry(.deposit(deposit.id), catalog: catalog) } catch { why = "\(error)" }
+            }
             var found = [DepositGatewayDistances.Entry]()
             // The ways out of the entry, once per deposit (each is measured along its edge), not once per gateway.
-            let ways = entry.map { exits($0).map { (node: $0.node, m: $0.m) } } ?? []
+            let ways = entry.map { exits($0) } ?? []
             for (g, station) in stations.enumerated() {
                 var e = DepositGatewayDistances.Entry(id: station.id, name: station.name, accessM: nil, railM: nil, totalM: nil)
                 if let entry, let search = searches[g] {
                     var rail = Double.infinity
                     for i in ways {
-                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules)) { rail = min(rail, reached.m + i.m) }
+                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules), accepts: { self.endAccepts(entry, i, rules, phase: $0) }) {
+                            rail = min(rail, reached.m + i.m)
+                        }
                     }
                     if rail.isFinite {
                         e.accessM = entry.access.accessM; e.railM = rail; e.totalM = entry.access.accessM + rail
@@ -112,7 +132,7 @@ extension RailNetwork {
             }
             let reached = found.filter { $0.totalM != nil }.sorted { ($0.totalM!, $0.id) < ($1.totalM!, $1.id) }
             return DepositGatewayDistances(depositId: deposit.id, depositName: deposit.name,
-                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id })
+                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id }, unreachable: why)
         }
     }
 }

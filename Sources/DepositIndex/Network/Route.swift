@@ -64,6 +64,9 @@ public struct Route: Hashable, Sendable, Codable {
     public var gaugeUnknownM: Double
     /// False when the data has no country layer, so the border rule could not be applied.
     public var bordersChecked: Bool
+    /// False when the data has no corridors layer: `corridors` is then empty because nothing was asked of a
+    /// layer that is not there, not because the path runs along no corridor.
+    public var corridorsChecked: Bool
     /// Transit countries the route was allowed through (ISO 3166-1 alpha-2).
     public var transit: [String]
     /// The gateway at the route's end when that end is one (the `to` end's first, else the `from` end's).
@@ -112,7 +115,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The two ends meet the network in different components; `nearestBreak` describes the dead end of the
     /// start's component nearest to another component, from `NetworkReport`.
     case disconnected(fromComponent: Int, toComponent: Int, nearestBreak: String?)
-    /// From and to are the same place: there is no route to give (its access leg twice would look like one).
+    /// From and to are the same place, however named (a deposit and its own coordinates): there is no route to
+    /// give (its access leg twice would look like one).
     case samePlace
     /// The only paths leave the country and come back in (or change gauge away from a gateway): the data is
     /// broken inside the country. `leaves` is the shortest such path's last node inside before it leaves,
@@ -188,25 +192,35 @@ extension RailNetwork {
 
     /// The shortest routes from one place to each of `targets`, by one search from the place (one-to-all);
     /// each answer is the route or why there is none, as `route(from:to:catalog:rules:)` would give it.
+    /// - Parameter corridors: false to leave the corridors out (`Route.corridorsChecked` false), for a caller that
+    ///   ranks many routes and reads the corridors of a few: the vertex tests are most of a route's cost.
     /// - Throws: what makes the start itself unusable (an unknown deposit or station, no rail).
-    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules) throws -> [Result<Route, Error>] {
+    public func routes(from: RouteEnd, to targets: [RouteEnd], catalog: Catalog, rules: BorderRules,
+                       corridors: Bool = true) throws -> [Result<Route, Error>] {
         let a = try entry(from, catalog: catalog)
         let outs = exits(a)
-        let search = RuledSearch(network: self, rules: rules, sources: outs.map { .init(node: $0.node, m: $0.m, gauge: entryGauge(a, rules)) })
+        let search = RuledSearch(network: self, rules: rules, sources: outs.compactMap { o in
+            // A partial edge that leaves the country and comes back to its node is no way out.
+            startPhase(a, o, rules).map { .init(node: o.node, m: o.m, gauge: entryGauge(a, rules), phase: $0) }
+        })
         var report: NetworkReport?  // made once, for the first target in another component
         var corridorsAt = CorridorCache()  // shared by the routes, which share much of their track
         return targets.map { to in
             Result { () throws -> Route in
                 guard from != to else { throw RouteError.samePlace }
-                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report, corridorsAt: &corridorsAt)
+                return try finish(from: a, named: from, outs: outs, search: search, to: to, catalog: catalog, rules: rules, report: &report,
+                                  corridorsAt: &corridorsAt, withCorridors: corridors)
             }
         }
     }
 
     private func finish(from a: Entry, named from: RouteEnd, outs: [(node: Int, m: Double, path: [Coordinate])], search: RuledSearch, to: RouteEnd,
                         catalog: Catalog, rules: BorderRules, report: inout NetworkReport?,
-                        corridorsAt: inout CorridorCache) throws -> Route {
+                        corridorsAt: inout CorridorCache, withCorridors: Bool = true) throws -> Route {
         let b = try entry(to, catalog: catalog)
+        // Named differently (a deposit and its own coordinates, a station and its point) but one place: its access
+        // leg out and back would read as a route.
+        guard a.access.from != b.access.from else { throw RouteError.samePlace }
         let ca = component(of: a), cb = component(of: b)
         guard ca == cb else {
             if report == nil { report = NetworkReport(network: self) }
@@ -222,15 +236,16 @@ extension RailNetwork {
                 + [hi.access.railPoint]
             if a.alongM > b.alongM { p.reverse() }
             let m = abs(b.alongM - a.alongM)
-            best = (m, [(p, m, e.railId)], [])
+            if pieceKeepsBorders(p, railId: e.railId, rules) { best = (m, [(p, m, e.railId)], []) }
         }
         let ins = exits(b)
         for i in ins {
-            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules)) else { continue }
+            guard let reached = search.best(at: i.node, onward: entryGauge(b, rules), accepts: { endAccepts(b, i, rules, phase: $0) })
+            else { continue }
             let m = reached.m + i.m
             if let shortest = best, shortest.m <= m { continue }
             let walk = search.path(to: reached.state)
-            guard let o = outs.filter({ $0.node == walk.nodes[0] }).min(by: { $0.m < $1.m }) else { continue }
+            guard let o = outs.filter({ $0.node == walk.nodes[0] && startPhase(a, $0, rules) != nil }).min(by: { $0.m < $1.m }) else { continue }
             var pieces: [Piece] = [(o.path, o.m, a.node == nil ? edges[a.edge].railId : nil)]
             var marks = [(node: o.node, m: o.m)], run = o.m
             for (k, e) in walk.edges.enumerated() {
@@ -242,7 +257,7 @@ extension RailNetwork {
             pieces.append((i.path.reversed(), i.m, b.node == nil ? edges[b.edge].railId : nil))
             best = (m, pieces, marks)
         }
-        guard let found = best else { throw refusal(outs, ins, rules) }
+        guard let found = best else { throw refusal(outs, ins, rules, ends: (a, b)) }
         var stationsAt = [Int: [StationAttachment]]()
         for s in stations { stationsAt[s.node, default: []].append(s) }
         var via = [Route.Via](), seen = Set<Int>()
@@ -276,9 +291,10 @@ extension RailNetwork {
                                        gaugeAcrossMM: g.gaugeAcrossMM, gaugeBreak: breaks)
         }
         return Route(from: a.access, to: b.access, railM: found.m, totalM: a.access.accessM + found.m + b.access.accessM,
-                     path: path, via: via, corridors: try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt),
+                     path: path, via: via, corridors: withCorridors ? try corridorRuns(found.pieces.map { ($0.path, $0.m) }, catalog: catalog, cache: &corridorsAt) : [],
                      include: include.names, lineStatuses: statuses, lineRuns: runs, gaugeUnknownM: unknownGauge,
-                     bordersChecked: rules.bordersChecked, transit: rules.transit, gateway: gateway)
+                     bordersChecked: rules.bordersChecked, corridorsChecked: withCorridors && catalog.presentLayers.contains(.corridors),
+                     transit: rules.transit, gateway: gateway)
     }
 
     /// The gauge a place's entry runs on (0 at a node, or on an edge of unknown gauge).
@@ -298,15 +314,36 @@ extension RailNetwork {
 
     /// Why ends in one component have no allowed path: the shortest path without rules, read for where it
     /// leaves the country and comes back, or where it changes gauge away from a gateway.
+    /// Where no path between the nodes breaks a rule, the partial edge at an end that leaves and comes back
+    /// (`ends`, the two entries) is named.
     func refusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
-                 _ rules: BorderRules) -> RouteError {
+                 _ rules: BorderRules, ends: (Entry, Entry)? = nil) -> RouteError {
+        unruledRefusal(outs, ins, rules) ?? ends.flatMap { partialEdgeRefusal($0.0, outs, $0.1, ins, rules) }
+            ?? RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
+    }
+
+    /// The refusal for an end whose partial edge dips abroad between an inside rail point and an inside node.
+    private func partialEdgeRefusal(_ a: Entry, _ outs: [(node: Int, m: Double, path: [Coordinate])], _ b: Entry,
+                                    _ ins: [(node: Int, m: Double, path: [Coordinate])], _ rules: BorderRules) -> RouteError? {
+        for (e, exits) in [(a, outs), (b, ins)] {
+            guard e.node == nil else { continue }
+            for x in exits where startPhase(e, x, rules) == nil {
+                return RouteError.leavesCountry(leaves: e.access.railPoint, reenters: nodes[x.node].location,
+                                                railId: edges[e.edge].railId, nearestBreak: nil)
+            }
+        }
+        return nil
+    }
+
+    private func unruledRefusal(_ outs: [(node: Int, m: Double, path: [Coordinate])], _ ins: [(node: Int, m: Double, path: [Coordinate])],
+                                _ rules: BorderRules) -> RouteError? {
         var shortest: NetworkPath?
         for o in outs {
             for i in ins {
                 if let p = shortestPath(from: o.node, to: i.node), shortest == nil || p.lengthM < shortest!.lengthM { shortest = p }
             }
         }
-        guard let p = shortest else { return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil) }
+        guard let p = shortest else { return nil }
         // Where the path last leaves the country before coming back: the last inside node before an outside
         // node or an edge dipping abroad.
         var leftAt: Int?, lastInside: Int?, leftAlong = "-"
@@ -334,42 +371,85 @@ extension RailNetwork {
             if g != 0 && gauge != 0 && g != gauge && !rules.atGateway[p.nodes[k]] { return RouteError.gaugeChange(at: nodes[p.nodes[k]].location) }
             if g != 0 { gauge = g }
         }
-        return RouteError.disconnected(fromComponent: 0, toComponent: 0, nearestBreak: nil)
+        return nil
     }
 
-    /// The corridors along the pieces of a rail path. A piece (an edge, or the part of one from a place's rail
-    /// point to a node) counts as along a corridor, all its length, when every vertex of it lies within the
-    /// corridor's half width of its centre line, by `Catalog.corridors(containing:)` (exact geodesic distance
-    /// from the vertex to the centre line); a piece with one vertex outside does not count at all. Vertices
-    /// are tested, not the geodesic edges between them, so an edge bowing out between two inside vertices
-    /// still counts. Without a corridors layer, none.
+    /// The corridors along the pieces of a rail path. A segment of a piece (between two successive vertices of
+    /// an edge, or of the part of one from a place's rail point to a node) counts as along a corridor, all its
+    /// geodesic length, when both its ends lie within the corridor's half width of its centre line, by
+    /// `Catalog.corridors(containing:)` (exact geodesic distance from the vertex to the centre line); a piece
+    /// whose every vertex is inside counts its whole length at once. Vertices are tested, not the geodesics
+    /// between them, so a segment bowing out between two inside vertices still counts. Counting by segment,
+    /// not by edge, keeps the answer from depending on where the network happens to split the line (a station
+    /// attached, a junction): it used to count a whole edge or none of it. Without a corridors layer, none (and
+    /// `Route.corridorsChecked` says so).
     /// The corridors each vertex lies in, and their names, as found so far.
     struct CorridorCache {
-        var inside = [Coordinate: Set<String>]()
+        /// The corridor ids, sorted, and their names; a vertex's corridors are bits in this order.
+        var ids = [String]()
         var names = [String: String]()
+        var position = [String: Int]()
+        /// Each vertex's corridors as bit masks, 64 corridors a word.
+        var inside = [Coordinate: [UInt64]]()
     }
 
     private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog,
                               cache: inout CorridorCache) throws -> [Route.CorridorRun] {
         guard catalog.presentLayers.contains(.corridors) else { return [] }
-        var order = [String](), metres = [String: Double]()
-        for piece in pieces where piece.m > 0 {
-            var common: Set<String>?
-            for c in piece.path {
-                if cache.inside[c] == nil {
-                    let found = try catalog.corridors(containing: c)
-                    for f in found { cache.names[f.corridorId] = f.corridorName }
-                    cache.inside[c] = Set(found.map(\.corridorId))
-                }
-                common = common.map { $0.intersection(cache.inside[c]!) } ?? cache.inside[c]!
-                if common!.isEmpty { break }
-            }
-            for id in (common ?? []).sorted() {
+        if cache.ids.isEmpty && !catalog.corridors.isEmpty {
+            cache.ids = catalog.corridors.map(\.id).sorted()
+            for (k, id) in cache.ids.enumerated() { cache.position[id] = k }
+            for c in catalog.corridors { cache.names[c.id] = c.name }
+        }
+        let words = (cache.ids.count + 63) / 64
+        var order = [Int](), metres = [Int: Double]()
+        func add(_ word: Int, _ bits: UInt64, _ m: Double) {
+            var rest = bits
+            while rest != 0 {
+                let id = word * 64 + rest.trailingZeroBitCount
+                rest &= rest - 1
                 if metres[id] == nil { order.append(id) }
-                metres[id, default: 0] += piece.m
+                metres[id, default: 0] += m
             }
         }
-        return order.map { Route.CorridorRun(id: $0, name: cache.names[$0]!, km: metres[$0]! / 1000) }
+        for piece in pieces where piece.m > 0 {
+            var masks = [[UInt64]]()
+            masks.reserveCapacity(piece.path.count)
+            for c in piece.path {
+                if cache.inside[c] == nil {
+                    var mask = [UInt64](repeating: 0, count: words)
+                    for f in try catalog.corridors(containing: c) {
+                        guard let k = cache.position[f.corridorId] else { continue }
+                        mask[k / 64] |= 1 << UInt64(k % 64)
+                    }
+                    cache.inside[c] = mask
+                }
+                masks.append(cache.inside[c]!)
+            }
+            let whole = (0..<words).map { w in masks.reduce(~UInt64(0)) { $0 & $1[w] } }
+            // Segment by segment, in path order, so the corridors keep their order of first meeting.
+            for k in 0..<max(masks.count - 1, 0) {
+                var m: Double?
+                for w in 0..<words {
+                    let both = masks[k][w] & masks[k + 1][w]
+                    if both == 0 { continue }
+                    var firstMet = both & whole[w]
+                    var scan = firstMet
+                    while scan != 0 {
+                        let bit = scan & (~scan &+ 1)
+                        if metres[w * 64 + bit.trailingZeroBitCount] != nil { firstMet &= ~bit }
+                        scan &= scan - 1
+                    }
+                    add(w, firstMet, 0)
+                    let partial = both & ~whole[w]
+                    if partial == 0 { continue }
+                    if m == nil { m = Geodesic.wgs84.distance(piece.path[k], piece.path[k + 1]) }
+                    add(w, partial, m!)
+                }
+            }
+            for w in 0..<words { add(w, whole[w], piece.m) }
+        }
+        return order.map { Route.CorridorRun(id: cache.ids[$0], name: cache.names[cache.ids[$0]]!, km: metres[$0]! / 1000) }
     }
 
     private func component(of e: Entry) -> Int { nodes[e.node ?? edges[e.edge].from].component }

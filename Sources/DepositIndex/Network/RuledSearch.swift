@@ -11,6 +11,8 @@ struct RuledSearch {
         var node: Int
         var m: Double
         var gauge: UInt8
+        /// The border phase on reaching the node (see `EntryBorders`); nil: 1 at an inside node, else 0.
+        var phase: Int? = nil
     }
 
     let rules: BorderRules
@@ -34,7 +36,7 @@ struct RuledSearch {
         var settled = [Bool](repeating: false, count: count)
         var heap = MinHeap(capacity: 64)
         for s in sources {
-            let st = state(s.node, rules.inside[s.node] ? 1 : 0, Int(s.gauge))
+            let st = state(s.node, s.phase ?? (rules.inside[s.node] ? 1 : 0), Int(s.gauge))
             if s.m < distance[st] { distance[st] = s.m; heap.push(st, s.m) }
         }
         while let (st, d) = heap.pop() {
@@ -72,10 +74,10 @@ struct RuledSearch {
     }
 
     /// The nearest state at `node` from which a path may go on along an edge of gauge `onward` (0: unknown,
-    /// which allows any), or nil when no allowed path reaches the node.
-    func best(at node: Int, onward: UInt8) -> (state: Int, m: Double)? {
+    /// which allows any) in a phase `accepts` allows, or nil when no allowed path reaches the node.
+    func best(at node: Int, onward: UInt8, accepts: (Int) -> Bool = { _ in true }) -> (state: Int, m: Double)? {
         var found: (state: Int, m: Double)?
-        for phase in 0..<3 {
+        for phase in 0..<3 where accepts(phase) {
             for g in 0..<gaugeCount {
                 let s = state(node, phase, g)
                 guard distance[s].isFinite else { continue }

@@ -47,7 +47,8 @@ struct Gateways: ParsableCommand {
             let from = try Lookup(catalog: catalog).routeEnd(place!)
             let ranked = try network.gateways(from: from.end, catalog: catalog, rules: rules)
             try output.write(GatewaysAnswer(from: from, gateways: ranked, include: network.include.names, transit: rules.transit,
-                                            bordersChecked: rules.bordersChecked, toleranceM: networkOptions.toleranceM),
+                                            bordersChecked: rules.bordersChecked, corridorsChecked: catalog.presentLayers.contains(.corridors),
+                                            toleranceM: networkOptions.toleranceM),
                              catalog: catalog, data: data)
         }
     }
@@ -80,7 +81,7 @@ struct GatewaySummary: Encodable {
         location = g.location; reachable = g.route != nil; unreachable = g.unreachable
         if let r = g.route {
             accessM = r.from.accessM + r.to.accessM; railM = r.railM; totalM = r.totalM; lineStatusesUsed = r.lineStatuses
-            viaCount = r.via.count; corridors = r.corridors; gaugeBreak = r.gateway?.gaugeBreak ?? false
+            viaCount = r.via.count; corridors = r.corridorsChecked ? r.corridors : nil; gaugeBreak = r.gateway?.gaugeBreak ?? false
             gaugeUnknownM = r.gaugeUnknownM
         }
     }
@@ -103,7 +104,8 @@ struct GatewaySummary: Encodable {
 /// `gateways PLACE`. JSON: `from` (what was named), `lines` (the line statuses routed over), `transit`, `borders_checked`, `tolerance_m`,
 /// and `gateways`, nearest first: `id`, `name`, `kind`, `country_across`, `country_across_name`, `sea`,
 /// `gauge_across_mm`, `location`, `reachable`, `access_m`, `rail_m`, `total_m`, `line_statuses_used`, `via_count`,
-/// `corridors`, `gauge_break`, `gauge_unknown_m`, or `unreachable` (why).
+/// `corridors` (left out without a corridors layer, and `corridors_checked` false), `gauge_break`, `gauge_unknown_m`,
+/// or `unreachable` (why).
 struct GatewaysAnswer: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .corridors] }
 
@@ -112,6 +114,8 @@ struct GatewaysAnswer: CommandAnswer {
     let include: [String]
     let transit: [String]
     let bordersChecked: Bool
+    /// False when the data has no corridors layer (the corridors are then not asked, never "none").
+    let corridorsChecked: Bool
     let toleranceM: Double
 
     private struct Place: Encodable {
@@ -125,13 +129,15 @@ struct GatewaysAnswer: CommandAnswer {
         var lines: [String]
         var transit: [String]
         var bordersChecked: Bool
+        var corridorsChecked: Bool
         var toleranceM: Double
         var gateways: [GatewaySummary]
     }
 
     func encode(to encoder: Encoder) throws {
         try Body(from: Place(kind: from.kind, id: from.id, name: from.name), lines: include, transit: transit,
-                 bordersChecked: bordersChecked, toleranceM: toleranceM, gateways: gateways.map(GatewaySummary.init)).encode(to: encoder)
+                 bordersChecked: bordersChecked, corridorsChecked: corridorsChecked, toleranceM: toleranceM,
+                 gateways: gateways.map(GatewaySummary.init)).encode(to: encoder)
     }
 
     func table(catalog: Catalog) -> String {
@@ -148,7 +154,7 @@ struct GatewaysAnswer: CommandAnswer {
             t.add([String(i + 1), TerminalText.escaped(catalog.stationLabel(id: g.stationId, name: g.name)),
                    g.gateway.kind == .port ? "port" : "border crossing", TerminalText.escaped(across), Units.distance(r.totalM),
                    Units.distance(r.railM), Units.distance(r.from.accessM + r.to.accessM), String(r.via.count), gauge,
-                   corridors.isEmpty ? "-" : TerminalText.escaped(corridors)])
+                   !corridorsChecked ? "not checked" : corridors.isEmpty ? "-" : TerminalText.escaped(corridors)])
         }
         out.append(t.text)
         let unreachable = gateways.filter { $0.route == nil }
@@ -191,8 +197,9 @@ struct GatewaysAnswer: CommandAnswer {
 }
 
 /// `gateways --all`. JSON: `query` (`all_deposits`), `lines` (statuses routed over), `transit`, `borders_checked`, and `results`:
-/// for every deposit, `deposit_id`, `deposit_name` and `gateways` (`id`, `name`, `access_m`, `rail_m`,
-/// `total_m`; nearest first, unreachable last without distances).
+/// for every deposit, `deposit_id`, `deposit_name`, `gateways` (`id`, `name`, `access_m`, `rail_m`,
+/// `total_m`; nearest first, unreachable last without distances) and, for a deposit that cannot enter the
+/// network at all, `unreachable` (why: no published location).
 struct GatewaysForEveryDeposit: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .deposits] }
 
@@ -220,12 +227,19 @@ struct GatewaysForEveryDeposit: CommandAnswer {
         var t = TextTable(columns)
         for d in results {
             let byId = Dictionary(d.gateways.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var row = [TerminalText.escaped(d.depositName), d.depositId, d.gateways.first.flatMap { $0.totalM == nil ? nil : TerminalText.escaped($0.name) } ?? "-"]
+            var row = [TerminalText.escaped(d.depositName), d.depositId, d.gateways.first.flatMap { $0.totalM == nil ? nil : TerminalText.escaped(catalog.stationLabel(id: $0.id, name: $0.name)) } ?? "-"]
             row += gateways.map { g in byId[g.id]?.totalM.map(Units.distance) ?? "-" }
             t.add(row)
         }
         out.append(t.text)
         out.append("- : not reachable by rail under the rules, or the deposit has no location.")
+        // Deposits with no distance at all, grouped by why, in result order.
+        var reasons = [String](), ids = [String: [String]]()
+        for d in results { if let why = d.unreachable { if ids[why] == nil { reasons.append(why) }; ids[why, default: []].append(d.depositId) } }
+        for why in reasons {
+            out.append("No distances for \(ids[why]!.count) deposit\(ids[why]!.count == 1 ? "" : "s") (\(TerminalText.escaped(why))): "
+                       + ids[why]!.joined(separator: ", ") + ".")
+        }
         if !bordersChecked { out.append("Borders: not checked (the data has no country layer).") }
         return out.joined(separator: "\n") + "\n"
     }

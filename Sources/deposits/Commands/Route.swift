@@ -86,7 +86,7 @@ extension Lookup {
 /// A route in every format. JSON: `from` and `to` (what was named, `access_m`, `rail_point`, `rail_id`),
 /// `access_m` (both access legs), `rail_m`, `total_m`, `lines` (the line statuses routed over),
 /// `line_statuses_used` (those of the lines the path runs on), `line_runs`, `gauge_unknown_m`, `borders_checked`, `transit`, `via`, `corridors`
-/// (`id`, `name`, `km`), `gateway` (at a gateway end), `path`, `tolerance_m`.
+/// (`id`, `name`, `km`), `corridors_checked` (false without a corridors layer), `gateway` (at a gateway end), `path`, `tolerance_m`.
 struct RouteAnswer: CommandAnswer {
     var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .corridors] }
 
@@ -119,6 +119,7 @@ struct RouteAnswer: CommandAnswer {
         var transit: [String]
         var via: [Route.Via]
         var corridors: [Route.CorridorRun]
+        var corridorsChecked: Bool
         var gateway: Route.GatewayEnd?
         var path: [Coordinate]
         var toleranceM: Double
@@ -132,7 +133,8 @@ struct RouteAnswer: CommandAnswer {
         try Body(from: end(from, route.from), to: end(to, route.to), accessM: route.from.accessM + route.to.accessM,
                  railM: route.railM, totalM: route.totalM, lines: route.include, lineStatusesUsed: route.lineStatuses,
                  lineRuns: route.lineRuns, gaugeUnknownM: route.gaugeUnknownM, bordersChecked: route.bordersChecked,
-                 transit: route.transit, via: route.via, corridors: route.corridors, gateway: route.gateway, path: route.path,
+                 transit: route.transit, via: route.via, corridors: route.corridors, corridorsChecked: route.corridorsChecked,
+                 gateway: route.gateway, path: route.path,
                  toleranceM: toleranceM).encode(to: encoder)
     }
 
@@ -146,7 +148,7 @@ struct RouteAnswer: CommandAnswer {
         legs.add(["access (off rail)", Units.distance(route.to.accessM), point(route.to.railPoint), point(route.to.from)])
         out.append(legs.text)
         out.append("")
-        out.append("Lines routed over: \(route.include.joined(separator: ", ")); run on: \(route.lineStatuses.joined(separator: ", "))")
+        out.append("Lines routed over: \(route.include.joined(separator: ", ")); run on: \(route.lineStatuses.isEmpty ? "none (no rail between the ends)" : route.lineStatuses.joined(separator: ", "))")
         if !route.lineRuns.isEmpty {
             var lines = TextTable([("line", .left), ("status", .left), ("gauge", .right), ("along", .right)])
             for r in route.lineRuns {
@@ -177,7 +179,9 @@ struct RouteAnswer: CommandAnswer {
             out.append(via.text)
         }
         out.append("")
-        out.append("Along corridors (every vertex within the corridor's half width):" + (route.corridors.isEmpty ? " none" : ""))
+        out.append(route.corridorsChecked
+            ? "Along corridors (segments with both ends within the corridor's half width):" + (route.corridors.isEmpty ? " none" : "")
+            : "Along corridors: not checked (the data has no corridors layer).")
         if !route.corridors.isEmpty {
             var table = TextTable([("corridor", .left), ("id", .left), ("along", .right)])
             for c in route.corridors { table.add([TerminalText.escaped(c.name), c.id, Units.distance(c.km * 1000)]) }
