@@ -94,7 +94,7 @@ struct AtAnswer: CommandAnswer {
         out += "  region:           \(TerminalText.escaped(regionText))\n"
         if omissions.omits(.rail) { out += "  nearest rail:     \(LayerOmissions.omitted(.rail))\n" }
         if let r = nearest_rail {
-            out += "  nearest rail:     \(TerminalText.escaped(r.railName)), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
+            out += "  nearest rail:     \(TerminalText.escaped(catalog.railLabels()[r.railId] ?? r.railName)), \(Units.distance(r.distanceM)) (at \(Units.point([r.railPoint.longitude, r.railPoint.latitude])))\n"
         }
         if omissions.omits(.stations) { out += "  nearest station:  \(LayerOmissions.omitted(.stations))\n" }
         if let s = nearest_station { out += "  nearest station:  \(TerminalText.escaped(catalog.stationLabel(id: s.id, name: s.name))), \(Units.distance(s.distanceM))\n" }

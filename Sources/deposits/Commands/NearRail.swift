@@ -80,8 +80,9 @@ struct NearRailAnswer: CommandAnswer {
         if results.isEmpty { return lines[0] + ": no rail line within the limit\n" }
         var t = TextTable([("rail line", .left), ("distance", .right), ("rail point (lat, lon)", .left),
                            ("nearest station", .left), ("station from rail point", .right)])
+        let labels = catalog.railLabels()
         for r in results {
-            t.add([r.railName, Units.distance(r.distanceM), Units.point([r.railPoint.longitude, r.railPoint.latitude]),
+            t.add([labels[r.railId] ?? r.railName, Units.distance(r.distanceM), Units.point([r.railPoint.longitude, r.railPoint.latitude]),
                    r.station.map { catalog.stationLabel(id: $0.id, name: $0.name) } ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"])
         }
         lines.append(t.text)

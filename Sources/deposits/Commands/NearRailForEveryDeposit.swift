@@ -34,11 +34,12 @@ struct NearRailForEveryDeposit: CommandAnswer {
         if ranked { columns.append(("rank", .right)) }
         columns += [("distance", .right), ("rail line", .left), ("nearest station", .left), ("station from rail point", .right)]
         var t = TextTable(columns)
+        let labels = catalog.railLabels()
         for d in measured {
             for (i, r) in d.rail.enumerated() {
                 var row = [d.depositName, d.depositId]
                 if ranked { row.append(String(i + 1)) }
-                row += [Units.distance(r.distanceM), r.railName,
+                row += [Units.distance(r.distanceM), labels[r.railId] ?? r.railName,
                         r.station.map { catalog.stationLabel(id: $0.id, name: $0.name) } ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"]
                 t.add(row)
             }

@@ -81,7 +81,7 @@ struct ShowAnswer: CommandAnswer {
             if omissions.omits(.corridors) { rows.append(("corridors", LayerOmissions.omitted(.corridors))) }
             if let regions { rows.append(("region", regions.map { "\($0.name) (\($0.id)) \(Units.share($0.share))" }.joined(separator: "; "))) }
             if let r = nearest_rail {
-                var text = "\(r.railName), \(Units.distance(r.distanceM))"
+                var text = "\(catalog.railLabels()[r.railId] ?? r.railName), \(Units.distance(r.distanceM))"
                 if !catalog.presentLayers.contains(.stations) { text += " (the data has no stations layer)" }
                 if let s = r.station { text += "; station \(catalog.stationLabel(id: s.id, name: s.name)) \(Units.distance(s.distanceM)) from that point" }
                 rows.append(("nearest rail", text))
