@@ -50,7 +50,8 @@ public struct BorderRules: Sendable {
 
     /// The rules for `network` under `catalog`'s country layer and gateways.
     /// - Parameter transit: ISO 3166-1 alpha-2 codes of countries a route may pass through and come back.
-    /// - Throws: `QueryError.invalidArgument` for a transit value that is not two letters.
+    /// - Throws: `QueryError.invalidArgument` for a transit value that is not two letters, or that names the
+    ///   country layer's own country.
     public init(network: RailNetwork, catalog: Catalog, transit: [String] = []) throws {
         var codes = [String]()
         for t in transit {
@@ -64,6 +65,9 @@ public struct BorderRules: Sendable {
         let outline = catalog.presentLayers.contains(.country) ? catalog.country : nil
         home = outline.map { $0.id.uppercased() }
         homeName = outline?.name
+        if let home, codes.contains(home) {
+            throw QueryError.invalidArgument("--transit names the countries a route may pass through and come back from; \(home) is the country of the country layer itself, where every route may run")
+        }
         let bands = outline.map { OutlineBands($0.geometry) }
         self.bands = bands
         var country = [String?](repeating: nil, count: network.nodes.count)
