@@ -11,22 +11,8 @@ import XCTest
 /// meridian arc ∫M(φ)dφ (Simpson's rule, as in `RouteTests`); an edge along a parallel is measured by
 /// `Geodesic.wgs84.distance` (PROJ's geod_inverse, Karney's algorithm), the library's one measure.
 final class BorderRuleTests: XCTestCase {
-    private static let a = 6_378_137.0
-    private static let f = 1 / 298.257223563
-
-    private func equator(_ degrees: Double) -> Double { Self.a * degrees * .pi / 180 }
-
-    private func meridian(_ from: Double, _ to: Double) -> Double {
-        let e2 = Self.f * (2 - Self.f)
-        func m(_ deg: Double) -> Double {
-            let s = sin(deg * .pi / 180)
-            return Self.a * (1 - e2) / pow(1 - e2 * s * s, 1.5)
-        }
-        let n = 2_000, h = (to - from) / Double(n)
-        var sum = m(from) + m(to)
-        for i in 1..<n { sum += m(from + Double(i) * h) * (i % 2 == 1 ? 4 : 2) }
-        return sum * h / 3 * .pi / 180
-    }
+    private func equator(_ degrees: Double) -> Double { EllipsoidArcs.equator(degrees) }
+    private func meridian(_ from: Double, _ to: Double) -> Double { EllipsoidArcs.meridian(from, to) }
 
     private func p(_ lon: Double, _ lat: Double) -> Coordinate { Coordinate(longitude: lon, latitude: lat) }
 

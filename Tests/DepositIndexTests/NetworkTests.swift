@@ -9,25 +9,8 @@ import XCTest
 /// is the equator itself, a·Δλ long; along a meridian it is the meridian arc, the integral of the
 /// meridian's radius of curvature M(φ) = a(1 − e²) / (1 − e² sin²φ)^(3/2), taken here by Simpson's rule.
 final class NetworkTests: XCTestCase {
-    private static let a = 6_378_137.0
-    private static let f = 1 / 298.257223563
-
-    /// Metres along the equator for `degrees` of longitude.
-    private func equator(_ degrees: Double) -> Double { Self.a * degrees * .pi / 180 }
-
-    /// Metres along a meridian from latitude `from` to `to` (degrees): Simpson's rule on M(φ), 2,000
-    /// intervals, far below a millimetre of error for a few degrees.
-    private func meridian(_ from: Double, _ to: Double) -> Double {
-        let e2 = Self.f * (2 - Self.f)
-        func m(_ deg: Double) -> Double {
-            let s = sin(deg * .pi / 180)
-            return Self.a * (1 - e2) / pow(1 - e2 * s * s, 1.5)
-        }
-        let n = 2_000, h = (to - from) / Double(n)
-        var sum = m(from) + m(to)
-        for i in 1..<n { sum += m(from + Double(i) * h) * (i % 2 == 1 ? 4 : 2) }
-        return sum * h / 3 * .pi / 180
-    }
+    private func equator(_ degrees: Double) -> Double { EllipsoidArcs.equator(degrees) }
+    private func meridian(_ from: Double, _ to: Double) -> Double { EllipsoidArcs.meridian(from, to) }
 
     private func line(_ id: String, _ lonLats: [(Double, Double)]) -> RailLine {
         RailLine(id: id, name: id, geometry: .lineString(lonLats.map { Coordinate(longitude: $0.0, latitude: $0.1) }))

@@ -111,12 +111,12 @@ enum NetworkHarness {
     /// two nodes, the running sums made once for each edge met.
     static func entries(of points: [(point: Coordinate, railId: String)?], network: RailNetwork) -> [Entry?] {
         let byLine = edgesByLine(network)
-        let found = parallelMap(points.count) { i in points[i].flatMap { segment(holding: $0.point, railId: $0.railId, edges: byLine, network: network) } }
+        let found = Parallel.map(points.count) { i in points[i].flatMap { segment(holding: $0.point, railId: $0.railId, edges: byLine, network: network) } }
         let met = Array(Set(found.compactMap { $0?.edge }))
-        let sums = parallelMap(met.count) { prefixLengths(of: network.edges[met[$0]].path) }
+        let sums = Parallel.map(met.count) { prefixLengths(of: network.edges[met[$0]].path) }
         var prefixOf = [Int: [Double]](minimumCapacity: met.count)
         for (k, e) in met.enumerated() { prefixOf[e] = sums[k] }
-        return parallelMap(points.count) { i -> Entry? in
+        return Parallel.map(points.count) { i -> Entry? in
             guard let (e, s) = found[i], let point = points[i]?.point, let prefix = prefixOf[e] else { return nil }
             let path = network.edges[e].path, g = Geodesic.wgs84
             return Entry(edge: e, toFromM: prefix[s] + g.distance(path[s], point),
@@ -147,9 +147,9 @@ enum NetworkHarness {
         lap("nearest rail of every deposit (engine batch)")
         let entered = entries(of: nearest.map { $0.rail.first.map { ($0.railPoint, $0.railId) } }, network: network)
         lap("each rail point's place on the network")
-        let fromGateway = parallelMap(gateways.count) { distances(from: gateways[$0], in: network) }
+        let fromGateway = Parallel.map(gateways.count) { distances(from: gateways[$0], in: network) }
         lap("one search from each of \(gateways.count) gateways")
-        let out = parallelMap(entered.count) { i -> [Double] in
+        let out = Parallel.map(entered.count) { i -> [Double] in
             guard let entry = entered[i], let access = nearest[i].rail.first?.distanceM else {
                 return [Double](repeating: .infinity, count: gateways.count)
             }
@@ -158,32 +158,4 @@ enum NetworkHarness {
         lap("every deposit's distances read off its entry")
         return (out, steps)
     }
-
-    /// `body(i)` for `i` in `0..<count` on every core (`DispatchQueue.concurrentPerform`, strided chunks),
-    /// results in order. `body` must only read shared state.
-    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        if count == 0 { return [] }
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: count)
-        defer { buffer.deallocate() }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
-        withoutActuallyEscaping(body) { body in
-            let shared = Unchecked((buffer, body))
-            DispatchQueue.concurrentPerform(iterations: min(workers, count)) { w in
-                var i = w
-                while i < count {
-                    (shared.value.0 + i).initialize(to: shared.value.1(i))
-                    i += workers
-                }
-            }
-        }
-        let out = Array(UnsafeBufferPointer(start: buffer, count: count))
-        buffer.deinitialize(count: count)
-        return out
-    }
-}
-
-/// Hands the result buffer and the body to `concurrentPerform`: each index is written by one worker only.
-private struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

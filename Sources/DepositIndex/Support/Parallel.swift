@@ -9,10 +9,10 @@ import Foundation
 /// read from many threads (the catalog and its records are immutable).
 ///
 ///     let squares = Parallel.map(4) { i in i * i }  // [0, 1, 4, 9]
-enum Parallel {
+package enum Parallel {
     /// `body(i)` for every `i` in `0..<count`, on every core, in chunks of several per core so uneven
     /// work evens out.
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         let chunk = max(1, count / (cores * 8))
         return map(count, chunk: chunk, state: { () }, { _, i in body(i) })
     }
