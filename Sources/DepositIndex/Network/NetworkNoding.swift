@@ -42,6 +42,9 @@ struct NetworkNoding {
     struct Built {
         var nodes: [Coordinate] = []
         var edges: [RailNetwork.Edge] = []
+        /// For each edge, the running geodesic length at each vertex of its path (`[0, s₀, s₀ + s₁, …]`,
+        /// the last equal to the edge's `lengthM`), summed in the same order as `lengthM`.
+        var prefixes: [[Double]] = []
         var stations: [RailNetwork.StationAttachment] = []
     }
 
@@ -173,17 +176,18 @@ struct NetworkNoding {
         for p in 0..<partCount {
             let first = partStart[p], last = partStart[p + 1] - 1
             let railId = lines[partLine[p]].id
-            var from = node(first), path = [vertices[first]], length = 0.0
+            var from = node(first), path = [vertices[first]], length = 0.0, prefix = [0.0]
             func close(at n: Int) {
                 built.edges.append(RailNetwork.Edge(from: from, to: n, lengthM: length, kind: .track, railId: railId, otherRailId: nil, path: path))
-                from = n; path = [path.last!]; length = 0
+                built.prefixes.append(prefix)
+                from = n; path = [path.last!]; length = 0; prefix = [0]
             }
             for v in first..<last {
                 if hasInsertion[v], let cuts = insertions[v] {
                     var nodes = [Int](repeating: 0, count: cuts.count)
                     for k in cuts.indices.sorted(by: { cuts[$0].along < cuts[$1].along }) {
                         length += Geodesic.wgs84.distance(path.last!, cuts[k].point)
-                        path.append(cuts[k].point)
+                        path.append(cuts[k].point); prefix.append(length)
                         nodes[k] = built.nodes.count
                         built.nodes.append(cuts[k].point)
                         close(at: nodes[k])
@@ -193,7 +197,7 @@ struct NetworkNoding {
                 } else {
                     length += segmentLength[v]
                 }
-                path.append(vertices[v + 1])
+                path.append(vertices[v + 1]); prefix.append(length)
                 if v + 1 == last || isNode[site[v + 1]] { close(at: node(v + 1)) }
             }
         }
@@ -202,6 +206,7 @@ struct NetworkNoding {
                 from: node(b.a), to: node(b.b), lengthM: b.lengthM, kind: .bridge,
                 railId: lines[partLine[partOfVertex[b.a]]].id,
                 otherRailId: lines[partLine[partOfVertex[b.b]]].id, path: [vertices[b.a], vertices[b.b]]))
+            built.prefixes.append([0, 0 + b.lengthM])
         }
         for (i, station) in stations.enumerated() {
             guard let at = stationAt[i] else { continue }

@@ -80,6 +80,9 @@ public struct RailNetwork: Sendable {
     public let nodes: [Node]
     /// Track edges part by part along the rail layer, then the bridges.
     public let edges: [Edge]
+    /// Each edge's running geodesic length at each vertex of its path, from the build (so a place entering
+    /// an edge is measured along it without measuring the edge again).
+    let prefixM: [[Double]]
     /// Every station of the catalog, in the catalog's order (none when the data has no rail).
     public let stations: [StationAttachment]
     /// Number of components; component 0 is the one with the most track, then by decreasing track length.
@@ -115,6 +118,7 @@ public struct RailNetwork: Sendable {
         }
         trackEdgesOfLine = byLine
         edges = built.edges
+        prefixM = built.prefixes
         stations = built.stations
         // Adjacency in compressed rows; a loop edge is listed once at its node.
         var degree = [Int](repeating: 0, count: built.nodes.count + 1)

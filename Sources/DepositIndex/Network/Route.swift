@@ -466,7 +466,14 @@ extension RailNetwork {
         let edge = edges[e.edge], q = e.access.railPoint
         let back = [q] + edge.path[0...e.segment].reversed()
         let ahead = [q] + edge.path[(e.segment + 1)...]
-        return [(edge.from, e.alongM, back), (edge.to, Self.length(ahead), ahead)]
+        return [(edge.from, e.alongM, back), (edge.to, aheadM(q, edge: e.edge, segment: e.segment), ahead)]
+    }
+
+    /// Metres from `q`, a point of segment `segment` of track edge `edge`, to the edge's `to` node: the
+    /// geodesic to the segment's end, then the rest of the edge from the build's running sums.
+    func aheadM(_ q: Coordinate, edge: Int, segment: Int) -> Double {
+        let prefix = prefixM[edge]
+        return Geodesic.wgs84.distance(q, edges[edge].path[segment + 1]) + (prefix[prefix.count - 1] - prefix[segment + 1])
     }
 
     /// Sum of the geodesic lengths between consecutive vertices, metres.
@@ -507,11 +514,12 @@ extension RailNetwork {
         }
         let best = SegmentHolding.segment(holding: q, among: ends).map { segmentOf[$0] }
         guard let on = best else { throw QueryError.invalidArgument("rail line \(hit.railId) is not in the network") }
-        let path = edges[on.edge].path
-        let along = Self.length(path[0...on.segment]) + Geodesic.wgs84.distance(path[on.segment], q)
+        let path = edges[on.edge].path, prefix = prefixM[on.edge]
+        // The build's running sums: `prefix[s]` is the sum of the first `s` segments, added in path order.
+        let along = prefix[on.segment] + Geodesic.wgs84.distance(path[on.segment], q)
         // A rail point within a millimetre of either end of the edge is that node.
         if along <= DistanceTolerance.contact { return Entry(access: access, node: edges[on.edge].from) }
-        if Self.length([q] + path[(on.segment + 1)...]) <= DistanceTolerance.contact {
+        if aheadM(q, edge: on.edge, segment: on.segment) <= DistanceTolerance.contact {
             return Entry(access: access, node: edges[on.edge].to)
         }
         return Entry(access: access, node: nil, edge: on.edge, segment: on.segment, alongM: along)
