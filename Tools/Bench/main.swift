@@ -2,6 +2,7 @@
 // Run in release mode:  swift run -c release deposits-bench [--deposits N] [--rail N] [--check N] [--passes N]
 //                       [--no-bundled]
 //                       deposits-bench --network [--pgrouting DIR]    the bundled rail network, routes, gateways
+//                       deposits-bench --network --builds N           load, then N network builds only
 //                       deposits-bench --gateways [--deposits N] [--rail N] [--passes N]
 //                                                                      synthetic: every deposit to 10 gateways
 import DepositIndex
@@ -85,6 +86,12 @@ if args.contains("--network"), let dir = Catalog.bundledDirectory {
     var catalog: Catalog!
     let load = try seconds { catalog = try Catalog(directory: dir, layers: [.stations]) }
     var network: RailNetwork!
+    // `--builds N`: only load and build N times, then stop; for an instruction count of the build
+    // (valgrind --tool=callgrind, repeatable whatever else the machine does), N against 0.
+    if args.contains("--builds") {
+        for _ in 0..<option("--builds", 1) { network = try RailNetwork(catalog: catalog, toleranceM: 100) }
+        exit(0)
+    }
     let cpu0 = cpuSeconds()
     let first = try seconds { network = try RailNetwork(catalog: catalog, toleranceM: 100) }
     let firstCPU = cpuSeconds() - cpu0
