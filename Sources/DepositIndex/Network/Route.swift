@@ -377,7 +377,8 @@ extension RailNetwork {
     /// The corridors along the pieces of a rail path. A segment of a piece (between two successive vertices of
     /// an edge, or of the part of one from a place's rail point to a node) counts as along a corridor, all its
     /// geodesic length, when both its ends lie within the corridor's half width of its centre line, by
-    /// `Catalog.corridors(containing:)` (exact geodesic distance from the vertex to the centre line); a piece
+    /// `Catalog.corridors(containing:)` (exact geodesic distance from the vertex to the centre line, most vertices
+    /// decided from a measured one nearby: `CorridorMasks`); a piece
     /// whose every vertex is inside counts its whole length at once. Vertices are tested, not the geodesics
     /// between them, so a segment bowing out between two inside vertices still counts. Counting by segment,
     /// not by edge, keeps the answer from depending on where the network happens to split the line (a station
@@ -389,8 +390,8 @@ extension RailNetwork {
         var ids = [String]()
         var names = [String: String]()
         var position = [String: Int]()
-        /// Each vertex's corridors as bit masks, 64 corridors a word.
-        var inside = [Coordinate: [UInt64]]()
+        /// Each vertex's corridors as bit masks, 64 corridors a word, measured as `CorridorMasks` measures them.
+        var masks: CorridorMasks?
     }
 
     private func corridorRuns(_ pieces: [(path: [Coordinate], m: Double)], catalog: Catalog,
@@ -400,6 +401,7 @@ extension RailNetwork {
             cache.ids = catalog.corridors.map(\.id).sorted()
             for (k, id) in cache.ids.enumerated() { cache.position[id] = k }
             for c in catalog.corridors { cache.names[c.id] = c.name }
+            cache.masks = CorridorMasks(catalog: catalog, bitOfId: cache.position)
         }
         let words = (cache.ids.count + 63) / 64
         var order = [Int](), metres = [Int: Double]()
@@ -413,19 +415,8 @@ extension RailNetwork {
             }
         }
         for piece in pieces where piece.m > 0 {
-            var masks = [[UInt64]]()
-            masks.reserveCapacity(piece.path.count)
-            for c in piece.path {
-                if cache.inside[c] == nil {
-                    var mask = [UInt64](repeating: 0, count: words)
-                    for f in try catalog.corridors(containing: c) {
-                        guard let k = cache.position[f.corridorId] else { continue }
-                        mask[k / 64] |= 1 << UInt64(k % 64)
-                    }
-                    cache.inside[c] = mask
-                }
-                masks.append(cache.inside[c]!)
-            }
+            guard cache.masks != nil else { break }
+            let masks = try cache.masks!.masks(of: piece.path, catalog: catalog)
             let whole = (0..<words).map { w in masks.reduce(~UInt64(0)) { $0 & $1[w] } }
             // Segment by segment, in path order, so the corridors keep their order of first meeting.
             for k in 0..<max(masks.count - 1, 0) {
