@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
         .library(name: "DepositTesting", targets: ["DepositTesting"]),
         .library(name: "DepositAnswers", targets: ["DepositAnswers"]),
+        .library(name: "DepositMaps", targets: ["DepositMaps"]),
         .executable(name: "deposits", targets: ["deposits"]),
     ],
     dependencies: [
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
         // The CLI's questions and answers without the command line: one encoder for the CLI and the server.
         .target(name: "DepositAnswers", dependencies: ["DepositIndex", "Geo"]),
+        // Answers as self-contained Leaflet map pages (--format html) and the server's web map page.
+        .target(name: "DepositMaps", dependencies: ["DepositAnswers", "DepositIndex", "Geo"]),
         // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
         .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
@@ -42,6 +45,7 @@ let package = Package(
             dependencies: [
                 "DepositIndex",
                 "DepositAnswers",
+                "DepositMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +93,7 @@ let package = Package(
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
-        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,45 @@
+import DepositIndex
+
+/// The web map a server shows at `/`: the catalog's country, regions and rail lines inlined (drawn at
+/// first paint, no request needed), the deposits loaded from the OGC API – Features items and coloured
+/// by distance to rail from `near-rail --all`, stations and corridors as toggles; a search box finding
+/// deposits by id, name or alias in any script, which shows the nearest rail with the connector drawn;
+/// a click anywhere shows the `at` answer (region, nearest rail with the connector, station, corridors,
+/// gateways, deposits near) in a side panel. Every request goes to the page's own origin.
+public enum WebMapPage {
+    /// Where the page asks (paths on the same origin). A query endpoint's URL ends where the place goes.
+    public struct Endpoints: Sendable {
+        public var deposits = "/collections/deposits/items?limit=10000&f=json"
+        public var stations = "/collections/stations/items?limit=10000&f=json"
+        public var corridors = "/collections/corridors/items?limit=10000&f=json"
+        /// `near-rail --all` as JSON.
+        public var nearRailAll = "/near-rail?all=true"
+        /// `near-rail PLACE`: the place (a deposit id) is appended, URL-encoded.
+        public var nearRail = "/near-rail?place="
+        /// `at PLACE`: `lat,lon` is appended, URL-encoded.
+        public var at = "/at?place="
+
+        public init() {}
+    }
+
+    /// The page. `title` heads it (the catalog's name, say); `base` is built once by the server.
+    public static func html(title: String, base: MapBase, leaflet: Leaflet, endpoints: Endpoints = Endpoints()) -> String {
+        let options: JSONObject = [
+            "deposits": .string(endpoints.deposits), "stations": .string(endpoints.stations), "corridors": .string(endpoints.corridors),
+            "nearRailAll": .string(endpoints.nearRailAll), "nearRail": .string(endpoints.nearRail), "at": .string(endpoints.at),
+        ]
+        let body = """
+            <div id="dm-map"></div>
+            <div id="dm-panel">
+            <h1>\(PageText.html(title))</h1>
+            <input id="dm-search" type="search" placeholder="Find a deposit: Upper Kairakty, Верхнее Кайракты, kz-w-001" autocomplete="off" aria-label="Find a deposit by name">
+            <ul id="dm-results"></ul>
+            <div id="dm-status">Loading the deposits…</div>
+            <div id="dm-panel-body"><p>Click anywhere on the map for its region, nearest rail, corridors and the deposits near it.</p></div>
+            </div>
+            """
+        return AnswerMapPage.page(title: title, bodyClass: "dm-web", body: body, leaflet: leaflet, data: [
+            ("dm-base", base.geojson), ("dm-options", JSONWriter().string(.object(options))),
+        ], start: "DepositMap.web(JSON.parse(document.getElementById('dm-options').textContent));")
+    }
+}
