@@ -269,7 +269,7 @@ D.web = function (opts) {
   var control = L.control.layers(null, layers, { collapsed: false, position: 'topright' }).addTo(map);
   D.legend(map, ['base_country', 'base_region', 'base_rail', 'station', 'query', 'rail', 'distance', 'corridor'], true);
   var panel = document.getElementById('dm-panel-body'), status = document.getElementById('dm-status');
-  var state = D.state = { deposits: [], distances: {}, depositLayer: null, answer: null };
+  var state = D.state = { deposits: [], depositLayer: null, answer: null };
 
   function setStatus(t) { status.textContent = t; }
   function showAnswer(geojson) {
@@ -277,25 +277,29 @@ D.web = function (opts) {
     state.answer = D.layer(geojson, 'panel', null, true).addTo(map);
   }
 
-  // Deposits, coloured by distance to rail from near-rail --all; stations and corridors as toggles.
-  var depositsReady = Promise.all([
-    getJSON(opts.deposits),
-    getJSON(opts.nearRailAll).catch(function (e) { setStatus('Distances to rail not available: ' + e.message); return { results: [] }; })
-  ]).then(function (r) {
-    var fc = r[0];
-    (r[1].results || []).forEach(function (d) { if (d.rail && d.rail.length) state.distances[d.deposit_id] = d.rail[0]; });
-    fc.features.forEach(function (f) {
+  // Deposits, coloured by distance to rail (measured when the page was made); every page of items.
+  function allItems(url, into) {
+    return getJSON(url).then(function (fc) {
+      into.push.apply(into, fc.features || []);
+      var next = (fc.links || []).filter(function (l) { return l.rel === 'next'; })[0];
+      return next && into.length < 200000 ? allItems(next.href, into) : into;
+    });
+  }
+  var distances = readJSON('dm-distances');
+  var depositsReady = allItems(opts.deposits, []).then(function (features) {
+    features.forEach(function (f) {
       f.properties = f.properties || {};
       f.properties.kind = 'deposit';
-      var near = state.distances[f.id];
-      if (near) { f.properties.rail_distance_m = Math.round(near.distance_m * 10) / 10; f.properties.rail_name = near.rail_name; }
+      var near = distances[f.id];
+      if (near) { f.properties.rail_distance_m = near[0]; f.properties.rail_name = near[1]; }
     });
-    state.deposits = fc.features;
+    var fc = { type: 'FeatureCollection', features: features };
+    state.deposits = features;
     state.depositLayer = D.layer(fc, 'deposits').addTo(map);
     control.addOverlay(state.depositLayer, 'Deposits (by distance to rail)');
     performance.mark('dm-deposits-drawn');
     document.getElementById('dm-map').setAttribute('data-drawn', JSON.stringify(D.drawn));
-    setStatus(fc.features.length + ' deposits; click the map for what is there');
+    setStatus(features.length + ' deposits; click the map for what is there');
   }).catch(function (e) { setStatus('Deposits could not be loaded: ' + e.message); });
 
   getJSON(opts.stations).then(function (fc) {
