@@ -9,9 +9,12 @@ let package = Package(
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
         .library(name: "DepositTesting", targets: ["DepositTesting"]),
         .executable(name: "deposits", targets: ["deposits"]),
+        .executable(name: "deposits-serve", targets: ["deposits-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `deposits serve` (its own executable, so the `deposits` CLI does not link it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +40,22 @@ let package = Package(
         .executableTarget(
             name: "deposits",
             dependencies: [
+                "DepositIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `deposits serve`: OGC API – Features, the query API and the web map over HTTP (Hummingbird 2).
+        .target(
+            name: "DepositServer",
+            dependencies: [
+                "DepositIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "deposits-serve",
+            dependencies: [
+                "DepositServer",
                 "DepositIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -86,6 +105,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),
+        // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositIndex", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
 )

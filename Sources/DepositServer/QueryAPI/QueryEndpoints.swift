@@ -1,0 +1,4 @@
+/// The query API's endpoints.
+enum QueryEndpoints {
+    static var all: [QueryEndpoint] { [] }
+}
