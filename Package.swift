@@ -106,7 +106,7 @@ let package = Package(
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
-        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
