@@ -36,10 +36,14 @@ struct DepositsServe: AsyncParsableCommand {
     @Option(name: .customLong("max-body-kb"), help: "The largest request body (a survey for POST /validate), in KiB; larger is refused with 413.")
     var maxBodyKB = 4096
 
+    @Option(name: .customLong("body-timeout-s"), help: "How long a request's body may take to arrive, in seconds; longer is refused with 408.")
+    var bodyTimeoutS = 10
+
     func validate() throws {
         if directory != nil, store != nil { throw ValidationError("give --data or --store, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyKB >= 1 else { throw ValidationError("--max-body-kb must be at least 1") }
+        guard bodyTimeoutS >= 1 else { throw ValidationError("--body-timeout-s must be at least 1") }
     }
 
     func run() async throws {
@@ -56,7 +60,7 @@ struct DepositsServe: AsyncParsableCommand {
             Self.fail(65, "cannot serve the data: \(error)")
         }
         do {
-            try await DepositServer.run(service, host: host, port: port, limits: ServerLimits(maximumBody: maxBodyKB * 1024)) { line in
+            try await DepositServer.run(service, host: host, port: port, limits: ServerLimits(maximumBody: maxBodyKB * 1024, bodyDeadline: .seconds(bodyTimeoutS))) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         } catch {

@@ -89,7 +89,7 @@ enum RawHTTP {
     }
 
     /// Writes `bytes` (then, after `pause`, `more`) and reads the response until the server closes.
-    static func send(port: Int, _ bytes: Data, pause: TimeInterval = 0, more: Data = Data()) throws -> Response {
+    static func send(port: Int, _ bytes: Data, pause: TimeInterval = 0, more: Data = Data(), onHeadSent: () -> Void = {}) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerProcess.Failure(description: "socket() failed") }
         defer { close(fd) }
@@ -104,6 +104,7 @@ enum RawHTTP {
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         try write(fd, bytes)
+        onHeadSent()
         if pause > 0 { Thread.sleep(forTimeInterval: pause) }
         if !more.isEmpty { try write(fd, more) }
         var received = Data()

@@ -49,7 +49,7 @@ struct ServiceResponder: HTTPResponder {
                 do {
                     var buffer = try await body.collect(upTo: limit)
                     return buffer.readBytes(length: buffer.readableBytes) ?? []
-                } catch let e as HTTPError where e.status == .contentTooLarge {
+                } catch is NIOTooManyBytesError {
                     throw Problem(status: 413, title: "Content Too Large",
                                   detail: "the request body is larger than the server's limit of \(limit) bytes")
                 }
