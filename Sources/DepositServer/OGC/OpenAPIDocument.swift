@@ -32,7 +32,7 @@ enum OpenAPIDocument {
             paths[base + "/items"] = get("The \(layer.id) features", id: "getFeatures_\(opID(layer.id))", parameters: parameters,
                                          ok: geoJSONOrHTML(ref: "#/components/schemas/featureCollectionGeoJSON"))
             paths[base + "/items/{featureId}"] = get("One feature of \(layer.id)", id: "getFeature_\(opID(layer.id))",
-                                                     parameters: [ref("featureId"), ref("f")],
+                                                     parameters: [featureID(example: layer.features.first?.id), ref("f")],
                                                      ok: geoJSONOrHTML(ref: "#/components/schemas/featureGeoJSON"))
         }
         for q in queries { paths[q.path] = q.operation }
@@ -46,6 +46,15 @@ enum OpenAPIDocument {
     }
 
     private static func opID(_ s: String) -> String { String(s.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
+
+    /// The `featureId` path parameter, with an id of the collection as its example (schemathesis and a
+    /// reader of the document then try a feature that exists).
+    private static func featureID(example: String?) -> JSONValue {
+        var p: JSONObject = ["name": "featureId", "in": "path", "required": true, "description": "The feature's id",
+                             "schema": .object(["type": "string"])]
+        if let example { p["example"] = .string(example) }
+        return .object(p)
+    }
 
     static func ref(_ name: String) -> JSONValue { .object(["$ref": .string("#/components/parameters/" + name)]) }
 
@@ -98,8 +107,6 @@ enum OpenAPIDocument {
             "datetime": .object(["name": "datetime", "in": "query", "required": false, "style": "form", "explode": false,
                                  "description": "An RFC 3339 date-time or interval; no layer has a time, so every feature matches",
                                  "schema": .object(["type": "string"])]),
-            "featureId": .object(["name": "featureId", "in": "path", "required": true, "description": "The feature's id",
-                                  "schema": .object(["type": "string"])]),
         ])
     }
 
