@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Geo", targets: ["Geo"]),
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
         .library(name: "DepositTesting", targets: ["DepositTesting"]),
+        .library(name: "DepositAnswers", targets: ["DepositAnswers"]),
         .executable(name: "deposits", targets: ["deposits"]),
         .executable(name: "deposits-serve", targets: ["deposits-serve"]),
     ],
@@ -35,12 +36,15 @@ let package = Package(
         ),
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
+        // The CLI's questions and answers without the command line: one encoder for the CLI and the server.
+        .target(name: "DepositAnswers", dependencies: ["DepositIndex", "Geo"]),
         // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
         .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
             name: "deposits",
             dependencies: [
                 "DepositIndex",
+                "DepositAnswers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,7 @@ let package = Package(
             name: "DepositServer",
             dependencies: [
                 "DepositIndex",
+                "DepositAnswers",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -104,9 +109,9 @@ let package = Package(
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
-        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositIndex", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
-        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

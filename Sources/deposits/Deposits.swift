@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 #if canImport(Glibc)
 import Glibc
@@ -54,7 +55,7 @@ struct Deposits: ParsableCommand {
                     } catch OutputFailure.readerClosed {
                         terminate(ExitCode.success.rawValue)
                     } catch {
-                        StandardStreams.error("deposits: \(UserFacingError(error).message)\n")
+                        StandardStreams.error("deposits: \(AnswerError(error).message)\n")
                         terminate(ExitStatus.ioError.rawValue)
                     }
                 } else if error is ExitCode {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 import Foundation
 import Geo
@@ -71,7 +72,7 @@ struct Validate: ParsableCommand {
                 do {
                     _ = try Projection(from: crs, to: "EPSG:4326")
                 } catch {
-                    throw UserFacingError(.usage, "--crs '\(crs)': PROJ does not know this CRS; give one it knows, such as EPSG:32643 (UTM zone 43N) or EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13) (PROJ: \(error))")
+                    throw AnswerError(.usage, "--crs '\(crs)': PROJ does not know this CRS; give one it knows, such as EPSG:32643 (UTM zone 43N) or EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13) (PROJ: \(error))")
                 }
             }
             let catalog = try data.loadCatalog()
@@ -84,7 +85,7 @@ struct Validate: ParsableCommand {
             // outline is refused unless the user says so, rather than every survey passing as inside.
             if !catalog.presentLayers.contains(.country) {
                 guard withoutCountry else {
-                    throw UserFacingError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
+                    throw AnswerError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
                                           + "so whether a survey lies in the country cannot be checked; give --without-country to validate without it")
                 }
                 StandardStreams.error("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n")
@@ -118,7 +119,7 @@ struct Validate: ParsableCommand {
     /// `--fix F -o F` would leave only one of them (usage error, 64).
     static func checkDistinct(report: (name: String, target: OutputTarget), fix: (name: String, target: OutputTarget)?, inputs: [URL]) throws {
         if let fix, report.target.sameFile(as: fix.target) {
-            throw UserFacingError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
+            throw AnswerError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
         }
         try checkOutputs([report] + (fix.map { [$0] } ?? []), avoid: inputs, what: "the survey")
     }
@@ -127,7 +128,7 @@ struct Validate: ParsableCommand {
     static func checkOutputs(_ outputs: [(name: String, target: OutputTarget)], avoid inputs: [URL], what: String) throws {
         for output in outputs {
             if let input = output.target.overwrittenInput(among: inputs) {
-                throw UserFacingError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
+                throw AnswerError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
             }
         }
     }

@@ -46,11 +46,11 @@ struct Lookup {
         let typed = TerminalText.escaped(text)
         if matches.count > 1 {
             let list = matches.prefix(12).map { "  " + TerminalText.escaped(label($0)) }.joined(separator: "\n")
-            throw UserFacingError(.usage, "'\(typed)' matches \(matches.count) \(kind)s; name one of them:\n\(list)")
+            throw AnswerError(.usage, "'\(typed)' matches \(matches.count) \(kind)s; name one of them:\n\(list)")
         }
         let suggestions = NameKey.closest(to: text, among: names, limit: 5)
         var message = "no \(kind) named '\(typed)'"
         if !suggestions.isEmpty { message += "; did you mean: " + suggestions.map(TerminalText.escaped).joined(separator: ", ") + "?" }
-        throw UserFacingError(.notFound, message)
+        throw AnswerError(.notFound, message)
     }
 }

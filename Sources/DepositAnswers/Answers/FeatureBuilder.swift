@@ -3,7 +3,7 @@ import Geo
 
 /// Catalog entities as GeoJSON features for map viewers, with a `kind` property first so one style
 /// rule can tell deposits from rail lines in a mixed answer.
-enum FeatureBuilder {
+public enum FeatureBuilder {
     static func deposit(_ d: Deposit, extra: JSONObject = JSONObject()) -> Feature {
         var p: JSONObject = ["kind": "deposit", "name": .string(d.name)]
         p["commodities"] = .array(d.commodities.map { .string($0) })

@@ -5,17 +5,18 @@ import Geo
 /// gateway's longitude less or greater than the place's. Over operating lines, at the default tolerance,
 /// under the border and gauge rules (`route`). JSON: `west` and `east` (each a `GatewaySummary`, or null
 /// where none is reached), and `note` when they could not be asked (no stations layer, no gateways).
-struct NearestGateways: Encodable {
+public struct NearestGateways: Encodable {
     var west: GatewaySummary?
     var east: GatewaySummary?
     var note: String?
 
-    /// Nil when `--without rail` leaves them out (the network is the rail layer).
-    static func find(catalog: Catalog, place: RouteEnd, omissions: LayerOmissions) throws -> NearestGateways? {
+    /// Nil when `--without rail` leaves them out (the network is the rail layer). `built`, when given, is the
+    /// catalog's network at the default tolerance over operating lines.
+    static func find(catalog: Catalog, place: RouteEnd, omissions: LayerOmissions, network built: RailNetwork? = nil) throws -> NearestGateways? {
         if omissions.omits(.rail) || omissions.omits(.stations) { return nil }
         guard catalog.presentLayers.contains(.stations) else { return NearestGateways(note: "the data has no stations layer") }
         guard try !RailNetwork.gateways(of: catalog).isEmpty else { return NearestGateways(note: "the data has no gateways (ports or border crossings in Kazakhstan)") }
-        let network = try RailNetwork(catalog: catalog, toleranceM: NetworkOptions.defaultToleranceM)
+        let network = try built ?? RailNetwork(catalog: catalog, toleranceM: NetworkSettings.defaultToleranceM)
         let found = try network.nearestGatewaysWestAndEast(from: place, catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
         return NearestGateways(west: found.west.map(GatewaySummary.init), east: found.east.map(GatewaySummary.init),
                                note: found.west == nil && found.east == nil ? "no gateway is reached by rail from here" : nil)

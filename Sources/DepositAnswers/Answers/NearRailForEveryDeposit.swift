@@ -5,8 +5,8 @@ import Geo
 /// `near-rail --all`: the nearest rail line(s) of every deposit, from the engine's batch form (every
 /// core). Deposits are listed nearest to rail first; those without a location, or with no line within
 /// `--max-km`, come last in catalog order with an empty list.
-struct NearRailForEveryDeposit: CommandAnswer {
-    var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
+public struct NearRailForEveryDeposit: CommandAnswer {
+    public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
 
     var results: [DepositRail]
 
@@ -20,13 +20,13 @@ struct NearRailForEveryDeposit: CommandAnswer {
 
     enum CodingKeys: String, CodingKey { case query, results }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(["all_deposits": true], forKey: .query)
         try c.encode(results, forKey: .results)
     }
 
-    func table(catalog: Catalog) -> String {
+    public func table(catalog: Catalog) -> String {
         let measured = results.filter { !$0.rail.isEmpty }
         var lines = ["Nearest rail to every deposit: \(measured.count) measured, \(results.count - measured.count) without a location or a line within the limit"]
         let ranked = results.contains { $0.rail.count > 1 }
@@ -51,7 +51,7 @@ struct NearRailForEveryDeposit: CommandAnswer {
 
     /// Each measured deposit with its nearest line's distance in its properties (for a map coloured by
     /// distance), and a `distance` line from the deposit's point to the rail point for every result.
-    func features(catalog: Catalog) -> [Feature] {
+    public func features(catalog: Catalog) -> [Feature] {
         var features = [Feature]()
         for d in results where !d.rail.isEmpty {
             guard let deposit = catalog.deposit(id: d.depositId) else { continue }

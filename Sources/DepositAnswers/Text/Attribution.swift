@@ -1,9 +1,9 @@
 /// The credit lines the bundled data's licences ask for, printed under table answers that used
 /// those layers. A user's own `--data` directory carries its own terms, which we cannot know.
-enum Attribution {
-    enum Layer { case deposits, rail, stations, corridors, regions }
+public enum Attribution {
+    public enum Layer { case deposits, rail, stations, corridors, regions }
 
-    static func footer(for layers: Set<Layer>, bundled: Bool) -> String {
+    public static func footer(for layers: Set<Layer>, bundled: Bool) -> String {
         guard bundled else { return "" }
         var credits = [String]()
         if layers.contains(.regions) { credits.append("regions: geokz (A. Rodionov) CC BY 4.0, from OCHA/UNHCR COD-AB") }

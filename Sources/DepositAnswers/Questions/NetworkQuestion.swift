@@ -1,0 +1,22 @@
+import DepositIndex
+
+/// `network` (`GET /network`): the rail layer as a network, with its components, bridges, dead ends,
+/// breaks, stations off the lines and border detours.
+public struct NetworkQuestion: Sendable {
+    public var network: NetworkSettings
+    /// List every dead end and far station in the table (JSON always lists them).
+    public var full: Bool
+
+    public init(network: NetworkSettings = NetworkSettings(), full: Bool = false) {
+        self.network = network
+        self.full = full
+    }
+
+    public func check() throws { try network.check() }
+
+    public func answer(catalog: Catalog, built: RailNetwork? = nil) throws -> NetworkAnswer {
+        let net = try built ?? network.network(of: catalog)
+        let rules = try BorderRules(network: net, catalog: catalog)
+        return NetworkAnswer(network: net, report: NetworkReport(network: net, rules: rules), full: full)
+    }
+}
