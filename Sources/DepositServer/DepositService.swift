@@ -1,3 +1,4 @@
+import DepositAnswers
 import DepositIndex
 import Foundation
 import Geo
@@ -9,6 +10,7 @@ public struct DepositService: Sendable {
     public let catalog: Catalog
     let collections: ServedCollections
     let queries: [String: QueryEndpoint]
+    let context: QueryContext
     let title: String
     /// The OpenAPI document, written once.
     let apiText: String
@@ -16,8 +18,14 @@ public struct DepositService: Sendable {
     let mapPage: String
 
     /// Builds the collections (every feature's served geometry, the indexes) from `catalog`.
-    public init(catalog: Catalog, title: String = "DepositIndex") throws {
+    /// `hiddenPaths`: where the data lives (a directory, a store), never shown in an answer.
+    public init(catalog: Catalog, title: String = "DepositIndex", hiddenPaths: [String] = []) throws {
         self.catalog = catalog
+        // The network `at`, `show`, `route` and `gateways` use at the default settings, built once. When it
+        // cannot be built, there is none to keep: each question then builds its own and reports why.
+        let network = catalog.presentLayers.isSuperset(of: [.rail, .stations]) ? try? NetworkSettings().network(of: catalog) : nil
+        context = QueryContext(catalog: catalog, network: network,
+                               problems: AnswerProblem(hiddenPaths: hiddenPaths + [catalog.directory.path]))
         self.title = title
         collections = try ServedCollections(catalog: catalog)
         let endpoints = QueryEndpoints.all
@@ -34,7 +42,7 @@ public struct DepositService: Sendable {
         } catch let p as Problem {
             return p.answer
         } catch {
-            return QueryErrors.problem(for: error).answer
+            return Problem(status: 500, title: "Internal Server Error", detail: "the request could not be answered").answer
         }
     }
 
@@ -45,7 +53,7 @@ public struct DepositService: Sendable {
             guard request.method == q.method || (q.method == "GET" && isRead) else {
                 throw Problem(status: 405, title: "Method Not Allowed", detail: "\(request.path) answers \(q.method) only")
             }
-            return try q.answer(request, catalog)
+            return try q.answer(request, context)
         }
         guard isRead else {
             throw Problem(status: 405, title: "Method Not Allowed", detail: "\(request.path) answers GET and HEAD only; the server is read-only")
