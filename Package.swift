@@ -11,9 +11,12 @@ let package = Package(
         .library(name: "DepositAnswers", targets: ["DepositAnswers"]),
         .library(name: "DepositMaps", targets: ["DepositMaps"]),
         .executable(name: "deposits", targets: ["deposits"]),
+        .executable(name: "deposits-serve", targets: ["deposits-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `deposits serve` (its own executable, so the `deposits` CLI does not link it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,6 +49,23 @@ let package = Package(
                 "DepositIndex",
                 "DepositAnswers",
                 "DepositMaps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `deposits serve`: OGC API – Features, the query API and the web map over HTTP (Hummingbird 2).
+        .target(
+            name: "DepositServer",
+            dependencies: [
+                "DepositIndex",
+                "DepositAnswers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "deposits-serve",
+            dependencies: [
+                "DepositServer",
+                "DepositIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +114,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
+        // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
