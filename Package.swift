@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "DepositIndex",
                 "DepositAnswers",
+                "DepositMaps",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

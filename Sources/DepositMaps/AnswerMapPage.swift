@@ -43,6 +43,8 @@ public enum AnswerMapPage {
     static func page(title: String, bodyClass: String, body: String, leaflet: Leaflet, data: [(id: String, json: String)], start: String) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        // No icon to fetch: a page that opens offline asks for nothing.
+        out += "<link rel=\"icon\" href=\"data:,\">\n"
         out += "<title>\(PageText.html(title))</title>\n"
         out += "<style>\n\(PageText.code(leaflet.styleSheet))\n</style>\n<style>\n\(MapStyle.source)\n</style>\n</head>\n"
         out += "<body class=\"\(bodyClass)\">\n\(body)\n"

@@ -138,13 +138,14 @@ D.layer = function (geojson, name, extra, names) {
   return layer;
 };
 
-/// The base layers, each its own toggle: country, regions, rail.
-D.base = function (map, geojson) {
+/// The base layers, each its own toggle: country, regions, rail. `quiet`: none of them takes clicks (on
+/// the web map a click anywhere asks `at`; Leaflet gives a click inside a polygon to the polygon).
+D.base = function (map, geojson, quiet) {
   function only(kind) { return { type: 'FeatureCollection', features: geojson.features.filter(function (f) { return f.properties.kind === kind; }) }; }
   var layers = {
     'Country': D.layer(only('base_country'), 'country', { interactive: false }),
-    'Regions': D.layer(only('base_region'), 'regions'),
-    'Rail lines': D.layer(only('base_rail'), 'rail')
+    'Regions': D.layer(only('base_region'), 'regions', quiet ? { interactive: false } : null),
+    'Rail lines': D.layer(only('base_rail'), 'rail', quiet ? { interactive: false } : null)
   };
   Object.keys(layers).forEach(function (k) { layers[k].addTo(map); });
   return layers;
@@ -262,7 +263,7 @@ function getJSON(url) {
 D.web = function (opts) {
   var base = readJSON('dm-base');
   var map = newMap('dm-map');
-  var layers = D.base(map, base);
+  var layers = D.base(map, base, true);
   var country = layers['Country'].getBounds();
   if (country.isValid()) map.fitBounds(country, { padding: [10, 10] }); else map.setView([48, 68], 5);
   performance.mark('dm-base-drawn');
@@ -299,7 +300,8 @@ D.web = function (opts) {
     control.addOverlay(state.depositLayer, 'Deposits (by distance to rail)');
     performance.mark('dm-deposits-drawn');
     document.getElementById('dm-map').setAttribute('data-drawn', JSON.stringify(D.drawn));
-    setStatus(features.length + ' deposits; click the map for what is there');
+    var located = features.filter(function (f) { return f.geometry; }).length;
+    setStatus(features.length + ' deposits, ' + located + ' with a published location; click the map for what is there');
   }).catch(function (e) { setStatus('Deposits could not be loaded: ' + e.message); });
 
   getJSON(opts.stations).then(function (fc) {
@@ -333,7 +335,7 @@ D.web = function (opts) {
       if (!r) { row('nearest rail', 'none within the limit'); return; }
       row('nearest rail', r.rail_name, 'dm-rail-name');
       row('distance to rail', D.km(r.distance_m), 'dm-rail-distance');
-      if (r.station) row('station near the rail point', r.station.name + ', ' + D.km(r.station.distance_m) + ' along');
+      if (r.station) row('nearest station', r.station.name + ', ' + D.km(r.station.distance_m) + ' from the rail point');
       var fc = { type: 'FeatureCollection', features: [
         { type: 'Feature', properties: { kind: 'distance', distance_m: r.distance_m, rail_name: r.rail_name },
           geometry: { type: 'LineString', coordinates: [r.from_point, r.rail_point] } }] };
