@@ -71,7 +71,8 @@ D.label = function (f) {
   var p = f.properties || {};
   if (p.kind === 'distance' && typeof p.distance_m === 'number') return D.km(p.distance_m);
   if (p.kind === 'access' && typeof p.access_m === 'number') return D.km(p.access_m);
-  if (p.kind === 'rail' && typeof p.total_m === 'number') return D.km(p.total_m) + ' total';
+  // A route to each gateway is labelled at its gateway (`names`), where routes sharing track cannot pile up.
+  if (p.kind === 'rail' && typeof p.total_m === 'number' && !p.gateway_id) return D.km(p.total_m) + ' total';
   return null;
 };
 
@@ -114,6 +115,7 @@ D.layer = function (geojson, name, extra, names) {
       var label = D.label(f);
       var p = f.properties || {}, point = f.geometry && f.geometry.type === 'Point';
       var text = p.label || p.name;
+      if (text && p.kind === 'gateway' && typeof p.total_m === 'number') text += ': ' + D.km(p.total_m);
       var stays = names && ((point && (p.kind === 'station' || p.kind === 'gateway' || p.gateway)) || (p.kind === 'deposit' && deposits <= 12));
       // Beside the line's middle, not on it: a short connector's label would hide its deposit.
       if (label) l.bindTooltip(label, { permanent: true, direction: 'right', offset: [10, 0], className: 'dm-distance' });
