@@ -111,7 +111,7 @@ let package = Package(
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositIndex", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
-        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "deposits", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
