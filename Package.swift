@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
         .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
-        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "deposits", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// Reading or writing failed part-way: standard output, a FIFO or a device (`/dev/full`, a closed
     /// stdout), or the disk under the store (full, an I/O error).
     case ioError = 74
+    /// `deposits serve`: the server program (`deposits-serve`) is not built beside `deposits`, or the
+    /// address cannot be bound (in use, or not this machine's).
+    case unavailable = 69
 
     /// The table of codes `deposits --help` prints.
     public static var documentation: String {
@@ -30,6 +33,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
           65 bad data: a data file is missing, unreadable or malformed
           73 cannot write: the output file or the store could not be written or created (nothing was replaced)
           74 I/O error: writing to standard output, a FIFO or a device failed, or the disk did (full, I/O error)
+          69 unavailable: deposits serve cannot start (deposits-serve not built beside deposits, or the address cannot be bound)
           1 anything else
         """
     }

@@ -30,7 +30,7 @@ struct Deposits: ParsableCommand {
         version: depositIndexVersion,
         subcommands: [
             At.self, NearRail.self, CorridorCommand.self, RegionCommand.self, List.self, Show.self, Export.self,
-            Network.self, RouteCommand.self, Gateways.self, Validate.self, Import.self, Add.self, Remove.self,
+            Network.self, RouteCommand.self, Gateways.self, Validate.self, Import.self, Add.self, Remove.self, Serve.self,
         ]
     )
 

@@ -24,9 +24,15 @@ final class ServerProcess {
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    init(_ arguments: [String] = []) throws {
-        process.executableURL = Self.executable
-        process.arguments = ["--port", "0"] + arguments
+    /// Starts `deposits-serve` (or, with `viaCLI`, `deposits serve`, which runs it) with `arguments`.
+    init(_ arguments: [String] = [], viaCLI: Bool = false) throws {
+        if viaCLI {
+            process.executableURL = Self.executable.deletingLastPathComponent().appendingPathComponent("deposits")
+            process.arguments = ["serve", "--port", "0"] + arguments
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = ["--port", "0"] + arguments
+        }
         process.standardOutput = output
         process.standardError = errors
         try process.run()

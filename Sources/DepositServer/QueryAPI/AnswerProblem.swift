@@ -22,7 +22,7 @@ struct AnswerProblem {
             return Problem(status: 404, title: "Not Found", detail: message)
         case .badData, .surveyErrors:
             return Problem(status: 422, title: "Unprocessable Content", detail: Self.withoutDashes(message, parameters))
-        case .success, .failure, .cannotWrite, .ioError:
+        case .success, .failure, .cannotWrite, .ioError, .unavailable:
             return Problem(status: 500, title: "Internal Server Error", detail: "the question could not be answered")
         }
     }

@@ -38,8 +38,8 @@ struct QueryEndpoint: Sendable {
     /// The answer in the CLI's `--format json` or `--format geojson`, with the CLI's final newline.
     static func write(_ answer: some CommandAnswer, _ format: AnswerFormat, _ catalog: Catalog) throws -> HTTPAnswer {
         switch format {
-        case .json: return HTTPAnswer(contentType: HTTPAnswer.json, text: try AnswerText.json(answer) + "\n")
-        case .geojson: return HTTPAnswer(contentType: HTTPAnswer.geoJSON, text: try AnswerText.geojson(answer.features(catalog: catalog)) + "\n")
+        case .json: return HTTPAnswer(contentType: HTTPAnswer.json, text: try AnswerText.json(answer).withFinalNewline)
+        case .geojson: return HTTPAnswer(contentType: HTTPAnswer.geoJSON, text: try AnswerText.geojson(answer.features(catalog: catalog)).withFinalNewline)
         }
     }
 

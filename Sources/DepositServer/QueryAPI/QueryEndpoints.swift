@@ -107,8 +107,15 @@ enum QueryEndpoints {
         return LayerOmissions(layers)
     }
 
+    /// The network settings; a status `include` does not know is refused naming `include`.
     static func settings(_ v: QueryParameters) throws -> NetworkSettings {
-        NetworkSettings(toleranceM: try v.number("tolerance-m") ?? NetworkSettings.defaultToleranceM, include: v.all("include"))
+        let settings = NetworkSettings(toleranceM: try v.number("tolerance-m") ?? NetworkSettings.defaultToleranceM, include: v.all("include"))
+        do {
+            _ = try settings.statuses()
+        } catch let e as AnswerError {
+            throw Problem.badParameter("include", e.message)
+        }
+        return settings
     }
 
     /// The network the server keeps when the settings are the defaults; else nil (the question builds its own).
