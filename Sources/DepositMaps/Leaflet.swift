@@ -7,7 +7,9 @@ public struct Leaflet: Sendable {
     /// Where `libjs-leaflet` installs Leaflet.
     public static let directory = "/usr/share/javascript/leaflet"
 
+    /// leaflet.js (minified where the package has it), without its source-map comment.
     public let script: String
+    /// leaflet.css.
     public let styleSheet: String
 
     /// Reads `leaflet.min.js` (else `leaflet.js`) and `leaflet.css` from `directory`. A missing

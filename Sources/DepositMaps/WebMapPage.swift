@@ -10,14 +10,18 @@ import DepositIndex
 public enum WebMapPage {
     /// Where the page asks (paths on the same origin). A query endpoint's URL ends where the place goes.
     public struct Endpoints: Sendable {
+        /// The deposits collection's items (GeoJSON; `next` links followed).
         public var deposits = "/collections/deposits/items?limit=10000&f=json"
+        /// The stations collection's items.
         public var stations = "/collections/stations/items?limit=10000&f=json"
+        /// The corridors collection's items.
         public var corridors = "/collections/corridors/items?limit=10000&f=json"
         /// `near-rail PLACE`: the place (a deposit id) is appended, URL-encoded.
         public var nearRail = "/near-rail?place="
         /// `at PLACE`: `lat,lon` is appended, URL-encoded.
         public var at = "/at?place="
 
+        /// The server's own paths (OGC API – Features collections and the query API).
         public init() {}
     }
 
