@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
         .library(name: "DepositTesting", targets: ["DepositTesting"]),
         .library(name: "DepositAnswers", targets: ["DepositAnswers"]),
+        .library(name: "DepositMaps", targets: ["DepositMaps"]),
         .executable(name: "deposits", targets: ["deposits"]),
         .executable(name: "deposits-serve", targets: ["deposits-serve"]),
     ],
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
         // The CLI's questions and answers without the command line: one encoder for the CLI and the server.
         .target(name: "DepositAnswers", dependencies: ["DepositIndex", "Geo"]),
+        // Answers as self-contained Leaflet map pages (--format html) and the server's web map page.
+        .target(name: "DepositMaps", dependencies: ["DepositAnswers", "DepositIndex", "Geo"]),
         // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
         .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
@@ -45,6 +48,7 @@ let package = Package(
             dependencies: [
                 "DepositIndex",
                 "DepositAnswers",
+                "DepositMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +58,7 @@ let package = Package(
             dependencies: [
                 "DepositIndex",
                 "DepositAnswers",
+                "DepositMaps",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -109,7 +114,8 @@ let package = Package(
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
-        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
         .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "deposits", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],

@@ -13,6 +13,7 @@ public struct AtQuestion: Sendable {
     /// Half the WGS84 meridian, rounded up to a whole km: the longest geodesic there is.
     public static let maximumRadiusKm = 20_004.0
 
+    /// The question with its options, defaults as the CLI's.
     public init(place: String, radiusKm: Double = 50, omissions: LayerOmissions = LayerOmissions()) {
         self.place = place
         self.radiusKm = radiusKm
@@ -33,6 +34,7 @@ public struct AtQuestion: Sendable {
     /// The point asked about (a usage error, 64, when the text is not coordinates).
     public func point() throws -> Coordinate { try CoordinateText.parse(place) }
 
+    /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() throws -> StoreRequest {
         var request = StoreRequest()
         request.points = [try point()]

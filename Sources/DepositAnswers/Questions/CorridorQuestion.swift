@@ -8,6 +8,7 @@ public struct CorridorQuestion: Sendable {
     /// The full width in km (default: the corridor's own `width_km`).
     public var widthKm: Double?
 
+    /// The question with its options, defaults as the CLI's.
     public init(corridor: String? = nil, widthKm: Double? = nil) {
         self.corridor = corridor
         self.widthKm = widthKm
@@ -21,6 +22,7 @@ public struct CorridorQuestion: Sendable {
         }
     }
 
+    /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() -> StoreRequest {
         var request = StoreRequest()
         request.corridors = true

@@ -5,10 +5,14 @@ import Geo
 /// Filters that pick deposits, shared by `list`, `export` and the server's deposit items: a commodity
 /// (element symbol), a region (ISO code or name) and a status, each optional.
 public struct DepositFilter: Sendable {
+    /// Only deposits with this commodity (an element symbol such as W), any case.
     public var commodity: String?
+    /// Only deposits in this region (ISO code such as KZ-KAR, or name).
     public var region: String?
+    /// Only deposits with this status (producing, development, exploration, historic, or one the data uses).
     public var status: String?
 
+    /// The question with its options, defaults as the CLI's.
     public init(commodity: String? = nil, region: String? = nil, status: String? = nil) {
         self.commodity = commodity
         self.region = region

@@ -10,12 +10,14 @@ public struct ExportQuestion: Sendable {
         public var layer: Catalog.Layers { Catalog.Layers(name: rawValue) ?? [] }
     }
 
+    /// One of the question's options, as the CLI names it.
     public var layer: Layer
     /// Deposits only.
     public var filter: DepositFilter
     /// Also deposits without a published location (null geometry).
     public var includeUnlocated: Bool
 
+    /// The question with its options, defaults as the CLI's.
     public init(layer: Layer = .deposits, filter: DepositFilter = DepositFilter(), includeUnlocated: Bool = false) {
         self.layer = layer
         self.filter = filter
@@ -29,6 +31,7 @@ public struct ExportQuestion: Sendable {
         }
     }
 
+    /// The features of the layer, with the data's own properties.
     public func features(catalog: Catalog) throws -> [Feature] {
         try catalog.requireLayers(layer.layer)
         switch layer {

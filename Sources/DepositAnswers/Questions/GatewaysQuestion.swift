@@ -5,15 +5,19 @@ import DepositIndex
 public struct GatewaysQuestion: Sendable {
     /// A deposit, a station or coordinates; nil for every deposit (`--all`).
     public var place: String?
+    /// One of the question's options, as the CLI names it.
     public var network: NetworkSettings
+    /// One of the question's options, as the CLI names it.
     public var transit: [String]
 
+    /// The question with its options, defaults as the CLI's.
     public init(place: String?, network: NetworkSettings = NetworkSettings(), transit: [String] = []) {
         self.place = place
         self.network = network
         self.transit = transit
     }
 
+    /// Refuses (usage, 64) options out of range, in the CLI's words.
     public func check() throws {
         try network.check()
         try NetworkSettings.checkTransit(transit)

@@ -16,6 +16,7 @@ public struct LayerOmissions: Sendable {
     /// The layers left out, in the order given.
     public var layers: [Layer]
 
+    /// The question with its options, defaults as the CLI's.
     public init(_ layers: [Layer] = []) { self.layers = layers }
 
     /// True when `layer` is left out.

@@ -9,6 +9,7 @@ public struct NearRailQuestion: Sendable {
     /// Leave out lines farther than this (km); nil for no limit.
     public var maxKm: Double?
 
+    /// The question with its options, defaults as the CLI's.
     public init(place: String, k: Int = 1, maxKm: Double? = nil) {
         self.place = place
         self.k = k
@@ -31,6 +32,7 @@ public struct NearRailQuestion: Sendable {
         return request
     }
 
+    /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
     public func answer(catalog: Catalog) throws -> NearRailAnswer {
         try NearRailAnswer(catalog: catalog, target: Lookup(catalog: catalog).place(place), k: k, maxDistance: maxDistanceM)
     }
@@ -38,9 +40,12 @@ public struct NearRailQuestion: Sendable {
 
 /// `near-rail --all`: the nearest rail lines of every deposit, measured on every core.
 public struct NearRailForEveryDepositQuestion: Sendable {
+    /// One of the question's options, as the CLI names it.
     public var k: Int
+    /// One of the question's options, as the CLI names it.
     public var maxKm: Double?
 
+    /// The question with its options, defaults as the CLI's.
     public init(k: Int = 1, maxKm: Double? = nil) {
         self.k = k
         self.maxKm = maxKm
@@ -49,8 +54,10 @@ public struct NearRailForEveryDepositQuestion: Sendable {
     /// The same limits as `NearRailQuestion`.
     public func check() throws { try NearRailQuestion(place: "", k: k, maxKm: maxKm).check() }
 
+    /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() -> StoreRequest { .all }
 
+    /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
     public func answer(catalog: Catalog) throws -> NearRailForEveryDeposit {
         try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
     }

@@ -14,6 +14,7 @@ public struct NetworkSettings: Sendable {
     /// Statuses routed over besides operating (`under_construction`, `planned`; comma lists allowed).
     public var include: [String]
 
+    /// The question with its options, defaults as the CLI's.
     public init(toleranceM: Double = NetworkSettings.defaultToleranceM, include: [String] = []) {
         self.toleranceM = toleranceM
         self.include = include

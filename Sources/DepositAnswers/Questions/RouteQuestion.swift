@@ -4,11 +4,14 @@ import DepositIndex
 public struct RouteQuestion: Sendable {
     /// Each a deposit, a station or coordinates.
     public var from: String
+    /// One of the question's options, as the CLI names it.
     public var to: String
+    /// One of the question's options, as the CLI names it.
     public var network: NetworkSettings
     /// Countries a route may leave Kazakhstan through and come back (ISO codes; comma lists allowed).
     public var transit: [String]
 
+    /// The question with its options, defaults as the CLI's.
     public init(from: String, to: String, network: NetworkSettings = NetworkSettings(), transit: [String] = []) {
         self.from = from
         self.to = to
@@ -16,6 +19,7 @@ public struct RouteQuestion: Sendable {
         self.transit = transit
     }
 
+    /// Refuses (usage, 64) options out of range, in the CLI's words.
     public func check() throws {
         try network.check()
         try NetworkSettings.checkTransit(transit)

@@ -5,13 +5,16 @@ import DepositIndex
 public struct ShowQuestion: Sendable {
     /// A deposit by id, name or alias.
     public var deposit: String
+    /// One of the question's options, as the CLI names it.
     public var omissions: LayerOmissions
 
+    /// The question with its options, defaults as the CLI's.
     public init(deposit: String, omissions: LayerOmissions = LayerOmissions()) {
         self.deposit = deposit
         self.omissions = omissions
     }
 
+    /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() -> StoreRequest {
         var request = StoreRequest()
         request.deposits = [deposit]

@@ -26,7 +26,7 @@ struct At: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = question
-            let catalog = try question.omissions.loading { try data.loadCatalog(for: question.storeRequest()) }
+            let catalog = try question.omissions.loading { try data.loadCatalog(for: output.widened(question.storeRequest())) }
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

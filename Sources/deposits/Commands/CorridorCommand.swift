@@ -25,7 +25,7 @@ struct CorridorCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalog = try data.loadCatalog(for: question.storeRequest())
+            let catalog = try data.loadCatalog(for: output.widened(question.storeRequest()))
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

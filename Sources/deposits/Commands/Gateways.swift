@@ -34,7 +34,7 @@ struct Gateways: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = GatewaysQuestion(place: all ? nil : place, network: networkOptions.settings, transit: border.transit)
-            let catalog = try data.loadNetworkCatalog()
+            let catalog = try data.loadNetworkCatalog(everything: output.format == .html)
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

@@ -14,7 +14,7 @@ struct List: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = ListQuestion(filter: filters.filter)
-            let catalog = try data.loadCatalog(for: question.storeRequest())
+            let catalog = try data.loadCatalog(for: output.widened(question.storeRequest()))
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

@@ -35,7 +35,7 @@ struct NearRail: ParsableCommand {
         guard let place else { return try runForEveryDeposit() }
         try reportingErrors {
             let question = NearRailQuestion(place: place, k: k, maxKm: maxKm)
-            let catalog = try data.loadCatalog(for: question.storeRequest())
+            let catalog = try data.loadCatalog(for: output.widened(question.storeRequest()))
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }
@@ -45,7 +45,7 @@ extension NearRail {
     private func runForEveryDeposit() throws {
         try reportingErrors {
             let question = NearRailForEveryDepositQuestion(k: k, maxKm: maxKm)
-            let catalog = try data.loadCatalog(for: question.storeRequest())
+            let catalog = try data.loadCatalog(for: output.widened(question.storeRequest()))
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

@@ -26,7 +26,7 @@ struct Network: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = NetworkQuestion(network: networkOptions.settings, full: full)
-            let catalog = try data.loadNetworkCatalog()
+            let catalog = try data.loadNetworkCatalog(everything: output.format == .html)
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

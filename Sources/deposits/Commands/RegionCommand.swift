@@ -19,7 +19,7 @@ struct RegionCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = RegionQuestion(subject: subject)
-            let catalog = try data.loadCatalog(for: question.storeRequest())
+            let catalog = try data.loadCatalog(for: output.widened(question.storeRequest()))
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

@@ -33,7 +33,7 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = RouteQuestion(from: from, to: to, network: networkOptions.settings, transit: border.transit)
-            let catalog = try data.loadNetworkCatalog()
+            let catalog = try data.loadNetworkCatalog(everything: output.format == .html)
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

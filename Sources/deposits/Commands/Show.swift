@@ -20,7 +20,7 @@ struct Show: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let question = ShowQuestion(deposit: deposit, omissions: without.omissions)
-            let catalog = try question.omissions.loading { try data.loadCatalog(for: question.storeRequest()) }
+            let catalog = try question.omissions.loading { try data.loadCatalog(for: output.widened(question.storeRequest())) }
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepositAnswers
 import DepositIndex
+import DepositMaps
 import Foundation
 import Geo
 
@@ -37,7 +38,7 @@ struct Validate: ParsableCommand {
     @Flag(name: .customLong("without-country"), help: "Validate against data that has no country outline: the inside-the-country check is left out (said in the report); without this flag such data is refused.")
     var withoutCountry = false
 
-    @Option(help: "table (default), json or geojson (each problem a Point at its location).")
+    @Option(help: "table (default), json, geojson (each problem a Point at its location) or html (a map page of the problems and the survey's outlines).")
     var format: OutputFormat = .table
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report here instead of standard output: a file (replaced atomically), a FIFO or a device (in place), or -.", valueName: "FILE"))
@@ -99,6 +100,7 @@ struct Validate: ParsableCommand {
             case .table: text = TerminalText.escapedLines(validation.table())  // a survey's names may hold controls
             case .json: text = try validation.jsonText()
             case .geojson: text = validation.geoJSONText()
+            case .html: text = try Self.mapPage(validation, surveys: inputs, crs: crs, catalog: catalog, bundled: data.isBundled)
             }
             try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
             if let fix {
@@ -131,5 +133,25 @@ struct Validate: ParsableCommand {
                 throw AnswerError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
             }
         }
+    }
+
+    /// The report as a map page: each problem a point (red for errors, orange for warnings) over the
+    /// survey's own outlines when it is GeoJSON in WGS84, on the catalog's base layers.
+    static func mapPage(_ validation: SurveyReport, surveys: [URL], crs: String?, catalog: Catalog, bundled: Bool) throws -> String {
+        var features = try GeoJSON.features(parsing: Array(validation.geoJSONText().utf8))
+        if crs == nil {
+            for survey in surveys where survey.pathExtension.lowercased() != "wkt" && survey.pathExtension.lowercased() != "csv" {
+                // A survey that does not read as GeoJSON is drawn without its outlines: the report says why.
+                guard let data = FileManager.default.contents(atPath: survey.path),
+                      let outlines = try? GeoJSON.features(parsing: Array(data)) else { continue }
+                features += outlines.map { f in
+                    var p = f.properties
+                    p["kind"] = "survey"
+                    return Feature(id: f.id, properties: p, geometry: f.geometry)
+                }
+            }
+        }
+        let title = validation.table().split(separator: "\n").first.map(String.init) ?? "Survey validation"
+        return try MapPageOutput.page(features: features, title: title, catalog: catalog, precision: 7, bundled: bundled, layers: [.deposits])
     }
 }

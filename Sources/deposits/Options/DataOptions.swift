@@ -35,8 +35,9 @@ struct DataOptions: ParsableArguments {
 
     /// The catalog a `route`, `gateways` or `network` question reads: from GeoJSON every layer but the
     /// regions (deposits, rail, stations, corridors, the country outline), from a store every layer.
-    func loadNetworkCatalog() throws -> Catalog {
-        if store != nil { return try loadCatalog(for: .all) }
+    /// `everything` reads every layer (for a map page, which draws the regions too).
+    func loadNetworkCatalog(everything: Bool = false) throws -> Catalog {
+        if store != nil || everything { return try loadCatalog(for: .all) }
         return try loadCatalog(for: RouteQuestion.networkRequest)
     }
 

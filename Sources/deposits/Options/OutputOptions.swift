@@ -5,12 +5,13 @@ import Foundation
 import Geo
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, geojson
+    case table, json, geojson, html
 }
 
-/// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers.
+/// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers, HTML for a
+/// browser (a self-contained map page, `AnswerMapPage`).
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "table (default), json or geojson.")
+    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet).")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
@@ -27,6 +28,10 @@ struct OutputOptions: ParsableArguments {
     }
 
     var emitter: Emitter { Emitter(precision: precision, outputPath: output) }
+
+    /// What a question's catalog must hold: a map page draws the whole country, regions and rail under
+    /// the answer, so for `html` every layer is read.
+    func widened(_ request: StoreRequest) -> StoreRequest { format == .html ? .all : request }
 
     /// Writes an answer. A table is text for a terminal: its control characters are escaped line by
     /// line (`TerminalText`), whatever line they come from; JSON and GeoJSON are written exactly (their
@@ -70,6 +75,9 @@ extension OutputOptions {
         case .json: try emit(json(answer), inputs: inputs)
         case .table: try emit(AnswerText.table(answer, catalog: catalog, bundled: data.isBundled), inputs: inputs)
         case .geojson: try emit(geojson(answer.features(catalog: catalog)), inputs: inputs)
+        case .html: try emit(MapPageOutput.page(features: answer.features(catalog: catalog), title: answer.table(catalog: catalog),
+                                                catalog: catalog, precision: precision, bundled: data.isBundled,
+                                                layers: answer.attributedLayers), inputs: inputs)
         }
     }
 }
