@@ -14,24 +14,22 @@ public struct DepositService: Sendable {
     let title: String
     /// The OpenAPI document, written once.
     let apiText: String
-    /// The page at `/` for a browser.
-    let mapPage: String
+    /// The page at `/` for a browser, made when first asked for.
+    let mapPage: MapPageCache
 
     /// Builds the collections (every feature's served geometry, the indexes) from `catalog`.
     /// `hiddenPaths`: where the data lives (a directory, a store), never shown in an answer.
     public init(catalog: Catalog, title: String = "DepositIndex", hiddenPaths: [String] = []) throws {
         self.catalog = catalog
-        // The network `at`, `show`, `route` and `gateways` use at the default settings, built once. When it
-        // cannot be built, there is none to keep: each question then builds its own and reports why.
-        let network = catalog.presentLayers.isSuperset(of: [.rail, .stations]) ? try? NetworkSettings().network(of: catalog) : nil
-        context = QueryContext(catalog: catalog, network: network,
+        context = QueryContext(catalog: catalog, networks: NetworkCache(catalog: catalog),
                                problems: AnswerProblem(hiddenPaths: hiddenPaths + [catalog.directory.path]))
         self.title = title
         collections = try ServedCollections(catalog: catalog)
         let endpoints = QueryEndpoints.all
         queries = Dictionary(uniqueKeysWithValues: endpoints.map { ($0.path, $0) })
         apiText = JSONWriter(indent: 2).string(OpenAPIDocument.document(collections: collections, queries: endpoints, title: title)) + "\n"
-        mapPage = WebMap.page(catalog: catalog, collections: collections, title: title)
+        let collections = self.collections
+        mapPage = MapPageCache { WebMap.page(catalog: catalog, collections: collections, title: title) }
     }
 
     /// The answer to `request`. Failures become RFC 9457 problems; nothing thrown escapes, and no
@@ -61,7 +59,7 @@ public struct DepositService: Sendable {
         switch segments {
         case [""]:
             let f = try single(request, allowing: ["f"])["f"]
-            if f == nil, try Representation.of(request, nil) == .html { return html(mapPage) }
+            if f == nil, try Representation.of(request, nil) == .html { return html(mapPage.html) }
             return try representation(request, f, json: { OGCDocuments.landing(base: request.baseURL, title: title) }, html: { OGCPages.landing(title: title) })
         case ["conformance"]:
             let f = try single(request, allowing: ["f"])["f"]

@@ -179,8 +179,11 @@ enum RequiredTool {
     }
 
     /// Runs a tool; returns its status, standard output and standard error.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    /// `directory`: where it runs (schemathesis keeps a cache folder in its working directory).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
+        if let directory { p.currentDirectoryURL = directory }
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

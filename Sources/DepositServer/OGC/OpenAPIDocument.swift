@@ -158,7 +158,8 @@ enum OpenAPIDocument {
                 "links": links, "timeStamp": .object(["type": "string", "format": "date-time"]),
                 "numberMatched": .object(["type": "integer", "minimum": 0]), "numberReturned": .object(["type": "integer", "minimum": 0]),
             ])]),
-            "answer": .object(["type": "object", "description": "The JSON the deposits CLI prints for the same question (--format json)"]),
+            // An object for most questions, an array for the lists (`corridor` without a corridor, `list`).
+            "answer": .object(["description": "The JSON the deposits CLI prints for the same question (--format json)"]),
             "validationReport": .object(["type": "object", "description": "The survey validation report, as deposits validate --format json prints it"]),
         ])
     }

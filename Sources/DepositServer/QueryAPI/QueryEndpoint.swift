@@ -83,10 +83,12 @@ struct QueryEndpoint: Sendable {
     }
 }
 
-/// What every query reads: the catalog, the rail network at the default settings (built once when the
-/// server starts; nil when the data has no rail or stations), and the rules for failures.
+/// What every query reads: the catalog, the rail network at the default settings (built on first use
+/// and kept; nil when the data has no rail or stations), and the rules for failures.
 struct QueryContext: Sendable {
     let catalog: Catalog
-    let network: RailNetwork?
+    let networks: NetworkCache
     let problems: AnswerProblem
+
+    var network: RailNetwork? { networks.network }
 }
