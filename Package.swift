@@ -8,10 +8,15 @@ let package = Package(
         .library(name: "Geo", targets: ["Geo"]),
         .library(name: "DepositIndex", targets: ["DepositIndex"]),
         .library(name: "DepositTesting", targets: ["DepositTesting"]),
+        .library(name: "DepositAnswers", targets: ["DepositAnswers"]),
+        .library(name: "DepositMaps", targets: ["DepositMaps"]),
         .executable(name: "deposits", targets: ["deposits"]),
+        .executable(name: "deposits-serve", targets: ["deposits-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `deposits serve` (its own executable, so the `deposits` CLI does not link it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,11 +37,35 @@ let package = Package(
         ),
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
+        // The CLI's questions and answers without the command line: one encoder for the CLI and the server.
+        .target(name: "DepositAnswers", dependencies: ["DepositIndex", "Geo"]),
+        // Answers as self-contained Leaflet map pages (--format html) and the server's web map page.
+        .target(name: "DepositMaps", dependencies: ["DepositAnswers", "DepositIndex", "Geo"]),
         // One call that fails a test (XCTest or Swift Testing) with the whole survey report.
         .target(name: "DepositTesting", dependencies: ["DepositIndex"]),
         .executableTarget(
             name: "deposits",
             dependencies: [
+                "DepositIndex",
+                "DepositAnswers",
+                "DepositMaps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `deposits serve`: OGC API – Features, the query API and the web map over HTTP (Hummingbird 2).
+        .target(
+            name: "DepositServer",
+            dependencies: [
+                "DepositIndex",
+                "DepositAnswers",
+                "DepositMaps",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "deposits-serve",
+            dependencies: [
+                "DepositServer",
                 "DepositIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -85,7 +114,10 @@ let package = Package(
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
-        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
+        .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "DepositIndex", "Geo"]),
+        // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
+        .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "deposits", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +30,7 @@ struct Deposits: ParsableCommand {
         version: depositIndexVersion,
         subcommands: [
             At.self, NearRail.self, CorridorCommand.self, RegionCommand.self, List.self, Show.self, Export.self,
-            Network.self, RouteCommand.self, Gateways.self, Validate.self, Import.self, Add.self, Remove.self,
+            Network.self, RouteCommand.self, Gateways.self, Validate.self, Import.self, Add.self, Remove.self, Serve.self,
         ]
     )
 
@@ -54,7 +55,7 @@ struct Deposits: ParsableCommand {
                     } catch OutputFailure.readerClosed {
                         terminate(ExitCode.success.rawValue)
                     } catch {
-                        StandardStreams.error("deposits: \(UserFacingError(error).message)\n")
+                        StandardStreams.error("deposits: \(AnswerError(error).message)\n")
                         terminate(ExitStatus.ioError.rawValue)
                     }
                 } else if error is ExitCode {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 import Foundation
 

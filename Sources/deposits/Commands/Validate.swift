@@ -1,5 +1,7 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
+import DepositMaps
 import Foundation
 import Geo
 
@@ -36,7 +38,7 @@ struct Validate: ParsableCommand {
     @Flag(name: .customLong("without-country"), help: "Validate against data that has no country outline: the inside-the-country check is left out (said in the report); without this flag such data is refused.")
     var withoutCountry = false
 
-    @Option(help: "table (default), json or geojson (each problem a Point at its location).")
+    @Option(help: "table (default), json, geojson (each problem a Point at its location) or html (a map page of the problems and the survey's outlines).")
     var format: OutputFormat = .table
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report here instead of standard output: a file (replaced atomically), a FIFO or a device (in place), or -.", valueName: "FILE"))
@@ -71,7 +73,7 @@ struct Validate: ParsableCommand {
                 do {
                     _ = try Projection(from: crs, to: "EPSG:4326")
                 } catch {
-                    throw UserFacingError(.usage, "--crs '\(crs)': PROJ does not know this CRS; give one it knows, such as EPSG:32643 (UTM zone 43N) or EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13) (PROJ: \(error))")
+                    throw AnswerError(.usage, "--crs '\(crs)': PROJ does not know this CRS; give one it knows, such as EPSG:32643 (UTM zone 43N) or EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13) (PROJ: \(error))")
                 }
             }
             let catalog = try data.loadCatalog()
@@ -84,7 +86,7 @@ struct Validate: ParsableCommand {
             // outline is refused unless the user says so, rather than every survey passing as inside.
             if !catalog.presentLayers.contains(.country) {
                 guard withoutCountry else {
-                    throw UserFacingError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
+                    throw AnswerError(.badData, "the data at \(catalog.directory.path) has no country layer (country.geojson, or the store's country table), "
                                           + "so whether a survey lies in the country cannot be checked; give --without-country to validate without it")
                 }
                 StandardStreams.error("deposits: note: no country outline in the data (--without-country): whether the survey lies in the country was not checked\n")
@@ -98,6 +100,7 @@ struct Validate: ParsableCommand {
             case .table: text = TerminalText.escapedLines(validation.table())  // a survey's names may hold controls
             case .json: text = try validation.jsonText()
             case .geojson: text = validation.geoJSONText()
+            case .html: text = try Self.mapPage(validation, surveys: inputs, crs: crs, catalog: catalog, bundled: data.isBundled)
             }
             try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
             if let fix {
@@ -118,7 +121,7 @@ struct Validate: ParsableCommand {
     /// `--fix F -o F` would leave only one of them (usage error, 64).
     static func checkDistinct(report: (name: String, target: OutputTarget), fix: (name: String, target: OutputTarget)?, inputs: [URL]) throws {
         if let fix, report.target.sameFile(as: fix.target) {
-            throw UserFacingError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
+            throw AnswerError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
         }
         try checkOutputs([report] + (fix.map { [$0] } ?? []), avoid: inputs, what: "the survey")
     }
@@ -127,8 +130,28 @@ struct Validate: ParsableCommand {
     static func checkOutputs(_ outputs: [(name: String, target: OutputTarget)], avoid inputs: [URL], what: String) throws {
         for output in outputs {
             if let input = output.target.overwrittenInput(among: inputs) {
-                throw UserFacingError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
+                throw AnswerError(.usage, "\(output.name) is \(what) \(input.path); choose another output path")
             }
         }
+    }
+
+    /// The report as a map page: each problem a point (red for errors, orange for warnings) over the
+    /// survey's own outlines when it is GeoJSON in WGS84, on the catalog's base layers.
+    static func mapPage(_ validation: SurveyReport, surveys: [URL], crs: String?, catalog: Catalog, bundled: Bool) throws -> String {
+        var features = try GeoJSON.features(parsing: Array(validation.geoJSONText().utf8))
+        if crs == nil {
+            for survey in surveys where survey.pathExtension.lowercased() != "wkt" && survey.pathExtension.lowercased() != "csv" {
+                // A survey that does not read as GeoJSON is drawn without its outlines: the report says why.
+                guard let data = FileManager.default.contents(atPath: survey.path),
+                      let outlines = try? GeoJSON.features(parsing: Array(data)) else { continue }
+                features += outlines.map { f in
+                    var p = f.properties
+                    p["kind"] = "survey"
+                    return Feature(id: f.id, properties: p, geometry: f.geometry)
+                }
+            }
+        }
+        let title = validation.table().split(separator: "\n").first.map(String.init) ?? "Survey validation"
+        return try MapPageOutput.page(features: features, title: title, catalog: catalog, precision: 7, bundled: bundled, layers: [.deposits])
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DepositAnswers
 import Foundation
-import DepositIndex
 
 /// The border rule's one choice, for `route` and `gateways`: countries a route may pass through and come back.
 struct BorderOptions: ParsableArguments {
@@ -9,17 +9,5 @@ struct BorderOptions: ParsableArguments {
         valueName: "CODE"))
     var transit: [String] = []
 
-    /// The codes named, each list split at its commas.
-    var codes: [String] { transit.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } } }
-
-    func validate() throws {
-        for code in codes where !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter }) {
-            throw ValidationError("--transit takes ISO 3166-1 alpha-2 country codes such as RU or UZ, not \"\(TerminalText.escaped(code))\"")
-        }
-    }
-
-    /// The border rules for `network` under `catalog`.
-    func rules(_ network: RailNetwork, _ catalog: Catalog) throws -> BorderRules {
-        try BorderRules(network: network, catalog: catalog, transit: codes)
-    }
+    func validate() throws { try ValidationError.from { try NetworkSettings.checkTransit(transit) } }
 }

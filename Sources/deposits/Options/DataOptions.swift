@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 import Foundation
 
@@ -25,8 +26,8 @@ struct DataOptions: ParsableArguments {
             return try CatalogStore(path: store, access: .read).catalog(for: request)
         }
         if let directory {
-            guard let found = FileIdentity(path: directory) else { throw UserFacingError(.badData, "--data \(directory): no such directory") }
-            guard found.kind == .directory else { throw UserFacingError(.badData, "--data \(directory): \(found.kind), not a directory") }
+            guard let found = FileIdentity(path: directory) else { throw AnswerError(.badData, "--data \(directory): no such directory") }
+            guard found.kind == .directory else { throw AnswerError(.badData, "--data \(directory): \(found.kind), not a directory") }
             return try Catalog(directory: URL(fileURLWithPath: directory), layers: Self.layers(for: request))
         }
         return try Catalog.bundled(layers: Self.layers(for: request))
@@ -34,12 +35,10 @@ struct DataOptions: ParsableArguments {
 
     /// The catalog a `route`, `gateways` or `network` question reads: from GeoJSON every layer but the
     /// regions (deposits, rail, stations, corridors, the country outline), from a store every layer.
-    func loadNetworkCatalog() throws -> Catalog {
-        if store != nil { return try loadCatalog(for: .all) }
-        var request = StoreRequest()
-        request.network = true
-        request.corridors = true
-        return try loadCatalog(for: request)
+    /// `everything` reads every layer (for a map page, which draws the regions too).
+    func loadNetworkCatalog(everything: Bool = false) throws -> Catalog {
+        if store != nil || everything { return try loadCatalog(for: .all) }
+        return try loadCatalog(for: RouteQuestion.networkRequest)
     }
 
     /// The GeoJSON layers a request's answer reads: deposits and rail always (every data directory has
@@ -60,21 +59,5 @@ struct DataOptions: ParsableArguments {
     func inputFiles(of catalog: Catalog) -> [URL] {
         if let store { return [URL(fileURLWithPath: store)] + ["-wal", "-shm"].map { URL(fileURLWithPath: store + $0) } }
         return catalog.layerFiles
-    }
-}
-
-extension StoreRequest {
-    /// Every feature: lists and exports.
-    static var all: StoreRequest {
-        var r = StoreRequest()
-        r.everything = true
-        return r
-    }
-
-    /// A request about what the user typed: a deposit's name, or coordinates.
-    static func about(_ text: String) throws -> StoreRequest {
-        var r = StoreRequest()
-        if CoordinateText.looksLikeCoordinates(text) { r.points = [try CoordinateText.parse(text)] } else { r.deposits = [text] }
-        return r
     }
 }

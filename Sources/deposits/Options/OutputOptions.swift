@@ -1,15 +1,17 @@
 import ArgumentParser
+import DepositAnswers
 import DepositIndex
 import Foundation
 import Geo
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, geojson
+    case table, json, geojson, html
 }
 
-/// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers.
+/// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers, HTML for a
+/// browser (a self-contained map page, `AnswerMapPage`).
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "table (default), json or geojson.")
+    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet).")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
@@ -26,6 +28,10 @@ struct OutputOptions: ParsableArguments {
     }
 
     var emitter: Emitter { Emitter(precision: precision, outputPath: output) }
+
+    /// What a question's catalog must hold: a map page draws the whole country, regions and rail under
+    /// the answer, so for `html` every layer is read.
+    func widened(_ request: StoreRequest) -> StoreRequest { format == .html ? .all : request }
 
     /// Writes an answer. A table is text for a terminal: its control characters are escaped line by
     /// line (`TerminalText`), whatever line they come from; JSON and GeoJSON are written exactly (their
@@ -54,20 +60,24 @@ struct Emitter {
         }
     }
 
-    /// A Codable answer as JSON: snake_case keys in a stable (sorted) order, SI units, [lon, lat] points.
-    func json<T: Encodable>(_ value: T) throws -> String {
-        // The library's answers name fields in Swift's camelCase (`distanceM`); the CLI's own answers are
-        // already snake_case, which the conversion leaves as they are. The package's one JSON writer.
-        let tree = try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(value)
-        return JSONWriter(indent: 2).string(tree)
-    }
+    /// A Codable answer as JSON (`AnswerText.json`, the encoder the server uses too).
+    func json<T: Encodable>(_ value: T) throws -> String { try AnswerText.json(value) }
 
-    /// Features as an RFC 7946 FeatureCollection: geodesic edges densified, cut at the antimeridian,
-    /// counter-clockwise shells, coordinates rounded to `precision` places.
-    func geojson(_ features: [Feature]) throws -> String {
-        let prepared = try features.map { f in
-            Feature(id: f.id, properties: f.properties, geometry: try f.geometry?.preparedForRFC7946())
+    /// Features as an RFC 7946 FeatureCollection (`AnswerText.geojson`).
+    func geojson(_ features: [Feature]) throws -> String { try AnswerText.geojson(features, precision: precision) }
+}
+
+extension OutputOptions {
+    /// Writes `answer` in the chosen format, to `-o` or standard output, never over one of the data's files.
+    func write(_ answer: some CommandAnswer, catalog: Catalog, data: DataOptions) throws {
+        let inputs = data.inputFiles(of: catalog)
+        switch format {
+        case .json: try emit(json(answer), inputs: inputs)
+        case .table: try emit(AnswerText.table(answer, catalog: catalog, bundled: data.isBundled), inputs: inputs)
+        case .geojson: try emit(geojson(answer.features(catalog: catalog)), inputs: inputs)
+        case .html: try emit(MapPageOutput.page(features: answer.features(catalog: catalog), title: answer.table(catalog: catalog),
+                                                catalog: catalog, precision: precision, bundled: data.isBundled,
+                                                layers: answer.attributedLayers), inputs: inputs)
         }
-        return GeoJSON.text(of: prepared, decimals: precision)
     }
 }

@@ -1,3 +1,4 @@
+import DepositAnswers
 import DepositIndex
 import Foundation
 #if canImport(Glibc)

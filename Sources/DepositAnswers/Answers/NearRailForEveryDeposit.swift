@@ -1,0 +1,73 @@
+import DepositIndex
+import Foundation
+import Geo
+
+/// `near-rail --all`: the nearest rail line(s) of every deposit, from the engine's batch form (every
+/// core). Deposits are listed nearest to rail first; those without a location, or with no line within
+/// `--max-km`, come last in catalog order with an empty list.
+public struct NearRailForEveryDeposit: CommandAnswer {
+    public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
+
+    var results: [DepositRail]
+
+    init(catalog: Catalog, k: Int, maxDistance: Double) throws {
+        let all = try catalog.nearestRail(forDeposits: nil, k: k, maxDistanceM: maxDistance)
+        let measured = all.filter { !$0.rail.isEmpty }.sorted { a, b in
+            (a.rail[0].distanceM, a.depositId) < (b.rail[0].distanceM, b.depositId)
+        }
+        results = measured + all.filter { $0.rail.isEmpty }
+    }
+
+    enum CodingKeys: String, CodingKey { case query, results }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(["all_deposits": true], forKey: .query)
+        try c.encode(results, forKey: .results)
+    }
+
+    public func table(catalog: Catalog) -> String {
+        let measured = results.filter { !$0.rail.isEmpty }
+        var lines = ["Nearest rail to every deposit: \(measured.count) measured, \(results.count - measured.count) without a location or a line within the limit"]
+        let ranked = results.contains { $0.rail.count > 1 }
+        var columns: [(String, TextTable.Alignment)] = [("deposit", .left), ("id", .left)]
+        if ranked { columns.append(("rank", .right)) }
+        columns += [("distance", .right), ("rail line", .left), ("nearest station", .left), ("station from rail point", .right)]
+        var t = TextTable(columns)
+        let labels = catalog.railLabels()
+        for d in measured {
+            for (i, r) in d.rail.enumerated() {
+                var row = [d.depositName, d.depositId]
+                if ranked { row.append(String(i + 1)) }
+                row += [Units.distance(r.distanceM), labels[r.railId] ?? r.railName,
+                        r.station.map { catalog.stationLabel(id: $0.id, name: $0.name) } ?? "-", r.station.map { Units.distance($0.distanceM) } ?? "-"]
+                t.add(row)
+            }
+        }
+        lines.append(t.text)
+        if !catalog.presentLayers.contains(.stations) { lines.append(NearRailAnswer.noStations) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each measured deposit with its nearest line's distance in its properties (for a map coloured by
+    /// distance), and a `distance` line from the deposit's point to the rail point for every result.
+    public func features(catalog: Catalog) -> [Feature] {
+        var features = [Feature]()
+        for d in results where !d.rail.isEmpty {
+            guard let deposit = catalog.deposit(id: d.depositId) else { continue }
+            let nearest = d.rail[0]
+            features.append(FeatureBuilder.deposit(deposit, extra: [
+                "rail_distance_m": .number((nearest.distanceM * 10).rounded() / 10), "rail_id": .string(nearest.railId),
+                "rail_name": .string(nearest.railName), "station_id": nearest.station.map { .string($0.id) } ?? .null,
+                "station_name": nearest.station.map { .string($0.name) } ?? .null,
+            ]))
+            for (i, r) in d.rail.enumerated() {
+                features.append(Feature(id: "distance-\(d.depositId)-\(i + 1)", properties: [
+                    "kind": "distance", "deposit_id": .string(d.depositId), "rank": .number(Double(i + 1)),
+                    "rail_id": .string(r.railId), "rail_name": .string(r.railName), "distance_m": .number((r.distanceM * 10).rounded() / 10),
+                ], geometry: .lineString([r.fromPoint, r.railPoint])))
+            }
+        }
+        return features
+    }
+}

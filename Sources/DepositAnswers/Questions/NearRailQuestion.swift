@@ -1,0 +1,64 @@
+import DepositIndex
+
+/// `near-rail PLACE` (`GET /near-rail?place=…&k=…&max-km=…`): the nearest rail lines to a deposit or a point.
+public struct NearRailQuestion: Sendable {
+    /// A deposit (id, name or alias) or coordinates, latitude first.
+    public var place: String
+    /// How many lines, nearest first.
+    public var k: Int
+    /// Leave out lines farther than this (km); nil for no limit.
+    public var maxKm: Double?
+
+    /// The question with its options, defaults as the CLI's.
+    public init(place: String, k: Int = 1, maxKm: Double? = nil) {
+        self.place = place
+        self.k = k
+        self.maxKm = maxKm
+    }
+
+    /// Refuses (usage) a `k` under 1 and a negative or NaN limit.
+    public func check() throws {
+        guard k >= 1 else { throw AnswerError(.usage, "-k must be at least 1") }
+        if let maxKm, !(maxKm >= 0) { throw AnswerError(.usage, "--max-km must be a distance of 0 or more") }
+    }
+
+    var maxDistanceM: Double { (maxKm ?? .infinity) * 1000 }
+
+    /// What a store must read to answer (see `StoreRequest`).
+    public func storeRequest() throws -> StoreRequest {
+        var request = try StoreRequest.about(place)
+        request.nearestRail = k
+        request.railMaxDistance = maxDistanceM
+        return request
+    }
+
+    /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
+    public func answer(catalog: Catalog) throws -> NearRailAnswer {
+        try NearRailAnswer(catalog: catalog, target: Lookup(catalog: catalog).place(place), k: k, maxDistance: maxDistanceM)
+    }
+}
+
+/// `near-rail --all`: the nearest rail lines of every deposit, measured on every core.
+public struct NearRailForEveryDepositQuestion: Sendable {
+    /// One of the question's options, as the CLI names it.
+    public var k: Int
+    /// One of the question's options, as the CLI names it.
+    public var maxKm: Double?
+
+    /// The question with its options, defaults as the CLI's.
+    public init(k: Int = 1, maxKm: Double? = nil) {
+        self.k = k
+        self.maxKm = maxKm
+    }
+
+    /// The same limits as `NearRailQuestion`.
+    public func check() throws { try NearRailQuestion(place: "", k: k, maxKm: maxKm).check() }
+
+    /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
+    public func storeRequest() -> StoreRequest { .all }
+
+    /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
+    public func answer(catalog: Catalog) throws -> NearRailForEveryDeposit {
+        try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
+    }
+}

@@ -1,0 +1,40 @@
+import DepositAnswers
+import DepositIndex
+import XCTest
+
+/// The library's questions (`DepositAnswers`, which the server answers through) give exactly the bytes
+/// the CLI prints for the same question, and refuse with the CLI's exit code and message.
+final class SharedAnswerTests: XCTestCase {
+    func testNearRailJSONAndGeoJSONAreTheCLIsBytes() throws {
+        let catalog = try Catalog.bundled()
+        let question = NearRailQuestion(place: "Upper Kairakty", k: 2)
+        let answer = try question.answer(catalog: catalog)
+        XCTAssertEqual(try AnswerText.json(answer) + "\n", try CLIRunner.succeed(["near-rail", "Upper Kairakty", "-k", "2", "--format", "json"]))
+        // GeoJSON text ends with its own newline; the CLI adds one only when missing.
+        XCTAssertEqual(try AnswerText.geojson(answer.features(catalog: catalog)),
+                       try CLIRunner.succeed(["near-rail", "Upper Kairakty", "-k", "2", "--format", "geojson"]))
+        // 35.2 km: README's near-rail example (the Zharyk – Aqadyr line).
+        XCTAssertTrue(try AnswerText.json(answer).contains("\"distance_m\" : 352"), "Upper Kairakty is 35.2 km from rail")
+    }
+
+    func testAtJSONIsTheCLIsBytes() throws {
+        let catalog = try Catalog.bundled()
+        let answer = try AtQuestion(place: "48.683,73.283").answer(catalog: catalog)
+        XCTAssertEqual(try AnswerText.json(answer) + "\n", try CLIRunner.succeed(["at", "48.683,73.283", "--format", "json"]))
+    }
+
+    func testRefusalsCarryTheExitCodeAndMessage() throws {
+        let catalog = try Catalog.bundled()
+        do {
+            _ = try NearRailQuestion(place: "Upper Kiarakty").answer(catalog: catalog)
+            XCTFail("a misspelt deposit was answered")
+        } catch {
+            let e = AnswerError(error)
+            XCTAssertEqual(e.status, .notFound)
+            // The CLI's own line for the same question (README, "When something is wrong").
+            XCTAssertEqual(e.message, "no deposit named 'Upper Kiarakty'; did you mean: Upper Kayrakty (kz-w-001)?")
+        }
+        XCTAssertThrowsError(try NearRailQuestion(place: "x", k: 0).check()) { XCTAssertEqual(AnswerError($0).status, .usage) }
+        XCTAssertThrowsError(try AtQuestion(place: "148.683,73.283").answer(catalog: catalog)) { XCTAssertEqual(AnswerError($0).status, .usage) }
+    }
+}
