@@ -39,6 +39,9 @@ enum GDALSurveyReader {
         guard let ogrinfo = GDALTools.find("ogrinfo"), let ogr2ogr = GDALTools.find("ogr2ogr") else {
             return fail(.gdalUnavailable, "reading \(format.name) needs GDAL's ogrinfo and ogr2ogr, which are not installed; \(GDALTools.installHint)")
         }
+        if let missing = missingParts(url, format: format) {
+            return fail(.unreadableFile, missing)
+        }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("deposits-gdal-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {
@@ -86,6 +89,12 @@ enum GDALSurveyReader {
                 result.problems.append(layerProblem(.unreadableFile, name, layer.name, "GDAL cannot convert the layer '\(ControlCharacters.escaped(layer.name))': \(failure)"))
                 continue
             }
+            // GDAL goes on past what it cannot read (a truncated .shp gives null geometries): said, with its words.
+            let errors = run.standardError.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("ERROR") }
+            if !errors.isEmpty {
+                result.problems.append(layerProblem(.unreadableFile, name, layer.name,
+                    "GDAL met errors reading the layer '\(ControlCharacters.escaped(layer.name))' (\(run.gdalErrors)); what it could read is checked"))
+            }
             let bytes: [UInt8]
             do {
                 bytes = try InputFile.read(out)
@@ -107,6 +116,19 @@ enum GDALSurveyReader {
             result.documents.append(document)
         }
         return result
+    }
+
+    /// A Shapefile is three files at least: GDAL opens a `.shp` without its `.dbf` (every attribute, the
+    /// ids among them, silently gone), so the parts are looked for here, in either case as GDAL does.
+    static func missingParts(_ url: URL, format: GDALFormat) -> String? {
+        guard format.extensions.contains("shp") else { return nil }
+        let base = url.deletingPathExtension()
+        let missing = [("shx", "its index"), ("dbf", "its attributes: ids, names")].filter { ext, _ in
+            ![ext, ext.uppercased()].contains { FileManager.default.fileExists(atPath: base.appendingPathExtension($0).path) }
+        }
+        guard !missing.isEmpty else { return nil }
+        return "the Shapefile's " + missing.map { ".\($0.0) (\($0.1))" }.joined(separator: " and ")
+            + " \(missing.count == 1 ? "is" : "are") missing beside it (\(base.lastPathComponent).\(missing[0].0)); a Shapefile is delivered with its .shp, .shx, .dbf and .prj together"
     }
 
     /// Why a run failed, in GDAL's words; nil when it succeeded.
@@ -218,9 +240,11 @@ enum GDALSurveyReader {
         f.id = attribute(["id"])
         f.label = f.id ?? attribute(["name"]) ?? f.fid.map { "FID \($0)" } ?? "features[\(feature.index)]"
         // Problems the GeoJSON reader found name the feature by its GeoJSON id (the FID); say it our way.
+        let position = "features[\(feature.index)]"
         f.problems = f.problems.filter { $0.code != .conflictingID }.map { p in
             var p = p
             p.feature = f.label
+            if let fid = f.fid { p.message = p.message.replacingOccurrences(of: position, with: "FID \(fid)") }
             p.line = nil
             p.column = nil
             return p
