@@ -47,6 +47,8 @@ o -f GPKG "$out/blocks-curve.gpkg" "$blocks" -nln blocks_curve -nlt CURVEPOLYGON
 o -f "ESRI Shapefile" "$out/utm-blocks.shp" "$blocks" -t_srs EPSG:32643
 o -f "ESRI Shapefile" "$out/utm-no-prj.shp" "$blocks" -t_srs EPSG:32643
 rm "$out/utm-no-prj.prj"
+# The blocks in UTM 43N as a GeoPackage, every catalog property kept: what deposits add takes and transforms.
+o -f GPKG "$out/utm-blocks.gpkg" "$blocks" -nln blocks -t_srs EPSG:32643 -lco SPATIAL_INDEX=NO
 
 # Bad input: a Shapefile missing its .shx, one missing its .dbf, a truncated .shp, a zip of a Shapefile,
 # a KMZ that is not a zip, a 0-byte TAB.
@@ -69,6 +71,7 @@ blocks-zm.*               the blocks with Z and M (ogr2ogr -dim XYZM)
 blocks-curve.gpkg         the blocks as a CurvePolygon (ogr2ogr -nlt CURVEPOLYGON)
 utm-blocks.*              the blocks in EPSG:32643, with the .prj
 utm-no-prj.*              the same without the .prj
+utm-blocks.gpkg           the blocks in EPSG:32643 as a GeoPackage
 missing-shx.*, missing-dbf.*   bowtie's Shapefile without its .shx, without its .dbf
 truncated.*               bowtie's Shapefile with the .shp cut to 120 bytes
 bowtie-shapefile.zip      bowtie's Shapefile zipped

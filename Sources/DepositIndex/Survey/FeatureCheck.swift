@@ -109,14 +109,14 @@ struct FeatureCheck {
             return false
         }
         if shape.coordinates.contains(where: { !$0.isFinite }) {
-            sink.add(.nonFiniteCoordinate, "NaN or infinite coordinates cannot be transformed from \(projection.name)")
+            sink.add(.nonFiniteCoordinate, "NaN or infinite coordinates cannot be transformed from \(crsLabel ?? projection.name)")
             return false
         }
         do {
             shape = try projection.forward(shape)
             return true
         } catch {
-            sink.add(.crsTransformFailed, "cannot transform the coordinates (\(projection.name)): \(error)")
+            sink.add(.crsTransformFailed, "cannot transform the coordinates (\(crsLabel.map { "\($0) -> EPSG:4326" } ?? projection.name)): \(error)")
             return false
         }
     }

@@ -115,7 +115,7 @@ struct Validate: ParsableCommand {
             }
             try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
             if let fix {
-                let result = try SurveyRepair().repair(files: inputs, crs: crs, to: fix)
+                let result = try SurveyRepair(options: options).repair(files: inputs, crs: crs, to: fix)
                 // The repair report goes to stderr when standard output carries a document (the validation
                 // report as JSON or GeoJSON, or the repaired survey), so a pipe of it stays one document.
                 let repairText = TerminalText.escapedLines(result.table())
