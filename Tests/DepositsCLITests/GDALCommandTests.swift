@@ -109,6 +109,39 @@ final class GDALCommandTests: XCTestCase {
     }
 }
 
+extension GDALCommandTests {
+    /// `deposits import` of layer files GDAL reads: a GeoPackage named deposits.gpkg (the blocks in UTM 43N)
+    /// beside the bundled country.geojson, and a PolygonZM Shapefile named deposits.shp whose 10-character
+    /// field names (location_p, commoditie) are the catalog's; the Z and M it drops are said.
+    func testImportTakesLayerFilesGDALReads() throws {
+        try requireGDAL()
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory)
+        let gpkg = directory.appendingPathComponent("deposits.gpkg")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("utm-blocks.gpkg"), to: gpkg)
+        let store = directory.appendingPathComponent("one.gpkg").path
+        let r = try CLIRunner.run(["import", gpkg.path, bundled.appendingPathComponent("country.geojson").path, "--into", store])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("deposits 1, country 1"), r.stderr)
+        let listed = try CLIRunner.run(["list", "--store", store])
+        XCTAssertTrue(listed.stdout.contains("kz-w-001  Verkhnee Kairaktinskoye (Upper Kairakty)  W,Mo,Bi"), listed.stdout)
+
+        let shpDirectory = directory.appendingPathComponent("shp")
+        try FileManager.default.createDirectory(at: shpDirectory, withIntermediateDirectories: true)
+        for part in ["shp", "shx", "dbf", "prj"] {
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("blocks-zm.\(part)"),
+                                             to: shpDirectory.appendingPathComponent("deposits.\(part)"))
+        }
+        let zm = try CLIRunner.run(["import", shpDirectory.appendingPathComponent("deposits.shp").path, "--into", directory.appendingPathComponent("two.gpkg").path])
+        XCTAssertEqual(zm.status, 0, zm.stderr)
+        XCTAssertTrue(zm.stderr.contains("holds M values") && zm.stderr.contains("holds Z values"), zm.stderr)
+
+        // A file whose layers are not named after the store's is refused, naming them (65).
+        let unnamed = try CLIRunner.run(["import", Self.fixtures.appendingPathComponent("two-layers.gpkg").path, "--into", directory.appendingPathComponent("three.gpkg").path])
+        XCTAssertEqual(unnamed.status, 65, unnamed.stderr)
+        XCTAssertTrue(unnamed.stderr.contains("cannot tell the store layer of its layer 'blocks'"), unnamed.stderr)
+    }
+}
+
 /// The GeoJSON intake survey, for the tests here.
 private enum SurveyFixturesPath {
     static let blocks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -172,7 +172,7 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
         case .crsTransformFailed: return "check that the stated CRS is the one the coordinates were surveyed in"
         case .gdalUnavailable: return GDALTools.installHint + ", or convert the survey to GeoJSON"
         case .unknownLayer: return "give one of the layers the message lists to --layer, or leave --layer out to check every layer"
-        case .droppedInConversion: return "nothing to do if the outline's corners are what was surveyed; if arcs matter, densify them in the source before delivery"
+        case .droppedInConversion: return "nothing to do when the flat outline is what was surveyed (heights and measures stay in the delivered file); if arcs matter, densify them before delivery"
         case .coordinateOutOfRange: return "longitude goes first and lies in [-180, 180]; latitude in [-90, 90]"
         case .coordinatesSwapped: return "swap each pair to [longitude, latitude] (GeoJSON and WKT put longitude first)"
         case .projectedCoordinates: return "pass the survey's CRS with --crs EPSG:NNNN so it is transformed to WGS84"

@@ -27,6 +27,8 @@ struct SurveyDocument: Sendable {
     struct Source: Sendable {
         var layer: String
         var format: GDALFormat
+        /// A DXF's polylines are read as outlines (see `GDALSurveyReader.relabel`).
+        var linesAsOutlines = true
     }
 
     init(file: String, format: SurveyFormat?) {

@@ -28,7 +28,9 @@ enum GDALSurveyReader {
     }
 
     /// Reads `url` (named `name` in reports), every layer or only `layer`.
-    static func read(_ url: URL, name: String, format: GDALFormat, layer wanted: String?, limit: Int) -> Read {
+    /// - Parameter linesAsOutlines: read a DXF's open polylines as the outlines they stand for (a survey);
+    ///   false keeps them lines (an imported rail layer).
+    static func read(_ url: URL, name: String, format: GDALFormat, layer wanted: String?, limit: Int, linesAsOutlines: Bool = true) -> Read {
         var result = Read()
         func fail(_ code: ProblemCode, _ message: String, layer: String? = nil) -> Read {
             var p = SurveyProblem(code, file: name, message: message)
@@ -108,7 +110,7 @@ enum GDALSurveyReader {
             // what GDAL wrote into the GeoJSON's crs member is only an EPSG code when it could find one.
             document.statedCRS = layer.crsWKT.flatMap { OGRLayerInfo.isWGS84($0) ? nil : $0 }
             document.statedCRSLabel = layer.crsWKT.map(OGRLayerInfo.crsLabel)
-            document.source = SurveyDocument.Source(layer: layer.name, format: format)
+            document.source = SurveyDocument.Source(layer: layer.name, format: format, linesAsOutlines: linesAsOutlines)
             document.problems += losses(layer, file: name)
             if layer.typeUndeclared {
                 document.problems += curvedFeatures(layer, path: path, file: name, ogrinfo: ogrinfo, work: work)
@@ -229,6 +231,16 @@ enum GDALSurveyReader {
         for (key, value) in props.members {
             if let text = value.stringValue, let list = stringList(text) { props[key] = .array(list.map(JSONValue.string)) }
         }
+        // A Shapefile's field names have at most 10 characters, so ogr2ogr wrote location_precision_m as
+        // location_p: a 10-character name that begins exactly one catalog property, absent, is that property.
+        if source.format.extensions.contains("shp") {
+            for key in props.keys where key.count == 10 {
+                let whole = SchemaChecks.properties.filter { $0.count > 10 && $0.hasPrefix(key) && props[$0] == nil }
+                if whole.count == 1, let value = props[key] {
+                    props = JSONObject(props.members.map { $0.key == key ? (key: whole[0], value: value) : $0 })
+                }
+            }
+        }
         if f.properties != nil { f.properties = props }
         if let raw = feature.id, let fid = Int(raw) { f.fid = fid }
         func attribute(_ names: [String]) -> String? {
@@ -249,7 +261,7 @@ enum GDALSurveyReader {
             p.column = nil
             return p
         }
-        if source.format.extensions.contains("dxf") {
+        if source.linesAsOutlines, source.format.extensions.contains("dxf") {
             switch f.geometry {
             case .lineString(let cs)? where cs.count >= 3: f.geometry = .polygon([cs])
             case .multiLineString(let lines)? where lines.allSatisfy({ $0.count >= 3 }): f.geometry = .multiPolygon(lines.map { [$0] })
