@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# How long `deposits validate` takes on 100,000 polygons in each format it reads through GDAL, beside the
+# same polygons as GeoJSON, and where the time goes (issue 17's closing note):
+#
+#   Tools/bench-gdal-formats.sh [--size N] [--work DIR]
+#
+# The polygons are deposits-bench's seeded synthetic deposits (deposits-bench --write-geojson), written into
+# each format by ogr2ogr. For each format the table gives the file's size and four times (wall seconds):
+#   gdal read   GDAL reading every feature and doing nothing with it (ogrinfo -al -q -fields=NO -geom=NO... a
+#               floor for any reader through GDAL, the C API included);
+#   to GeoJSON  ogrinfo -so plus ogr2ogr to GeoJSON in the file's CRS: what `validate` runs before checking;
+#   validate    `deposits validate FILE -o /dev/null`, the whole command (the report's content is not timed);
+#   vs GeoJSON  validate's time less the GeoJSON file's: what reading through GDAL costs over GeoJSON.
+# Release build; 2 shared cores here, so the times move by 10-20% between runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=100000 work=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --size) size=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        *) echo "usage: Tools/bench-gdal-formats.sh [--size N] [--work DIR]" >&2; exit 64 ;;
+    esac
+done
+Tools/install-system-packages
+command -v ogr2ogr >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gdal-bin; }
+[ -n "$work" ] || work=$(mktemp -d /tmp/bench-gdal.XXXXXX)
+mkdir -p "$work"
+swift build -c release --product deposits >&2
+swift build -c release --product deposits-bench >&2
+bin=.build/release
+[ -f "$work/synth/deposits.geojson" ] || "$bin/deposits-bench" --write-geojson "$work/synth" --deposits "$size" --rail 10 >&2
+src="$work/synth/deposits.geojson"
+
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+map="-mapFieldType StringList=String,RealList=String,IntegerList=String"
+
+write() {  # format extension [ogr2ogr options]
+    local driver=$1 ext=$2; shift 2
+    local f="$work/deposits.$ext"
+    [ -f "$f" ] || ogr2ogr -q $map -f "$driver" "$f" "$src" "$@" 2> >(grep -v -e "^Warning" -e "arbitrary field" >&2 || true)
+    echo "$f"
+}
+
+printf "%-16s %10s %10s %11s %10s %10s\n" format size "gdal read" "to GeoJSON" validate "vs GeoJSON"
+t=$(now); "$bin/deposits" validate "$src" -o /dev/null || true; base=$(elapsed "$t")
+printf "%-16s %9sM %10s %11s %9.2fs %10s\n" "GeoJSON" "$(du -m "$src" | cut -f1)" - - "$base" -
+for spec in "ESRI Shapefile:shp" "GPKG:gpkg" "KML:kml" "LIBKML:kmz" "MapInfo File:tab" "MapInfo File:mif:-dsco FORMAT=MIF" \
+            "DXF:dxf:-nlt LINESTRING" "GML:gml" "FlatGeobuf:fgb"; do
+    IFS=: read -r driver ext extra <<<"$spec"
+    # shellcheck disable=SC2086
+    f=$(write "$driver" "$ext" $extra)
+    layer=$(ogrinfo -ro -q "$f" 2>/dev/null | sed -nE 's/^1: //p' | sed -E 's/ \([^)]*\)$//' | head -1)
+    t=$(now); ogrinfo -ro -al -q -fields=NO -geom=NO "$f" >/dev/null 2>&1; read=$(elapsed "$t")
+    rm -f "$work/out.geojson"
+    t=$(now); ogrinfo -ro -so -al "$f" >/dev/null 2>&1; ogr2ogr -f GeoJSON -preserve_fid -lco RFC7946=NO "$work/out.geojson" "$f" "$layer" 2>/dev/null; conv=$(elapsed "$t"); rm -f "$work/out.geojson"
+    t=$(now); "$bin/deposits" validate "$f" -o /dev/null || true; val=$(elapsed "$t")
+    size=$(du -m "$f" | cut -f1)
+    [ "$ext" = shp ] && size=$(du -mc "$work"/deposits.{shp,shx,dbf} | tail -1 | cut -f1)
+    [ "$ext" = tab ] && size=$(du -mc "$work"/deposits.{tab,map,dat,id} | tail -1 | cut -f1)
+    [ "$ext" = mif ] && size=$(du -mc "$work"/deposits.{mif,mid} | tail -1 | cut -f1)
+    printf "%-16s %9sM %9.2fs %10.2fs %9.2fs %+9.2fs\n" "$ext" "$size" "$read" "$conv" "$val" "$(echo "$val - $base" | bc)"
+done
+echo "work directory: $work" >&2
