@@ -35,6 +35,7 @@ o -f FlatGeobuf "$out/blocks.fgb" "$blocks" -lco SPATIAL_INDEX=NO
 # The broken cases: a Shapefile with a self-intersection, a TAB in Pulkovo-1942 Gauss-Krüger zone 13, a KML
 # with a ring left open, a DXF with an unclosed polyline, a GeoPackage with two layers (one in UTM 43N).
 o -f "ESRI Shapefile" "$out/bowtie.shp" "$corpus/bowtie.geojson"
+o -f "ESRI Shapefile" "$out/bowtie-utm43n.shp" "$corpus/bowtie.geojson" -t_srs EPSG:32643
 o -f "MapInfo File" "$out/bowtie-pulkovo-gk13.tab" "$corpus/bowtie.geojson" -t_srs EPSG:28413
 o -f KML "$out/ring-open.kml" "$corpus/ring-not-closed.geojson"
 o -f DXF "$out/unclosed-polyline.dxf" "$corpus/ring-not-closed.geojson" -nlt LINESTRING
@@ -63,6 +64,7 @@ cat > "$out/SOURCES" <<'LIST'
 Made by Tools/make-gdal-fixtures.sh with GDAL's ogr2ogr; do not edit by hand.
 blocks.*                  GeoData/surveys/example-upper-kairakty-blocks.geojson in each format
 bowtie.*                  Tests/SurveyTests/Corpus/bowtie.geojson as a Shapefile (self-intersection)
+bowtie-utm43n.*           the same in EPSG:32643 (UTM zone 43N), with its .prj
 bowtie-pulkovo-gk13.*     the same, transformed to EPSG:28413 (Pulkovo 1942 / Gauss-Kruger zone 13), as MapInfo TAB
 ring-open.kml             Tests/SurveyTests/Corpus/ring-not-closed.geojson as KML (the ring left open)
 unclosed-polyline.dxf     the same as a DXF polyline, not closed
