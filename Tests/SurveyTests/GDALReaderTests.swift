@@ -36,12 +36,28 @@ final class GDALReaderTests: XCTestCase {
             .validate(file: SurveyFixtures.packageRoot.appendingPathComponent(path))
     }
 
-    /// What a finding is, apart from how the file names it: code, ring, location to 1e-7° (1 cm).
-    private func findings(_ report: SurveyReport, leaving codes: Set<ProblemCode> = []) -> [String] {
+    /// What a finding is, apart from how the file names it: code, ring and location, the location to
+    /// 1e-6° (0.1 m; a format in a projected CRS is a round trip through PROJ, exact to far less) so that
+    /// two reports compare equal when their locations agree within 1e-7°, which `XCTAssertEqual` on these
+    /// strings could split at a rounding boundary: so `same` compares them.
+    private struct Finding: Equatable, CustomStringConvertible {
+        var code: String
+        var location: Coordinate?
+        var description: String { "\(code) \(location.map { String(format: "%.7f %.7f", $0.x, $0.y) } ?? "-")" }
+        static func == (a: Finding, b: Finding) -> Bool {
+            guard a.code == b.code else { return false }
+            switch (a.location, b.location) {
+            case (nil, nil): return true
+            case let (x?, y?): return abs(x.x - y.x) < 1e-7 && abs(x.y - y.y) < 1e-7
+            default: return false
+            }
+        }
+    }
+
+    private func findings(_ report: SurveyReport, leaving codes: Set<ProblemCode> = []) -> [Finding] {
         report.problems.filter { $0.severity != .note && !codes.contains($0.code) }.map { p in
-            "\(p.code.rawValue) \(p.ring.map(String.init(describing:)) ?? "-") "
-                + (p.location.map { String(format: "%.7f %.7f", $0.x, $0.y) } ?? "-")
-        }.sorted()
+            Finding(code: "\(p.code.rawValue) \(p.ring.map(String.init(describing:)) ?? "-")", location: p.location)
+        }.sorted { $0.description < $1.description }
     }
 
     /// Every format made from GeoData/surveys/example-upper-kairakty-blocks.geojson: no finding, as the
@@ -77,6 +93,15 @@ final class GDALReaderTests: XCTestCase {
         XCTAssertEqual(p.feature, "kz-w-901")
         XCTAssertNil(p.fileLocation, "the .prj is WGS84: the location is already in the file's terms")
         XCTAssertTrue(report.table().contains("bowtie.shp FID 0"), report.table())
+
+        // The same in UTM 43N, its .prj saying so: the crossing also in the file's eastings and northings,
+        // `echo "73.016667 49.508333" | gdaltransform -s_srs EPSG:4326 -t_srs EPSG:32643`: 356420.50 5485857.50 (to 0.1 m).
+        let utm = try validate("bowtie-utm43n.shp")
+        XCTAssertEqual(findings(utm), findings(source), utm.table())
+        let u = try XCTUnwrap(utm.problems.first { $0.code == .selfIntersection })
+        XCTAssertEqual(u.fileCRS, "EPSG:32643")
+        XCTAssertEqual(try XCTUnwrap(u.fileLocation).x, 356420.5, accuracy: 0.2)
+        XCTAssertEqual(try XCTUnwrap(u.fileLocation).y, 5485857.5, accuracy: 0.2)
     }
 
     /// The bowtie transformed by ogr2ogr to Pulkovo 1942 / Gauss-Kruger zone 13 (EPSG:28413), as MapInfo

@@ -4,8 +4,8 @@ import Foundation
 /// One run of an external program (GDAL's `ogrinfo` or `ogr2ogr`) with its output in files, not pipes
 /// (so a large output cannot fill a pipe and stall it), and a time limit: a run past it is killed and
 /// reported, so no input can hang a command. A crash of the program is its exit status here, never ours.
-struct ToolRun {
-    enum Outcome: Equatable {
+struct ToolRun: Sendable {
+    enum Outcome: Equatable, Sendable {
         case exited(Int32)
         /// Killed by a signal (its number): a crash of the tool, or our kill at the time limit.
         case signalled(Int32)
@@ -16,7 +16,7 @@ struct ToolRun {
     var standardOutput: [UInt8]
     var standardError: String
 
-    struct LaunchFailure: Error, CustomStringConvertible {
+    struct LaunchFailure: Error, Sendable, CustomStringConvertible {
         var description: String
     }
 
