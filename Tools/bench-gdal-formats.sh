@@ -8,9 +8,11 @@
 # each format by ogr2ogr. For each format the table gives the file's size and four times (wall seconds):
 #   gdal read   GDAL reading every feature and doing nothing with it (ogrinfo -al -q -fields=NO -geom=NO... a
 #               floor for any reader through GDAL, the C API included);
-#   to GeoJSON  ogrinfo -so plus ogr2ogr to GeoJSON in the file's CRS: what `validate` runs before checking;
+#   to GeoJSON  ogrinfo -so plus ogr2ogr to GeoJSON in the file's CRS: what `validate` runs before checking
+#               (for layers of undeclared type, DXF, MapInfo, KML, it also runs ogrinfo -geom=SUMMARY beside it);
 #   validate    `deposits validate FILE -o /dev/null`, the whole command (the report's content is not timed);
-#   vs GeoJSON  validate's time less the GeoJSON file's: what reading through GDAL costs over GeoJSON.
+#   vs GeoJSON  validate's time less that of the same polygons as GeoJSON, validated just before: what
+#               reading through GDAL costs over GeoJSON.
 # Release build; 2 shared cores here, so the times move by 10-20% between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +51,8 @@ write() {  # format extension [ogr2ogr options]
 }
 
 printf "%-16s %10s %10s %11s %10s %10s\n" format size "gdal read" "to GeoJSON" validate "vs GeoJSON"
-t=$(now); "$bin/deposits" validate "$src" -o /dev/null || true; base=$(elapsed "$t")
+geojson() { local t; t=$(now); "$bin/deposits" validate "$src" -o /dev/null || true; elapsed "$t"; }
+base=$(geojson)
 printf "%-16s %9sM %10s %11s %9.2fs %10s\n" "GeoJSON" "$(du -m "$src" | cut -f1)" - - "$base" -
 for spec in "ESRI Shapefile:shp" "GPKG:gpkg" "KML:kml" "LIBKML:kmz" "MapInfo File:tab" "MapInfo File:mif:-dsco FORMAT=MIF" \
             "DXF:dxf:-nlt LINESTRING" "GML:gml" "FlatGeobuf:fgb"; do
@@ -59,7 +62,10 @@ for spec in "ESRI Shapefile:shp" "GPKG:gpkg" "KML:kml" "LIBKML:kmz" "MapInfo Fil
     layer=$(ogrinfo -ro -q "$f" 2>/dev/null | sed -nE 's/^1: //p' | sed -E 's/ \([^)]*\)$//' | head -1)
     t=$(now); ogrinfo -ro -al -q -fields=NO -geom=NO "$f" >/dev/null 2>&1; read=$(elapsed "$t")
     rm -f "$work/out.geojson"
-    t=$(now); ogrinfo -ro -so -al "$f" >/dev/null 2>&1; ogr2ogr -f GeoJSON -preserve_fid -lco RFC7946=NO "$work/out.geojson" "$f" "$layer" 2>/dev/null; conv=$(elapsed "$t"); rm -f "$work/out.geojson"
+    t=$(now); ogrinfo -ro -so -al -nocount -noextent "$f" >/dev/null 2>&1
+    ogr2ogr -f GeoJSON -preserve_fid -lco RFC7946=NO -lco SIGNIFICANT_FIGURES=17 "$work/out.geojson" "$f" "$layer" 2>/dev/null; conv=$(elapsed "$t"); rm -f "$work/out.geojson"
+    # The GeoJSON run just before, so that a busy machine slows both alike.
+    base=$(geojson)
     t=$(now); "$bin/deposits" validate "$f" -o /dev/null || true; val=$(elapsed "$t")
     size=$(du -m "$f" | cut -f1)
     [ "$ext" = shp ] && size=$(du -mc "$work"/deposits.{shp,shx,dbf} | tail -1 | cut -f1)
