@@ -44,6 +44,12 @@ o -update -f GPKG "$out/two-layers.gpkg" "$corpus/bowtie.geojson" -nln bowtie_ut
 # What the conversion cannot carry: Z and M values (a PolygonZM Shapefile), curves (a GeoPackage CurvePolygon).
 o -f "ESRI Shapefile" "$out/blocks-zm.shp" "$blocks" -dim XYZM
 o -f GPKG "$out/blocks-curve.gpkg" "$blocks" -nln blocks_curve -nlt CURVEPOLYGON -lco SPATIAL_INDEX=NO
+o -f GML "$out/blocks-curve.gml" "$blocks" -nlt CURVEPOLYGON -dsco FORMAT=GML3
+# A DXF polyline with an arc: ogr2ogr's DXF of the blocks with a bulge (group code 42, 0.3) after its second
+# vertex, which GDAL's DXF reader turns into straight segments without marking them.
+awk '!done && prev ~ /^ *10$/ && $0 == "73.25" { print; getline; print; getline; print; print " 42"; print "0.3"; done=1; prev=""; next } { print; prev=$0 }' \
+    "$out/blocks.dxf" > "$out/arc-polyline.dxf"
+cmp -s "$out/blocks.dxf" "$out/arc-polyline.dxf" && { echo "make-gdal-fixtures: no bulge was inserted" >&2; exit 1; }
 # A Shapefile in UTM with its .prj, and the same without one (projected numbers and no CRS).
 o -f "ESRI Shapefile" "$out/utm-blocks.shp" "$blocks" -t_srs EPSG:32643
 o -f "ESRI Shapefile" "$out/utm-no-prj.shp" "$blocks" -t_srs EPSG:32643
@@ -70,7 +76,8 @@ ring-open.kml             Tests/SurveyTests/Corpus/ring-not-closed.geojson as KM
 unclosed-polyline.dxf     the same as a DXF polyline, not closed
 two-layers.gpkg           blocks (WGS84) and bowtie_utm43n (bowtie.geojson in EPSG:32643)
 blocks-zm.*               the blocks with Z and M (ogr2ogr -dim XYZM)
-blocks-curve.gpkg         the blocks as a CurvePolygon (ogr2ogr -nlt CURVEPOLYGON)
+blocks-curve.gpkg, .gml  the blocks as a CurvePolygon (ogr2ogr -nlt CURVEPOLYGON; GML3)
+arc-polyline.dxf          blocks.dxf with a bulge (an arc) after the polyline's second vertex
 utm-blocks.*              the blocks in EPSG:32643, with the .prj
 utm-no-prj.*              the same without the .prj
 utm-blocks.gpkg           the blocks in EPSG:32643 as a GeoPackage

@@ -172,6 +172,29 @@ final class GDALReaderTests: XCTestCase {
         let c = try XCTUnwrap(curve.problems.first { $0.code == .droppedInConversion }, curve.table())
         XCTAssertEqual(c.fid, 1)
         XCTAssertTrue(c.message.contains("CURVEPOLYGON"), c.message)
+        let gml = try validate("blocks-curve.gml")
+        let g = try XCTUnwrap(gml.problems.first { $0.code == .droppedInConversion }, gml.table())
+        XCTAssertEqual(g.fid, 0)
+        // A DXF bulge comes out of GDAL's DXF reader as plain segments; the file itself says it was an arc.
+        let dxf = try validate("arc-polyline.dxf")
+        let d = try XCTUnwrap(dxf.problems.first { $0.code == .droppedInConversion }, dxf.table())
+        XCTAssertEqual(d.fid, 0)
+        XCTAssertTrue(d.message.contains("a polyline with arcs (bulges)"), d.message)
+        XCTAssertNil(try validate("blocks.dxf").problems.first { $0.code == .droppedInConversion }, "no arc, nothing said")
+    }
+
+    /// DXF text read for arcs: the handles of an ARC and of a bulging LWPOLYLINE; a POLYLINE's VERTEX bulge
+    /// belongs to the POLYLINE; a bulge of 0 is no arc; entities outside ENTITIES are not looked at.
+    func testDXFArcsByHandle() {
+        let text = ["0", "SECTION", "2", "BLOCKS", "0", "ARC", "5", "B1", "0", "ENDSEC",
+                    "0", "SECTION", "2", "ENTITIES",
+                    "0", "ARC", "5", "A1", "10", "1", "20", "2",
+                    "0", "LWPOLYLINE", "5", "L1", "10", "0", "20", "0", "42", "0.5", "10", "1", "20", "1",
+                    "0", "LWPOLYLINE", "5", "L2", "10", "0", "20", "0", "42", "0", "10", "1", "20", "1",
+                    "0", "POLYLINE", "5", "P1", "0", "VERTEX", "5", "V1", "42", "-1", "0", "SEQEND", "5", "S1",
+                    "0", "ENDSEC", "0", "EOF"].joined(separator: "\n")
+        XCTAssertEqual(DXFArcs.scan(Array(text.utf8)), ["A1": "ARC", "L1": "bulge", "P1": "bulge"])
+        XCTAssertEqual(DXFArcs.scan(Array("not a dxf\n".utf8)), [:])
     }
 
     /// A Shapefile in UTM without its .prj: the numbers are metres, as the GeoJSON corpus's utm-metres;

@@ -130,6 +130,9 @@ enum GDALSurveyReader {
             if runs.count > 1 {
                 document.problems += curvedFeatures(layer, summary: runs[1], file: name)
             }
+            if format.extensions.contains("dxf") {
+                document.problems += dxfArcs(url, document: document, layer: layer.name, file: name)
+            }
             result.documents.append(document)
         }
         return result
@@ -193,6 +196,7 @@ enum GDALSurveyReader {
         }
         var out = [SurveyProblem]()
         var fid: Int?
+        var curveReported = Set<Int>()
         var zLayerReported = layer.hasZ, mLayerReported = layer.isMeasured
         let curveWords = ["CIRCULARSTRING", "COMPOUNDCURVE", "CURVEPOLYGON", "MULTICURVE", "MULTISURFACE"]
         for line in String(decoding: run.standardOutput, as: UTF8.self).split(separator: "\n") {
@@ -203,9 +207,9 @@ enum GDALSurveyReader {
             guard line.hasPrefix("  "), let fid else { continue }
             let words = line.split(separator: " ").map(String.init)
             guard let type = words.first, type == type.uppercased(), type.allSatisfy({ $0.isLetter }) else { continue }
-            if let curve = curveWords.first(where: { words.contains($0) }) {
+            if let curve = curveWords.first(where: { words.contains($0) }), curveReported.insert(fid).inserted {
                 out.append(layerProblem(.droppedInConversion, file, layer.name,
-                    "FID \(fid) is a \(curve) in the file; GDAL approximated its arcs by straight segments (every 1°) and the checks judge those", fid: fid))
+                    "FID \(fid) holds a \(curve) in the file; GDAL approximated any arcs in it by straight segments (every 1°) and the checks judge those", fid: fid))
             }
             let dims = words.count > 1 ? words[1] : ""
             if dims.contains("M"), !mLayerReported {
@@ -229,6 +233,30 @@ enum GDALSurveyReader {
         let body = text[text.index(after: colon)..<text.index(before: text.endIndex)]
         let items = count == 0 ? [] : body.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return items.count == count ? items : nil
+    }
+
+    /// The features of a DXF whose arcs GDAL's reader turned into straight segments without saying so
+    /// (see `DXFArcs`), by FID.
+    private static func dxfArcs(_ url: URL, document: SurveyDocument, layer: String, file: String) -> [SurveyProblem] {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(url)
+        } catch {
+            return [layerProblem(.checkFailed, file, layer, "whether the DXF holds arcs could not be found: \(error.description)")]
+        }
+        let arcs = DXFArcs.scan(bytes)
+        guard !arcs.isEmpty else { return [] }
+        var out = [SurveyProblem]()
+        for i in 0..<document.count {
+            let f = document.feature(i)
+            guard let handle = f.properties?["EntityHandle"]?.stringValue, let kind = arcs[handle] else { continue }
+            let what = kind == "bulge" ? "a polyline with arcs (bulges)" : "an \(kind)"
+            var p = layerProblem(.droppedInConversion, file, layer,
+                "FID \(f.fid.map(String.init) ?? "?") (DXF entity \(handle)) is \(what); GDAL's DXF reader approximated the arcs by straight segments and the checks judge those", fid: f.fid)
+            p.feature = f.label
+            out.append(p)
+        }
+        return out
     }
 
     /// A feature as GDAL wrote it, named in the delivered file's terms: its FID (GDAL's, which the GeoJSON
