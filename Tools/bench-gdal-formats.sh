@@ -5,13 +5,14 @@
 #   Tools/bench-gdal-formats.sh [--size N] [--work DIR]
 #
 # The polygons are deposits-bench's seeded synthetic deposits (deposits-bench --write-geojson), written into
-# each format by ogr2ogr. For each format the table gives the file's size and four times (wall seconds):
+# each format by ogr2ogr. For each format the table gives the file's size and three times, wall and CPU
+# seconds (CPU: user and system, GDAL's child processes included), and the CPU difference with GeoJSON:
 #   gdal read   GDAL reading every feature and doing nothing with it (ogrinfo -al -q -fields=NO -geom=NO... a
 #               floor for any reader through GDAL, the C API included);
 #   to GeoJSON  ogrinfo -so plus ogr2ogr to GeoJSON in the file's CRS: what `validate` runs before checking
 #               (for layers of undeclared type, DXF, MapInfo, KML, it also runs ogrinfo -geom=SUMMARY beside it);
 #   validate    `deposits validate FILE -o /dev/null`, the whole command (the report's content is not timed);
-#   vs GeoJSON  validate's time less that of the same polygons as GeoJSON, validated just before: what
+#   vs GeoJSON  validate's CPU time less that of the same polygons as GeoJSON, validated just before: what
 #               reading through GDAL costs over GeoJSON.
 # Release build; 2 shared cores here, so the times move by 10-20% between runs.
 set -euo pipefail
@@ -34,8 +35,9 @@ bin=.build/release
 [ -f "$work/synth/deposits.geojson" ] || "$bin/deposits-bench" --write-geojson "$work/synth" --deposits "$size" --rail 10 >&2
 src="$work/synth/deposits.geojson"
 
-now() { date +%s.%N; }
-elapsed() { echo "$(now) - $1" | bc; }
+# "wall cpu" seconds of a command, its CPU being user and system time of it and every process it waited for
+# (GDAL's tools included): on a shared machine the CPU time is the steadier number.
+measure() { local TIMEFORMAT='%R %U %S'; { time "$@" >/dev/null 2>&1 ; } 2>&1 | tail -1 | awk '{printf "%.2f %.2f", $1, $2 + $3}'; }
 map="-mapFieldType StringList=String,RealList=String,IntegerList=String"
 
 write() {  # format extension [ogr2ogr options]
@@ -50,27 +52,32 @@ write() {  # format extension [ogr2ogr options]
     echo "$f"
 }
 
-printf "%-16s %10s %10s %11s %10s %10s\n" format size "gdal read" "to GeoJSON" validate "vs GeoJSON"
-geojson() { local t; t=$(now); "$bin/deposits" validate "$src" -o /dev/null || true; elapsed "$t"; }
-base=$(geojson)
-printf "%-16s %9sM %10s %11s %9.2fs %10s\n" "GeoJSON" "$(du -m "$src" | cut -f1)" - - "$base" -
+printf "%-10s %6s  %-17s %-17s %-17s %s\n" format size "gdal read" "to GeoJSON" "validate" "vs GeoJSON (CPU)"
+printf "%-10s %6s  %-17s %-17s %-17s\n" "" "" "wall (CPU) s" "wall (CPU) s" "wall (CPU) s"
+geojson() { measure "$bin/deposits" validate "$src" -o /dev/null; }
+read -r w c <<<"$(geojson)"
+printf "%-10s %5sM  %-17s %-17s %-17s\n" "GeoJSON" "$(du -m "$src" | cut -f1)" - - "$w ($c)"
+convert() {  # what validate runs before checking: describe, then the layer to GeoJSON
+    ogrinfo -ro -so -al -nocount -noextent "$1" >/dev/null 2>&1
+    ogr2ogr -f GeoJSON -preserve_fid -lco RFC7946=NO -lco SIGNIFICANT_FIGURES=17 "$work/out.geojson" "$1" "$2"
+}
 for spec in "ESRI Shapefile:shp" "GPKG:gpkg" "KML:kml" "LIBKML:kmz" "MapInfo File:tab" "MapInfo File:mif:-dsco FORMAT=MIF" \
             "DXF:dxf:-nlt LINESTRING" "GML:gml" "FlatGeobuf:fgb"; do
     IFS=: read -r driver ext extra <<<"$spec"
     # shellcheck disable=SC2086
     f=$(write "$driver" "$ext" $extra)
     layer=$(ogrinfo -ro -q "$f" 2>/dev/null | sed -nE 's/^1: //p' | sed -E 's/ \([^)]*\)$//' | head -1)
-    t=$(now); ogrinfo -ro -al -q -fields=NO -geom=NO "$f" >/dev/null 2>&1; read=$(elapsed "$t")
+    read -r rw rc <<<"$(measure ogrinfo -ro -al -q -fields=NO -geom=NO "$f")"
     rm -f "$work/out.geojson"
-    t=$(now); ogrinfo -ro -so -al -nocount -noextent "$f" >/dev/null 2>&1
-    ogr2ogr -f GeoJSON -preserve_fid -lco RFC7946=NO -lco SIGNIFICANT_FIGURES=17 "$work/out.geojson" "$f" "$layer" 2>/dev/null; conv=$(elapsed "$t"); rm -f "$work/out.geojson"
+    read -r cw cc <<<"$(measure convert "$f" "$layer")"
+    rm -f "$work/out.geojson"
     # The GeoJSON run just before, so that a busy machine slows both alike.
-    base=$(geojson)
-    t=$(now); "$bin/deposits" validate "$f" -o /dev/null || true; val=$(elapsed "$t")
+    read -r bw bc <<<"$(geojson)"
+    read -r vw vc <<<"$(measure "$bin/deposits" validate "$f" -o /dev/null)"
     size=$(du -m "$f" | cut -f1)
     [ "$ext" = shp ] && size=$(du -mc "$work"/deposits.{shp,shx,dbf} | tail -1 | cut -f1)
     [ "$ext" = tab ] && size=$(du -mc "$work"/deposits.{tab,map,dat,id} | tail -1 | cut -f1)
     [ "$ext" = mif ] && size=$(du -mc "$work"/deposits.{mif,mid} | tail -1 | cut -f1)
-    printf "%-16s %9sM %9.2fs %10.2fs %9.2fs %+9.2fs\n" "$ext" "$size" "$read" "$conv" "$val" "$(echo "$val - $base" | bc)"
+    printf "%-10s %5sM  %-17s %-17s %-17s %+.2f\n" "$ext" "$size" "$rw ($rc)" "$cw ($cc)" "$vw ($vc)" "$(echo "$vc - $bc" | bc)"
 done
 echo "work directory: $work" >&2
