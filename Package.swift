@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "GeoDataTests", dependencies: ["DepositIndex", "Geo"]),
         // Corpus/ holds the hostile survey files the tests read by path.
-        .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"], exclude: ["Corpus"]),
+        .testTarget(name: "SurveyTests", dependencies: ["DepositIndex", "DepositTesting", "Geo"], exclude: ["Corpus", "GDALFixtures"]),
         // Fixtures/ holds the small reference dataset the exactness tests read by path.
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),

@@ -30,7 +30,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
           2 not found: no deposit, corridor or region by that name (or id)
           3 survey errors: deposits validate found errors in the survey
           64 usage: bad arguments or coordinates
-          65 bad data: a data file is missing, unreadable or malformed
+          65 bad data: a data file is missing, unreadable or malformed (or in a format read through GDAL, which is not installed)
           73 cannot write: the output file or the store could not be written or created (nothing was replaced)
           74 I/O error: writing to standard output, a FIFO or a device failed, or the disk did (full, I/O error)
           69 unavailable: deposits serve cannot start (deposits-serve not built beside deposits, or the address cannot be bound)

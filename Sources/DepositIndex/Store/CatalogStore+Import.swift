@@ -20,11 +20,13 @@ extension CatalogStore {
         let given: Set<StoreLayer>
         let layers: CatalogLayers
         let countryProperties: JSONObject?
+        /// What reading a file through GDAL left out (Z, M, arcs), for the user.
+        let notes: [String]
 
         /// Reads and checks `inputs` (a data directory, or GeoJSON files named after their layers);
         /// throws every problem found, with file and feature.
         public init(_ inputs: [URL]) throws {
-            let (directory, given, cleanup) = try CatalogStore.stage(inputs)
+            let (directory, given, notes, cleanup) = try CatalogStore.stage(inputs)
             defer { cleanup() }
             let layers = try CatalogLoader.load(directory)
             if given.contains(.deposits) { try CatalogStore.checkDepositSchema(layers.deposits) }
@@ -36,6 +38,7 @@ extension CatalogStore {
             self.given = given
             self.layers = layers
             self.countryProperties = countryProperties
+            self.notes = notes
         }
     }
 
@@ -45,6 +48,7 @@ extension CatalogStore {
                            note: ((String) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
         let given = input.given, layers = input.layers, countryProperties = input.countryProperties
         if let note {
+            input.notes.forEach(note)
             let stated: [(StoreLayer, [(String, JSONObject)])] = [
                 (.deposits, layers.deposits.map { ($0.id, $0.properties) }), (.rail, layers.rail.map { ($0.id, $0.properties) }),
                 (.stations, layers.stations.map { ($0.id, $0.properties) }), (.corridors, layers.corridors.map { ($0.id, $0.properties) }),
@@ -64,7 +68,7 @@ extension CatalogStore {
 
     /// A directory the loader can read, and which layers the inputs give. Files are linked into a
     /// temporary directory under their layer names, with empty required layers where none was given.
-    fileprivate static func stage(_ inputs: [URL]) throws -> (URL, Set<StoreLayer>, () -> Void) {
+    fileprivate static func stage(_ inputs: [URL]) throws -> (URL, Set<StoreLayer>, [String], () -> Void) {
         guard !inputs.isEmpty else { throw StoreError.refused("nothing to import: name a data directory or GeoJSON files") }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -73,7 +77,7 @@ extension CatalogStore {
             if given.isEmpty {
                 throw StoreError.refused("\(inputs[0].path) holds none of \(StoreLayer.allCases.map(\.fileName).joined(separator: ", "))")
             }
-            return (inputs[0], given, {})
+            return (inputs[0], given, [], {})
         }
         var given = Set<StoreLayer>()
         for input in inputs {
@@ -83,6 +87,8 @@ extension CatalogStore {
             } catch {
                 throw StoreError.refused("\(error.description) (give one data directory, or GeoJSON files)")
             }
+            // A format GDAL reads is converted below; its layers are known once it is read.
+            if GDALFormat.of(path: input.path) != nil { continue }
             guard let layer = StoreLayer(fileName: input.lastPathComponent) else {
                 throw StoreError.refused("\(input.path): cannot tell its layer from its name; name it one of \(StoreLayer.allCases.map(\.fileName).joined(separator: ", "))")
             }
@@ -91,8 +97,17 @@ extension CatalogStore {
         let temp = fm.temporaryDirectory.appendingPathComponent("deposits-import-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try fm.createDirectory(at: temp, withIntermediateDirectories: true)
         let cleanup = { _ = try? fm.removeItem(at: temp) }
+        var notes = [String]()
         do {
             for input in inputs {
+                if let format = GDALFormat.of(path: input.path) {
+                    let staged = try stageThroughGDAL(input, format: format, into: temp)
+                    for layer in staged.layers where !given.insert(layer).inserted {
+                        throw StoreError.refused("two inputs for the \(layer.table) layer (\(input.path) is one); nothing was imported")
+                    }
+                    notes += staged.notes
+                    continue
+                }
                 try fm.createSymbolicLink(at: temp.appendingPathComponent(input.lastPathComponent), withDestinationURL: input.standardizedFileURL.absoluteURL)
             }
             for layer in [StoreLayer.deposits, .rail] where !given.contains(layer) {
@@ -102,7 +117,7 @@ extension CatalogStore {
             cleanup()
             throw error
         }
-        return (temp, given, cleanup)
+        return (temp, given, notes, cleanup)
     }
 
     /// The catalog's schema for deposits (GeoData/README.md: name, aliases, commodities, status,

@@ -20,7 +20,8 @@ extension CatalogStore {
     /// survey updates a deposit, and the validator does not count it as an overlap).
     ///
     /// The store takes GeoJSON in WGS84 longitude/latitude whose every feature has an id (the top-level
-    /// `id`, else `properties.id`); WKT and CSV surveys, which carry no ids, are refused with a
+    /// `id`, else `properties.id`), or a format GDAL reads (`GDALFormat`) whose features have an `id`
+    /// attribute, transformed from the file's CRS to WGS84 (`layer`: only that layer of it); WKT and CSV surveys, which carry no ids, are refused with a
     /// `StoreError` saying so, and so are a survey stating another CRS, one with no features, and a store
     /// without a country outline to check against.
     ///
@@ -28,10 +29,11 @@ extension CatalogStore {
     /// deposits, and held until the insert commits: of two processes adding the same outline at once,
     /// the second is checked against what the first stored, and refused. Nothing is written when anything
     /// is refused; the report says why.
-    public func addSurvey(files: [URL], allowOverlap: Bool = false) throws -> SurveyIntake {
-        let surveyed = try Self.readSurveys(files)
+    public func addSurvey(files: [URL], allowOverlap: Bool = false, layer: String? = nil) throws -> SurveyIntake {
+        let surveyed = try Self.readSurveys(files, layer: layer)
         var options = SurveyValidator.Options()
         options.checkDepositProperties = true
+        options.layer = layer
         return try edit {
             let country = try allFeatures(.country)
             guard columns[.country] != nil, !country.isEmpty else {

@@ -15,10 +15,14 @@ extension CatalogStore {
     /// The features of survey files, read as the validator reads them. Refuses what cannot become
     /// catalog deposits whatever the validator says: formats without ids, another CRS, no features.
     /// A file that cannot be read or parsed gives no features here; the validator reports it.
-    static func readSurveys(_ files: [URL]) throws -> [SurveyedFeature] {
+    static func readSurveys(_ files: [URL], layer: String? = nil) throws -> [SurveyedFeature] {
         let reader = SurveyValidator(catalog: nil)
         var out = [SurveyedFeature]()
         for url in files {
+            if let format = GDALFormat.of(path: url.path) {
+                out += try readThroughGDAL(url, format: format, layer: layer, limit: reader.options.maximumProblemsPerCode)
+                continue
+            }
             guard case .bytes(let bytes) = reader.read(url) else { continue }
             let format = SurveyFormat.detect(path: url.path, bytes: bytes)
             if let format, format != .geojson {
@@ -41,6 +45,43 @@ extension CatalogStore {
                 out.append(SurveyedFeature(file: url.path, label: f.label, id: GeoJSON.featureID(top: f.id, properties: properties),
                                            properties: properties, geometry: f.geometry))
             }
+        }
+        return out
+    }
+
+    /// The features of a file GDAL reads, in WGS84: a file in another CRS (its `.prj`, its TAB header)
+    /// is transformed through PROJ, since the store holds longitude/latitude. A feature that cannot be
+    /// transformed keeps no geometry here; the validator reports why.
+    private static func readThroughGDAL(_ url: URL, format: GDALFormat, layer: String?, limit: Int) throws -> [SurveyedFeature] {
+        guard GDALTools.available else {
+            throw StoreError.refused("\(url.path) is \(format.name), read through GDAL, which is not installed: \(GDALTools.installHint); nothing was added")
+        }
+        let read = GDALSurveyReader.read(url, name: url.path, format: format, layer: layer, limit: limit)
+        var out = [SurveyedFeature]()
+        for document in read.documents {
+            var projection: Projection?
+            if let crs = document.statedCRS {
+                do {
+                    projection = try Projection(from: crs, to: "EPSG:4326")
+                } catch {
+                    projection = nil  // the validator reports the unknown CRS and refuses the survey
+                }
+            }
+            for i in 0..<document.count {
+                let f = document.feature(i)
+                var geometry = f.geometry
+                if let projection, let g = geometry {
+                    do {
+                        geometry = try projection.forward(g)
+                    } catch {
+                        geometry = nil  // the validator reports crs-transform-failed for it
+                    }
+                }
+                out.append(SurveyedFeature(file: url.path, label: f.label, id: f.id, properties: f.properties ?? JSONObject(), geometry: geometry))
+            }
+        }
+        if out.isEmpty, read.problems.isEmpty, read.documents.allSatisfy({ $0.problems.isEmpty }) {
+            throw StoreError.refused("\(url.path) holds no features; nothing was added")
         }
         return out
     }

@@ -15,12 +15,17 @@ struct FeatureCheck {
         var key: [UInt8]?
         /// When the catalog schema is not checked: the catalog properties this feature lacks or holds wrongly.
         var catalogGaps: [String] = []
+        /// For a feature read through GDAL: its layer and FID, for the problems found across features.
+        var layer: String?
+        var fid: Int?
     }
 
     let file: String
     let probe: CatalogProbe
     /// From the stated CRS to WGS84 (or why it could not be made); nil when the file is in longitude/latitude already.
     let projection: Swift.Result<Projection, any Error>?
+    /// The stated CRS as reports name it, for the coordinates given in the file's own terms.
+    var crsLabel: String?
     let options: SurveyValidator.Options
 
     func run(_ feature: SurveyFeature) -> Result {
@@ -64,7 +69,33 @@ struct FeatureCheck {
                 gaps.insert(property)
             }
         }
-        return Result(problems: sink.finished, summary: summary, id: feature.id, line: feature.line, key: key, catalogGaps: gaps.sorted())
+        return Result(problems: inFileTerms(sink.finished, feature), summary: summary, id: feature.id, line: feature.line, key: key, catalogGaps: gaps.sorted(),
+                      layer: feature.layer, fid: feature.fid)
+    }
+
+    /// For a feature read through GDAL: each problem with its layer and FID, and its location also in
+    /// the file's own CRS (transformed back through PROJ). Winding is GeoJSON's rule (RFC 7946) and not
+    /// these formats' (a Shapefile's exterior rings run clockwise, and GDAL reads each format's rings by
+    /// that format's own rule), so `wrong-winding` is not reported for them.
+    private func inFileTerms(_ problems: [SurveyProblem], _ feature: SurveyFeature) -> [SurveyProblem] {
+        guard feature.layer != nil else { return problems }
+        let back: Projection?
+        if case .success(let p)? = projection { back = p } else { back = nil }
+        return problems.filter { $0.code != .wrongWinding }.map { p in
+            var p = p
+            p.layer = feature.layer
+            p.fid = feature.fid
+            if let back, let location = p.location, location.isFinite {
+                do {
+                    p.fileLocation = try back.inverse(location)
+                    p.fileCRS = crsLabel
+                } catch {
+                    // The point came from the file's coordinates; if PROJ cannot take it back, the WGS84 location stands alone.
+                    p.fileLocation = nil
+                }
+            }
+            return p
+        }
     }
 
     /// Brings the shape to WGS84 longitude/latitude; false (with the reason reported) when it cannot.
@@ -78,14 +109,14 @@ struct FeatureCheck {
             return false
         }
         if shape.coordinates.contains(where: { !$0.isFinite }) {
-            sink.add(.nonFiniteCoordinate, "NaN or infinite coordinates cannot be transformed from \(projection.name)")
+            sink.add(.nonFiniteCoordinate, "NaN or infinite coordinates cannot be transformed from \(crsLabel ?? projection.name)")
             return false
         }
         do {
             shape = try projection.forward(shape)
             return true
         } catch {
-            sink.add(.crsTransformFailed, "cannot transform the coordinates (\(projection.name)): \(error)")
+            sink.add(.crsTransformFailed, "cannot transform the coordinates (\(crsLabel.map { "\($0) -> EPSG:4326" } ?? projection.name)): \(error)")
             return false
         }
     }

@@ -39,6 +39,11 @@ public enum SurveySeverity: String, Codable, Sendable, Comparable, CaseIterable 
 /// - `missing-crs`: projected columns (x/y, easting/northing) with no CRS stated.
 /// - `unknown-crs`: a CRS that PROJ does not know.
 /// - `crs-transform-failed`: coordinates outside the stated CRS's domain.
+/// - `gdal-unavailable`: a format only GDAL reads (Shapefile, GeoPackage, KML/KMZ, MapInfo, DXF, GML, FlatGeobuf)
+///   and GDAL's `ogrinfo`/`ogr2ogr` are not installed.
+/// - `unknown-layer`: the layer asked for (`--layer`) is not in the file; the message lists those that are.
+/// - `dropped-in-conversion` (warning): what reading through GDAL leaves out, said rather than lost: M values, Z values
+///   (per layer), and the curves GDAL approximated by straight segments (per FID).
 ///
 /// Coordinates
 /// - `coordinate-out-of-range`: longitude outside [-180, 180] or latitude outside [-90, 90].
@@ -89,6 +94,9 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     case missingCRS = "missing-crs"
     case unknownCRS = "unknown-crs"
     case crsTransformFailed = "crs-transform-failed"
+    case gdalUnavailable = "gdal-unavailable"
+    case unknownLayer = "unknown-layer"
+    case droppedInConversion = "dropped-in-conversion"
 
     case coordinateOutOfRange = "coordinate-out-of-range"
     case coordinatesSwapped = "coordinates-swapped"
@@ -133,7 +141,7 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     public var severity: SurveySeverity {
         switch self {
         case .repeatedPoints, .wrongWinding, .spike, .sliver, .areaOutOfRange, .crossesBorder, .byteOrderMark,
-             .controlCharacter, .conflictingID:
+             .controlCharacter, .conflictingID, .droppedInConversion:
             return .warning
         case .inRegion:
             return .note
@@ -146,7 +154,7 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
     public var hint: String {
         switch self {
         case .unreadableFile: return "check the path and that the file is a survey, not a directory or an archive"
-        case .unknownFormat: return "give GeoJSON (.geojson/.json), WKT (.wkt) or a CSV of vertices with a header (.csv)"
+        case .unknownFormat: return "give GeoJSON (.geojson/.json), WKT (.wkt), a CSV of vertices with a header (.csv), or a format GDAL reads (.shp, .gpkg, .kml, .kmz, .tab, .mif, .dxf, .gml, .fgb)"
         case .syntax: return "fix the text at the line and column given; an editor with JSON/WKT highlighting shows it"
         case .geojsonStructure: return "see RFC 7946: a FeatureCollection of Features, each with a geometry object"
         case .missingGeometry: return "give the feature its outline; a survey without geometry cannot enter the catalog"
@@ -162,6 +170,9 @@ public enum ProblemCode: String, Codable, Sendable, CaseIterable {
         case .missingCRS: return "state the CRS: a '# crs: EPSG:NNNN' first line, or --crs EPSG:NNNN"
         case .unknownCRS: return "use a code PROJ knows, e.g. EPSG:32643 (UTM 43N) or EPSG:28413 (Pulkovo 1942 / GK zone 13)"
         case .crsTransformFailed: return "check that the stated CRS is the one the coordinates were surveyed in"
+        case .gdalUnavailable: return GDALTools.installHint + ", or convert the survey to GeoJSON"
+        case .unknownLayer: return "give one of the layers the message lists to --layer, or leave --layer out to check every layer"
+        case .droppedInConversion: return "nothing to do when the flat outline is what was surveyed (heights and measures stay in the delivered file); if arcs matter, densify them before delivery"
         case .coordinateOutOfRange: return "longitude goes first and lies in [-180, 180]; latitude in [-90, 90]"
         case .coordinatesSwapped: return "swap each pair to [longitude, latitude] (GeoJSON and WKT put longitude first)"
         case .projectedCoordinates: return "pass the survey's CRS with --crs EPSG:NNNN so it is transformed to WGS84"

@@ -3,6 +3,8 @@
 enum SchemaChecks {
     static let statuses = ["producing", "development", "exploration", "historic"]
     static let footprints = ["subsoil_blocks", "not_located"]
+    /// Every property the checks below ask for.
+    static let properties = ["name", "aliases", "commodities", "status", "footprint", "location_precision_m", "source"]
 
     /// Calls `report` with each finding's code, the property it is about (`id` for the feature's id) and
     /// the message; the caller decides whether findings are problems or only a count of what is missing.

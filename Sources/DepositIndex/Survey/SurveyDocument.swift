@@ -10,6 +10,10 @@ struct SurveyDocument: Sendable {
     var problems: [SurveyProblem] = []
     /// The CRS the file states for itself (GeoJSON `crs` member, CSV `# crs:` line), if any.
     var statedCRS: String?
+    /// The stated CRS as messages name it (`EPSG:28413`, or the CRS's own name), when it is not an EPSG code string already.
+    var statedCRSLabel: String?
+    /// For a layer read through GDAL: which layer of which format, so each feature is named by layer and FID.
+    var source: Source?
     /// True when the CSV header names projected axes (x/y, easting/northing), which need a CRS.
     var projectedAxes = false
     var maximumProblemsPerCode = 25
@@ -18,6 +22,14 @@ struct SurveyDocument: Sendable {
     private var bytes: [UInt8] = []
     private var spans: [Range<Int>] = []
     private var lines: TextLines?
+
+    /// A layer of a file read through GDAL.
+    struct Source: Sendable {
+        var layer: String
+        var format: GDALFormat
+        /// A DXF's polylines are read as outlines (see `GDALSurveyReader.relabel`).
+        var linesAsOutlines = true
+    }
 
     init(file: String, format: SurveyFormat?) {
         self.file = file
@@ -41,6 +53,11 @@ struct SurveyDocument: Sendable {
 
     /// Feature `i`, parsed now when it is a byte range.
     func feature(_ i: Int) -> SurveyFeature {
+        let read = readFeature(i)
+        return source.map { GDALSurveyReader.relabel(read, source: $0) } ?? read
+    }
+
+    private func readFeature(_ i: Int) -> SurveyFeature {
         guard let lines else { return parsed[i] }
         let range = spans[i]
         let start = lines.position(of: range.lowerBound)

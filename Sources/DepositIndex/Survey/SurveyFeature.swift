@@ -14,6 +14,9 @@ struct SurveyFeature: Sendable {
     /// 1-based line the feature starts on.
     var line: Int?
     var problems: [SurveyProblem] = []
+    /// For a format read through GDAL: the layer the feature is in, and its FID as GDAL numbers it.
+    var layer: String?
+    var fid: Int?
 }
 
 /// Collects a feature's problems, at most `limit` per code, so that a million-vertex ring with every

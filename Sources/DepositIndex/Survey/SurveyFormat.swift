@@ -6,6 +6,9 @@ public enum SurveyFormat: String, Sendable, Codable, CaseIterable {
     case wkt
     /// A CSV of vertices with a header; see `CSVSurveyReader` for the columns.
     case csv
+    /// A vector format read through GDAL's tools (Shapefile, GeoPackage, KML/KMZ, MapInfo, DXF, GML,
+    /// FlatGeobuf; see `GDALFormat`), known by its extension.
+    case gdal
 
     /// The format a file's extension names, else the one its first bytes look like; nil when neither tells.
     public static func detect(path: String, bytes: [UInt8]) -> SurveyFormat? {
@@ -13,6 +16,7 @@ public enum SurveyFormat: String, Sendable, Codable, CaseIterable {
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") { return .geojson }
         if lower.hasSuffix(".wkt") { return .wkt }
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
+        if GDALFormat.of(path: path) != nil { return .gdal }
         return sniff(bytes)
     }
 

@@ -50,6 +50,16 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     /// For a line standing for problems not listed (a code over the report's limit): how many problems
     /// of this code it stands for. Counts (`SurveyReport.errorCount`) include them.
     public var unlistedCount: Int?
+    /// For a format read through GDAL: the layer (a GeoPackage table, a KML folder, a Shapefile's name).
+    public var layer: String?
+    /// For a format read through GDAL: the feature's FID, as GDAL numbers it (from 0 in a Shapefile, as
+    /// stored in a GeoPackage), which `ogrinfo -fid N` and QGIS show.
+    public var fid: Int?
+    /// `location` in the file's own CRS (easting, northing for a projected one), when the file is not in
+    /// WGS84 longitude/latitude.
+    public var fileLocation: Coordinate?
+    /// The CRS of `fileLocation`: `EPSG:28413`, or the CRS's own name when it has no EPSG code.
+    public var fileCRS: String?
 
     /// A problem; `hint` defaults to the code's usual fix.
     public init(_ code: ProblemCode, file: String, feature: String? = nil, location: Coordinate? = nil,
@@ -78,17 +88,20 @@ public struct SurveyProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         var out = file
         if let line { out += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         out += ": \(severity.rawValue) [\(code.rawValue)]"
+        if let layer { out += " layer '\(layer)'" }
+        if let fid { out += " FID \(fid)" }
         if let feature { out += " \(feature)" }
         if let ring { out += " \(ring)" }
         if let location { out += " at \(CoordinateFormat.pair(location))" }
+        if let fileLocation { out += " (\(CoordinateFormat.pair(fileLocation, decimals: 3)) in \(fileCRS ?? "the file's CRS"))" }
         return out + ": \(message) (hint: \(hint))"
     }
 }
 
 /// Coordinates written the way reports print them: longitude, latitude with 6 decimals (about 0.1 m).
 enum CoordinateFormat {
-    static func pair(_ c: Coordinate) -> String {
-        "[\(number(c.x)), \(number(c.y))]"
+    static func pair(_ c: Coordinate, decimals: Int = 6) -> String {
+        "[\(number(c.x, decimals: decimals)), \(number(c.y, decimals: decimals))]"
     }
 
     /// A count with thousands separated by commas: 100,000.

@@ -33,6 +33,24 @@ public struct SurveyRepair: Sendable {
         var features = [Feature]()
         var result = SurveyRepairResult(output: output.path, featureCount: 0, changes: [], unrepaired: [])
         for url in files {
+            if let why = GDALFormat.refusal(path: url.path) {
+                result.unrepaired.append(SurveyProblem(.unreadableFile, file: url.path, message: why))
+                continue
+            }
+            if let format = GDALFormat.of(path: url.path) {
+                // Read through GDAL, layer by layer: the repaired copy is GeoJSON in WGS84, ids from the id attribute.
+                let read = GDALSurveyReader.read(url, name: url.path, format: format, layer: reader.options.layer,
+                                                 limit: reader.options.maximumProblemsPerCode)
+                result.unrepaired += read.problems
+                for document in read.documents {
+                    let (f, r) = repaired(document, name: url.path, crs: crs)
+                    features += f
+                    result.featureCount += r.featureCount
+                    result.changes += r.changes
+                    result.unrepaired += r.unrepaired
+                }
+                continue
+            }
             switch reader.read(url) {
             case .problem(let p): result.unrepaired.append(p)
             case .bytes(let bytes):
@@ -49,7 +67,10 @@ public struct SurveyRepair: Sendable {
 
     /// The repaired features of one survey held in memory, and what was done.
     public func repaired(bytes: [UInt8], name: String, format: SurveyFormat? = nil, crs: String? = nil) -> ([Feature], SurveyRepairResult) {
-        let document = reader.document(bytes, name: name, format: format)
+        repaired(reader.document(bytes, name: name, format: format), name: name, crs: crs)
+    }
+
+    func repaired(_ document: SurveyDocument, name: String, crs: String?) -> ([Feature], SurveyRepairResult) {
         var result = SurveyRepairResult(output: nil, featureCount: document.count, changes: [], unrepaired: document.problems)
         let sourceCRS = crs ?? document.statedCRS
         var projection: Projection?
@@ -57,7 +78,7 @@ public struct SurveyRepair: Sendable {
             do {
                 projection = try Projection(from: sourceCRS, to: "EPSG:4326")
             } catch {
-                result.unrepaired.append(SurveyProblem(.unknownCRS, file: name, message: "\(sourceCRS): \(error)"))
+                result.unrepaired.append(SurveyProblem(.unknownCRS, file: name, message: "\(crs ?? document.statedCRSLabel ?? sourceCRS): \(error)"))
                 return ([], result)
             }
         }
@@ -67,6 +88,7 @@ public struct SurveyRepair: Sendable {
             var feature = Feature(id: read.id, properties: read.properties ?? JSONObject(), geometry: read.geometry)
             if let shape = read.geometry {
                 var fixer = FeatureRepair(file: name, feature: read.label, projection: projection, home: reader.catalog.homeBox)
+                fixer.crsLabel = crs == nil ? document.statedCRSLabel : nil
                 if let fixed = fixer.run(shape) { feature.geometry = fixed }
                 result.unrepaired += fixer.blocking
                 result.changes += fixer.changes
@@ -87,6 +109,8 @@ struct FeatureRepair {
     let feature: String
     let projection: Projection?
     let home: Envelope
+    /// The source CRS as reports name it (a file's CRS read through GDAL is WKT, too long for a message).
+    var crsLabel: String?
     private(set) var changes: [SurveyChange] = []
     private(set) var blocking: [SurveyProblem] = []
 
@@ -117,10 +141,10 @@ struct FeatureRepair {
             do {
                 shape = try projection.forward(shape)
             } catch {
-                blocking.append(SurveyProblem(.crsTransformFailed, file: file, feature: feature, message: "cannot transform from \(projection.name): \(error)"))
+                blocking.append(SurveyProblem(.crsTransformFailed, file: file, feature: feature, message: "cannot transform from \(crsLabel.map { "\($0) -> EPSG:4326" } ?? projection.name): \(error)"))
                 return nil
             }
-            change(.transformCRS, "transformed \(projection.name)", before: nil, after: shape)
+            change(.transformCRS, "transformed \(crsLabel.map { "\($0) -> EPSG:4326" } ?? projection.name)", before: nil, after: shape)
         }
         var sink = ProblemSink(file: file, feature: feature, line: nil, limit: 5)
         if !CoordinateChecks.check(shape, homeBox: home, isHome: { home.contains($0) }, into: &sink) {

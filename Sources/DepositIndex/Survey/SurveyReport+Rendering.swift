@@ -15,9 +15,14 @@ extension SurveyReport {
         let rows = shown.map { p -> [String] in
             var place = p.file
             if let line = p.line { place += ":\(line)" + (p.column.map { ":\($0)" } ?? "") }
+            // A file read through GDAL: the layer (a Shapefile's is its own name, so it is left out) and the FID.
+            if let layer = p.layer, !Self.layerIsFileName(layer, p.file) { place += " layer \(ControlCharacters.escaped(layer, limit: 80))" }
+            if let fid = p.fid { place += " FID \(fid)" }
+            var location = p.location.map { CoordinateFormat.pair($0) } ?? "-"
+            if let inFile = p.fileLocation { location += " = \(CoordinateFormat.pair(inFile, decimals: 3)) \(p.fileCRS ?? "in the file's CRS")" }
             // Ids come from the survey: escaped, so a control character cannot recolour the terminal or break the line.
             return [place, p.severity.rawValue, p.code.rawValue, p.feature.map { ControlCharacters.escaped($0, limit: 80) } ?? "-",
-                    p.location.map(CoordinateFormat.pair) ?? "-", ControlCharacters.escaped(p.message, limit: 2000)]
+                    location, ControlCharacters.escaped(p.message, limit: 2000)]
         }
         let header = ["where", "severity", "code", "feature", "location", "message"]
         var widths = header.map(\.count)
@@ -37,6 +42,13 @@ extension SurveyReport {
         out.append(summary)
         if let gaps = catalogGapsLine { out.append(gaps) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A layer named as its file is (a Shapefile, a DXF's one layer is not): not worth repeating.
+    static func layerIsFileName(_ layer: String, _ file: String) -> Bool {
+        let base = (file.split(separator: "/").last.map(String.init) ?? file)
+        guard let dot = base.lastIndex(of: ".") else { return base == layer }
+        return String(base[..<dot]) == layer
     }
 
     /// The report as JSON (the `Codable` form), keys sorted so that runs compare byte for byte. A NaN or
@@ -63,6 +75,12 @@ extension SurveyReport {
                 "hint": .string(p.hint),
             ]
             if let related = p.related { properties["related"] = .string(related) }
+            if let layer = p.layer { properties["layer"] = .string(layer) }
+            if let fid = p.fid { properties["fid"] = .number(Double(fid)) }
+            if let inFile = p.fileLocation, inFile.isFinite {
+                properties["file_location"] = .array([.number(inFile.x), .number(inFile.y)])
+                properties["file_crs"] = p.fileCRS.map(JSONValue.string) ?? .null
+            }
             if let km2 = p.overlapKm2 { properties["overlap_km2"] = .number(km2) }
             if let ring = p.ring {
                 properties["part"] = .number(Double(ring.part))

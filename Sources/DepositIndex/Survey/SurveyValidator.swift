@@ -32,6 +32,9 @@ public struct SurveyValidator: Sendable {
         /// Features checked together, then merged into the report and let go; bounds the memory that
         /// per-feature results hold.
         public var featuresPerBatch = 4096
+        /// For a file read through GDAL with several layers (a GeoPackage, a KML with folders): check only
+        /// this layer; nil checks every layer.
+        public var layer: String?
         /// Threads checking features; defaults to the processor count.
         public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -59,6 +62,14 @@ public struct SurveyValidator: Sendable {
         for url in files {
             let name = url.path
             report.files.append(name)
+            if let why = GDALFormat.refusal(path: name) {
+                report.problems.append(SurveyProblem(.unreadableFile, file: name, message: why))
+                continue
+            }
+            if let format = GDALFormat.of(path: name) {
+                checkThroughGDAL(url, format: format, crs: crs, into: &report, seen: &seen)
+                continue
+            }
             switch read(url) {
             case .bytes(let bytes): check(bytes, name: name, format: nil, crs: crs, into: &report, seen: &seen)
             case .problem(let problem): report.problems.append(problem)
@@ -79,6 +90,37 @@ public struct SurveyValidator: Sendable {
         var seen = Seen()
         check(bytes, name: name, format: format, crs: crs, into: &report, seen: &seen)
         return report
+    }
+
+    /// A file in a format GDAL reads: each layer checked as a document of its own, every problem
+    /// located by layer and FID (see `GDALSurveyReader`).
+    private func checkThroughGDAL(_ url: URL, format: GDALFormat, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
+        let name = url.path
+        do {
+            // A regular file, as every survey must be; an empty one is said so before GDAL is asked.
+            try InputFile.check(name)
+            let size = try FileManager.default.attributesOfItem(atPath: name)[.size] as? NSNumber
+            if size?.intValue == 0 {
+                report.problems.append(SurveyProblem(.unreadableFile, file: name, message: "the file is empty (0 bytes), not a \(format.name) file"))
+                return
+            }
+        } catch let error as InputFile.Failure {
+            let message: String
+            switch error.problem {
+            case .notRegular(let kind): message = "\(kind), not a survey file"
+            default: message = error.reason
+            }
+            report.problems.append(SurveyProblem(.unreadableFile, file: name, message: message))
+            return
+        } catch {
+            report.problems.append(SurveyProblem(.unreadableFile, file: name, message: error.localizedDescription))
+            return
+        }
+        let read = GDALSurveyReader.read(url, name: name, format: format, layer: options.layer, limit: options.maximumProblemsPerCode)
+        report.problems += read.problems
+        for document in read.documents {
+            check(document, name: name, crs: crs, into: &report, seen: &seen)
+        }
     }
 
     // MARK: - Reading
@@ -135,6 +177,10 @@ public struct SurveyValidator: Sendable {
         case .geojson?: return GeoJSONSurveyReader.read(bytes, file: name, limit: limit)
         case .wkt?: return WKTSurveyReader.read(bytes, file: name, limit: limit)
         case .csv?: return CSVSurveyReader.read(bytes, file: name, limit: limit)
+        case .gdal?:
+            var d = SurveyDocument(file: name, format: .gdal)
+            d.problems.append(SurveyProblem(.unknownFormat, file: name, message: "a format GDAL reads is checked from its file (GDAL opens the files beside it too), not from bytes in memory"))
+            return d
         case nil:
             var d = SurveyDocument(file: name, format: nil)
             d.problems.append(SurveyProblem(.unknownFormat, file: name, message: "not GeoJSON, WKT or a CSV of vertices (judged by the extension and the first bytes)"))
@@ -160,7 +206,10 @@ public struct SurveyValidator: Sendable {
     }
 
     private func check(_ bytes: [UInt8], name: String, format: SurveyFormat?, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
-        let document = self.document(bytes, name: name, format: format)
+        check(self.document(bytes, name: name, format: format), name: name, crs: crs, into: &report, seen: &seen)
+    }
+
+    private func check(_ document: SurveyDocument, name: String, crs: String?, into report: inout SurveyReport, seen: inout Seen) {
         var listed = ListedProblems(file: name, limit: options.maximumProblemsPerCodePerFile)
         defer { report.problems += listed.finished }
         listed.add(document.problems)
@@ -169,7 +218,9 @@ public struct SurveyValidator: Sendable {
             do {
                 _ = try Projection(from: sourceCRS, to: "EPSG:4326")
             } catch {
-                listed.add([SurveyProblem(.unknownCRS, file: name, message: "\(sourceCRS): \(error)")])
+                var problem = SurveyProblem(.unknownCRS, file: name, message: "\(crs ?? document.statedCRSLabel ?? sourceCRS): \(error)")
+                problem.layer = document.source?.layer
+                listed.add([problem])
                 report.featureCount += document.count
                 return
             }
@@ -182,7 +233,7 @@ public struct SurveyValidator: Sendable {
         var start = 0
         while start < document.count {
             let end = min(document.count, start + max(1, options.featuresPerBatch))
-            let results = checkFeatures(document, range: start..<end, crs: sourceCRS)
+            let results = checkFeatures(document, range: start..<end, crs: sourceCRS, crsLabel: crs ?? document.statedCRSLabel ?? sourceCRS)
             start = end
             report.featureCount += results.count
             for r in results {
@@ -192,7 +243,7 @@ public struct SurveyValidator: Sendable {
                         problems.append(SurveyProblem(.duplicateID, file: name, feature: r.summary.feature, line: r.line,
                                                       message: "the id \"\(id)\" is already used by \(first)", related: first))
                     } else {
-                        seen.ids[id] = "\(name) \(r.summary.feature)"
+                        seen.ids[id] = Self.naming(name, r)
                     }
                 }
                 if let key = r.key.map(GeometryKey.init) {
@@ -200,12 +251,18 @@ public struct SurveyValidator: Sendable {
                         problems.append(SurveyProblem(.duplicateGeometry, file: name, feature: r.summary.feature, line: r.line,
                                                       message: "the same geometry as \(first)", related: first))
                     } else {
-                        seen.keys[key] = "\(name) \(r.summary.feature)"
+                        seen.keys[key] = Self.naming(name, r)
                     }
                 }
                 if !r.catalogGaps.isEmpty {
                     gapFeatures += 1
                     gapProperties.formUnion(r.catalogGaps)
+                }
+                if r.layer != nil {
+                    for i in problems.indices where problems[i].code == .duplicateID || problems[i].code == .duplicateGeometry {
+                        problems[i].layer = r.layer
+                        problems[i].fid = r.fid
+                    }
                 }
                 listed.add(problems)
                 report.features.append(r.summary)
@@ -219,15 +276,24 @@ public struct SurveyValidator: Sendable {
         }
     }
 
+    /// How a duplicate names the feature it repeats: file and feature, and for a file read through GDAL
+    /// the layer and FID too.
+    private static func naming(_ file: String, _ r: FeatureCheck.Result) -> String {
+        var out = file
+        if let layer = r.layer, !SurveyReport.layerIsFileName(layer, file) { out += " layer \(layer)" }
+        if let fid = r.fid { out += " FID \(fid)" }
+        return out + " \(r.summary.feature)"
+    }
+
     /// Checks every feature of a document, in parallel, each thread with its own GEOS and PROJ objects.
-    private func checkFeatures(_ document: SurveyDocument, range: Range<Int>, crs: String?) -> [FeatureCheck.Result] {
+    private func checkFeatures(_ document: SurveyDocument, range: Range<Int>, crs: String?, crsLabel: String?) -> [FeatureCheck.Result] {
         let count = range.count
         guard count > 0 else { return [] }
         return Parallel.map(count, chunk: 64, workers: options.threads, state: {
             // Checked once before (an unknown CRS stops the file); a thread that still cannot make it
             // reports that on every feature rather than leave the coordinates untransformed.
             let projection = crs.map { crs in Result { try Projection(from: crs, to: "EPSG:4326") } }
-            return FeatureCheck(file: document.file, probe: CatalogProbe(catalog), projection: projection, options: options)
+            return FeatureCheck(file: document.file, probe: CatalogProbe(catalog), projection: projection, crsLabel: crsLabel, options: options)
         }) { checker, i in
             checker.run(document.feature(range.lowerBound + i))
         }

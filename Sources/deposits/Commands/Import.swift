@@ -5,7 +5,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create or update a GeoPackage store from a data directory or layer-named GeoJSON files.",
+        abstract: "Create or update a GeoPackage store from a data directory or layer-named files (GeoJSON, or a format GDAL reads).",
         discussion: """
             Each layer given (deposits.geojson, rail.geojson, stations.geojson, corridors.geojson, \
             regions.geojson, country.geojson) replaces that layer in the store; the others stay, and a layer \
@@ -13,11 +13,16 @@ struct Import: ParsableCommand {
             "id", else its "id" property; when both are there the top-level id wins (a differing property is \
             reported and not stored). The input is \
             checked in full first and written in one transaction: the store holds all of it or, after any \
-            failure or interruption, exactly what it held before. QGIS and GDAL open the store directly.
+            failure or interruption, exactly what it held before. QGIS and GDAL open the store directly. \
+            A layer file may also be in a format GDAL reads (deposits.shp, rail.gpkg, regions.tab, ...; \
+            gdal-bin needed, else 65), or one file whose layers are named after the store's (a GeoPackage \
+            with deposits and rail tables): read through GDAL, transformed from the file's CRS to WGS84, \
+            ids from the id attribute; a Shapefile's 10-character field names (location_p) stand for the \
+            catalog's. What the reading leaves out (Z, M, arcs) is said on stderr.
             """
     )
 
-    @Argument(help: ArgumentHelp("A data directory in the GeoData schema, or GeoJSON files named after their layers.", valueName: "DIR | FILE.geojson"))
+    @Argument(help: ArgumentHelp("A data directory in the GeoData schema, or files named after their layers (GeoJSON, or a format GDAL reads).", valueName: "DIR | FILE.geojson | FILE.shp ..."))
     var inputs: [String]
 
     @Option(name: .customLong("into"), help: ArgumentHelp("The GeoPackage to create or update.", valueName: "FILE"))
@@ -35,6 +40,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try GDALRequirement.check(inputs)
             let progress = ProgressLine(label: "importing")
             let started = Date()
             // The input is read and checked before the store is opened: a refused input creates no store.

@@ -7,7 +7,7 @@ import Geo
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check survey geometry (GeoJSON, WKT, or CSV of vertices) and report every problem with where and why.",
+        abstract: "Check survey geometry (GeoJSON, WKT, CSV of vertices, or through GDAL: Shapefile, GeoPackage, KML/KMZ, MapInfo, DXF, GML, FlatGeobuf) and report every problem with where and why.",
         discussion: """
             Checks syntax, structure, coordinates (range, swapped latitude and longitude, metres), rings, \
             topology (every GEOS validity reason with its location), plausibility (area, inside Kazakhstan, region), \
@@ -16,13 +16,25 @@ struct Validate: ParsableCommand {
             requires; here one line says what the catalog would still need, and --schema checks them feature \
             by feature. Repeats of one problem beyond 200 in a file are counted, not listed.
 
+            Shapefile (.shp, with its .shx, .dbf and .prj beside it), GeoPackage (.gpkg, every layer or \
+            --layer NAME), KML and KMZ, MapInfo (.tab, .mif), DXF, GML and FlatGeobuf (.fgb) are read through \
+            GDAL's ogrinfo and ogr2ogr when they are installed (gdal-bin); without them such a file is refused \
+            (65). Their problems name the layer and the FID, and give the location in WGS84 and in the file's \
+            own CRS (from the .prj, the TAB header, the GeoPackage); --crs stands in for a file with none. \
+            What the conversion leaves out (M and Z values, arcs approximated by segments) is reported as \
+            dropped-in-conversion.
+
             Exit status: 0 when there are no errors (warnings allowed), 3 when the survey has errors, \
-            64 when --crs names a CRS PROJ does not know, and the usual codes otherwise (see deposits --help).
+            64 when --crs names a CRS PROJ does not know, 65 when a file needs GDAL and GDAL is not installed, \
+            and the usual codes otherwise (see deposits --help).
             """
     )
 
-    @Argument(help: ArgumentHelp("Survey files: .geojson/.json, .wkt, or .csv of vertices.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Survey files: .geojson/.json, .wkt, .csv of vertices, or through GDAL .shp, .gpkg, .kml, .kmz, .tab, .mif, .dxf, .gml, .fgb.", valueName: "FILE"))
     var files: [String]
+
+    @Option(help: ArgumentHelp("In a file with several layers (a GeoPackage, a KML's folders): check only this one.", valueName: "NAME"))
+    var layer: String?
 
     @Option(help: ArgumentHelp("The CRS the coordinates are in, as PROJ knows it (e.g. EPSG:32643 for UTM 43N, EPSG:28413 for Pulkovo-1942 zone 13); transformed to WGS84 first.", valueName: "CRS"))
     var crs: String?
@@ -64,6 +76,7 @@ struct Validate: ParsableCommand {
             let inputs = files.map { URL(fileURLWithPath: $0) }
             // Each survey must be a regular file: a FIFO or /dev/zero is refused here, not read for ever.
             for input in inputs { try InputFile.check(input.path) }
+            try GDALRequirement.check(files)
             let report = try output.map { try OutputTarget(path: $0) } ?? .standardOutput
             let fix = try fixOutput.map { try OutputTarget(path: $0) }
             try Self.checkDistinct(report: (output.map { "-o \($0)" } ?? "the report (standard output)", report),
@@ -93,6 +106,7 @@ struct Validate: ParsableCommand {
             }
             var options = SurveyValidator.Options()
             options.checkDepositProperties = schema
+            options.layer = layer
             let validation = SurveyValidator(catalog: catalog, options: options).validate(files: inputs, crs: crs)
             hasErrors = validation.hasErrors
             let text: String
@@ -104,7 +118,7 @@ struct Validate: ParsableCommand {
             }
             try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
             if let fix {
-                let result = try SurveyRepair().repair(files: inputs, crs: crs, to: fix)
+                let result = try SurveyRepair(options: options).repair(files: inputs, crs: crs, to: fix)
                 // The repair report goes to stderr when standard output carries a document (the validation
                 // report as JSON or GeoJSON, or the repaired survey), so a pipe of it stays one document.
                 let repairText = TerminalText.escapedLines(result.table())
