@@ -1,3 +1,4 @@
+import DepositAnswers
 import DepositIndex
 
 /// GDAL is optional: a survey in a format only GDAL reads (Shapefile, GeoPackage, KML/KMZ, MapInfo, DXF,
@@ -7,7 +8,7 @@ enum GDALRequirement {
     static func check(_ paths: [String]) throws {
         guard let (path, format) = paths.lazy.compactMap({ p in GDALFormat.of(path: p).map { (p, $0) } }).first else { return }
         if !GDALTools.available {
-            throw UserFacingError(.badData, "\(path) is \(format.name), which deposits reads through GDAL, and GDAL is not installed: \(GDALTools.installHint) (or convert the survey to GeoJSON)")
+            throw AnswerError(.badData, "\(path) is \(format.name), which deposits reads through GDAL, and GDAL is not installed: \(GDALTools.installHint) (or convert the survey to GeoJSON)")
         }
     }
 }
