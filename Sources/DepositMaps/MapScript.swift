@@ -202,6 +202,9 @@ function kindsOf(geojson) {
   return seen;
 }
 
+/// Fitting an answer in view clear of the layer toggles (top right) and the legend (bottom right).
+D.clear = { paddingTopLeft: [50, 40], paddingBottomRight: [270, 60], maxZoom: 11 };
+
 function newMap(id) {
   var map = L.map(id, { preferCanvas: true, zoomSnap: 0.25, worldCopyJump: false, attributionControl: true });
   map.attributionControl.setPrefix(false);
@@ -225,7 +228,7 @@ D.answer = function () {
   D.legend(map, ['base_country', 'base_region', 'base_rail'].concat(kinds.filter(function (k) { return !/^base_/.test(k); })), railColours);
   var bounds = answerLayer.getBounds();
   if (!bounds.isValid()) bounds = layers['Country'].getBounds();
-  if (bounds.isValid()) map.fitBounds(bounds.pad(0.15), { maxZoom: 11 }); else map.setView([48, 68], 5);
+  if (bounds.isValid()) map.fitBounds(bounds, D.clear); else map.setView([48, 68], 5);
   document.getElementById('dm-map').setAttribute('data-drawn', JSON.stringify(D.drawn));
   D.map = map;
   return map;
@@ -343,7 +346,7 @@ D.web = function (opts) {
           geometry: { type: 'LineString', coordinates: [r.from_point, r.rail_point] } }] };
       if (r.station) fc.features.push({ type: 'Feature', id: r.station.id, properties: { kind: 'station', name: r.station.name }, geometry: { type: 'Point', coordinates: r.station.location } });
       showAnswer(fc);
-      map.fitBounds(state.answer.getBounds().extend(bounds).pad(0.3), { maxZoom: 11 });
+      map.fitBounds(state.answer.getBounds().extend(bounds), D.clear);
     }).catch(function (e) { row('error', e.message, 'dm-error'); });
   }
 

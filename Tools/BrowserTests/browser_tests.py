@@ -83,6 +83,7 @@ def answer_file(args):
         popup = d.execute_script('var p = document.querySelector(".dm-popup"); return p && p.innerText')
         check(popup is not None and 'distance_m' in popup, 'answer page: a popup with the feature\'s properties')
         d.execute_script('DepositMap.map.closePopup()')
+        time.sleep(0.5)  # the popup fades out
         d.save_screenshot(os.path.join(args.artifacts, 'answer-near-rail-offline.png'))
     finally:
         d.quit()
