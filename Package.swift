@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
-        .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "Geo"]),
+        .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "DepositIndex", "Geo"]),
         // The server with real clients: GDAL's OGC API – Features driver, schemathesis, plain HTTP.
         .testTarget(name: "DepositServerTests", dependencies: ["deposits-serve", "deposits", "DepositServer", "DepositAnswers", "DepositIndex", "Geo"], exclude: ["Fixtures"]),
     ],

@@ -2,7 +2,7 @@ import DepositIndex
 import DepositMaps
 import Foundation
 
-/// The page at `/` for a browser: the web map (`WebMapPage`), made once at start. Without Debian's
+/// The page at `/` for a browser: the web map (`WebMapPage`), made once (`MapPageCache`). Without Debian's
 /// libjs-leaflet there is no map to draw: the landing page then says so.
 enum WebMap {
     static func page(catalog: Catalog, collections: ServedCollections, title: String) -> String {
