@@ -7,6 +7,7 @@ import Geo
 /// the OGC API collections built from it, the query endpoints and the API definition, all immutable
 /// and shared by every request; nothing a request does changes them (the server is read-only).
 public struct DepositService: Sendable {
+    /// The catalog served.
     public let catalog: Catalog
     let collections: ServedCollections
     let queries: [String: QueryEndpoint]
@@ -49,12 +50,12 @@ public struct DepositService: Sendable {
         let isRead = request.method == "GET" || request.method == "HEAD"
         if let q = queries[request.path] {
             guard request.method == q.method || (q.method == "GET" && isRead) else {
-                throw Problem(status: 405, title: "Method Not Allowed", detail: "\(request.path) answers \(q.method) only")
+                throw Problem.methodNotAllowed("\(request.path) answers \(q.method) only", allow: q.method == "GET" ? "GET, HEAD" : q.method)
             }
             return try q.answer(request, context)
         }
         guard isRead else {
-            throw Problem(status: 405, title: "Method Not Allowed", detail: "\(request.path) answers GET and HEAD only; the server is read-only")
+            throw Problem.methodNotAllowed("\(request.path) answers GET and HEAD only; the server is read-only", allow: "GET, HEAD")
         }
         switch segments {
         case [""]:

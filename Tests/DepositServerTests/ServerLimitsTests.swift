@@ -54,6 +54,9 @@ final class ServerLimitsTests: XCTestCase {
         let post = try RawHTTP.post(server, "/collections/deposits/items", body: Data("{}".utf8))
         try assertProblem(post, 405)
         XCTAssertEqual(post.headers["allow"], "GET, HEAD")
+        let getValidate = try RawHTTP.get(server, "/validate")
+        try assertProblem(getValidate, 405)
+        XCTAssertEqual(getValidate.headers["allow"], "POST")
         // HEAD answers the headers of GET without a body.
         let head = try RawHTTP.send(port: server.port, Data("HEAD /collections HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
         XCTAssertEqual(head.status, 200)

@@ -4,12 +4,18 @@ import DepositIndex
 /// a detail a person can act on and, for a bad parameter, which one and why (`invalid-params`, the
 /// RFC's own example member). Never a stack trace or a file path.
 public struct Problem: Error, Sendable {
+    /// The HTTP status code, also the body's `status`.
     public var status: Int
+    /// The status's reason phrase (`Bad Request`).
     public var title: String
+    /// What went wrong and, where it helps, what to do instead.
     public var detail: String
     /// The parameters at fault, each with why.
     public var invalidParams: [(name: String, reason: String)] = []
+    /// For 405: the methods the resource answers (the `Allow` header).
+    public var allow: String?
 
+    /// A problem with the given members.
     public init(status: Int, title: String, detail: String, invalidParams: [(name: String, reason: String)] = []) {
         self.status = status
         self.title = title
@@ -22,6 +28,14 @@ public struct Problem: Error, Sendable {
         Problem(status: 400, title: "Bad Request", detail: "parameter '\(name)': \(reason)", invalidParams: [(name, reason)])
     }
 
+    /// 405: the resource answers only `allow`.
+    public static func methodNotAllowed(_ detail: String, allow: String) -> Problem {
+        var p = Problem(status: 405, title: "Method Not Allowed", detail: detail)
+        p.allow = allow
+        return p
+    }
+
+    /// 404: nothing by that name or at that path.
     public static func notFound(_ detail: String) -> Problem {
         Problem(status: 404, title: "Not Found", detail: detail)
     }
@@ -35,7 +49,7 @@ public struct Problem: Error, Sendable {
             members.append(("invalid-params", .array(invalidParams.map { .object(["name": .string($0.name), "reason": .string($0.reason)]) })))
         }
         var headers = [(name: String, value: String)]()
-        if status == 405 { headers.append(("Allow", "GET, HEAD" + (detail.contains("POST") ? ", POST" : ""))) }
+        if let allow { headers.append(("Allow", allow)) }
         return HTTPAnswer(status: status, contentType: HTTPAnswer.problem, text: JSONWriter(indent: 2).string(.object(JSONObject(members))) + "\n", headers: headers)
     }
 }

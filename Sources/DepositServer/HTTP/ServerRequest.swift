@@ -2,14 +2,20 @@
 /// parameters decoded in order, the `Accept` header, the base URL links are written against, and the
 /// body (already read within the size and time limits).
 public struct ServerRequest: Sendable {
+    /// `GET`, `HEAD`, `POST`, ...
     public var method: String
+    /// The path as sent (percent-encoded), without the query.
     public var path: String
+    /// The query's parameters, decoded, in order (`parameters(of:)`).
     public var query: [(name: String, value: String)]
+    /// The `Accept` header, if any.
     public var accept: String?
     /// `http://host:port` as the client addressed the server (links in answers start with it).
     public var baseURL: String
+    /// The request body (empty for a GET).
     public var body: [UInt8]
 
+    /// A request with these parts.
     public init(method: String, path: String, query: [(name: String, value: String)], accept: String?, baseURL: String, body: [UInt8] = []) {
         self.method = method
         self.path = path

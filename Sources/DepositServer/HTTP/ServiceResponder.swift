@@ -76,19 +76,3 @@ struct ServiceResponder: HTTPResponder {
         return "http://" + host
     }
 }
-
-/// The request limits of `deposits serve`.
-public struct ServerLimits: Sendable {
-    /// The largest request body read (a survey for `POST /validate`); larger is 413.
-    public var maximumBody: Int
-    /// How long a request's body may take to arrive; longer is 408.
-    public var bodyDeadline: Duration
-    /// How long a connection may stay idle before it is closed.
-    public var idleTimeout: Duration
-
-    public init(maximumBody: Int = 4 << 20, bodyDeadline: Duration = .seconds(10), idleTimeout: Duration = .seconds(30)) {
-        self.maximumBody = maximumBody
-        self.bodyDeadline = bodyDeadline
-        self.idleTimeout = idleTimeout
-    }
-}
