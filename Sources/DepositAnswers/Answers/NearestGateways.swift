@@ -17,7 +17,10 @@ public struct NearestGateways: Encodable {
         guard catalog.presentLayers.contains(.stations) else { return NearestGateways(note: "the data has no stations layer") }
         guard try !RailNetwork.gateways(of: catalog).isEmpty else { return NearestGateways(note: "the data has no gateways (ports or border crossings in Kazakhstan)") }
         let network = try built ?? RailNetwork(catalog: catalog, toleranceM: NetworkSettings.defaultToleranceM)
-        let found = try network.nearestGatewaysWestAndEast(from: place, catalog: catalog, rules: BorderRules(network: network, catalog: catalog))
+        // `--without corridors` leaves the routes' corridors out whether or not the catalog holds the layer (a
+        // server's catalog holds every layer), so the CLI and the server answer alike.
+        let found = try network.nearestGatewaysWestAndEast(from: place, catalog: catalog, rules: BorderRules(network: network, catalog: catalog),
+                                                           corridors: !omissions.omits(.corridors))
         return NearestGateways(west: found.west.map(GatewaySummary.init), east: found.east.map(GatewaySummary.init),
                                note: found.west == nil && found.east == nil ? "no gateway is reached by rail from here" : nil)
     }

@@ -73,7 +73,9 @@ extension RailNetwork {
 
     /// The nearest gateway by rail west of the place (gateway longitude less than the place's) and the
     /// nearest east of it (greater), from `gateways(from:catalog:rules:)`; either is nil where none is reached.
-    public func nearestGatewaysWestAndEast(from place: RouteEnd, catalog: Catalog, rules: BorderRules)
+    /// - Parameter corridors: false to leave the two routes' corridors out (`Route.corridorsChecked` false), as
+    ///   when the data has no corridors layer; for a caller whose catalog has one but whose question leaves it out.
+    public func nearestGatewaysWestAndEast(from place: RouteEnd, catalog: Catalog, rules: BorderRules, corridors: Bool = true)
         throws -> (west: GatewayRoute?, east: GatewayRoute?)
     {
         // Ranked without corridors (their vertex tests are most of the cost), then the two chosen routed in full.
@@ -82,7 +84,7 @@ extension RailNetwork {
         let longitude = first.route!.from.from.longitude
         var west = ranked.first { $0.location.longitude < longitude }, east = ranked.first { $0.location.longitude > longitude }
         let chosen = [west, east].compactMap { $0 }
-        let full = try routes(from: place, to: chosen.map { .station($0.stationId) }, catalog: catalog, rules: rules)
+        let full = try routes(from: place, to: chosen.map { .station($0.stationId) }, catalog: catalog, rules: rules, corridors: corridors)
         for (g, r) in zip(chosen, full) {
             if g.stationId == west?.stationId { west?.route = try r.get() }
             if g.stationId == east?.stationId { east?.route = try r.get() }
