@@ -66,6 +66,13 @@ D.point = function (f, latlng) {
   return L.circleMarker(latlng, o);
 };
 
+/// Text as a DOM node for a tooltip: Leaflet sets a string tooltip as HTML, and names come from the data.
+D.text = function (s) {
+  var e = document.createElement('span');
+  e.textContent = String(s);
+  return e;
+};
+
 /// The label a feature's distance gets on the map, or null.
 D.label = function (f) {
   var p = f.properties || {};
@@ -118,9 +125,9 @@ D.layer = function (geojson, name, extra, names) {
       if (text && p.kind === 'gateway' && typeof p.total_m === 'number') text += ': ' + D.km(p.total_m);
       var stays = names && ((point && (p.kind === 'station' || p.kind === 'gateway' || p.gateway)) || (p.kind === 'deposit' && deposits <= 12));
       // Beside the line's middle, not on it: a short connector's label would hide its deposit.
-      if (label) l.bindTooltip(label, { permanent: true, direction: 'right', offset: [10, 0], className: 'dm-distance' });
-      else if (text && stays) l.bindTooltip(String(text), { permanent: true, direction: 'right', offset: [8, 0], className: 'dm-name' });
-      else if (text && (point || p.kind === 'rail' || p.kind === 'deposit')) l.bindTooltip(String(text), { sticky: !point, direction: 'top' });
+      if (label) l.bindTooltip(D.text(label), { permanent: true, direction: 'right', offset: [10, 0], className: 'dm-distance' });
+      else if (text && stays) l.bindTooltip(D.text(text), { permanent: true, direction: 'right', offset: [8, 0], className: 'dm-name' });
+      else if (text && (point || p.kind === 'rail' || p.kind === 'deposit')) l.bindTooltip(D.text(text), { sticky: !point, direction: 'top' });
     }
   }, extra || {}));
   // A deposit outline is a couple of km across, less than a pixel at the country's zoom: a dot at its
@@ -132,7 +139,7 @@ D.layer = function (geojson, name, extra, names) {
     var dot = L.circleMarker(l.getBounds().getCenter(), { radius: 5, color: '#5b3a0a', weight: 1.2, fillColor: D.railColour(p.rail_distance_m), fillOpacity: 0.95 });
     dot.feature = f;
     dot.bindPopup(function () { return D.popup(f); });
-    if (p.name) dot.bindTooltip(String(p.name), { direction: 'top' });
+    if (p.name) dot.bindTooltip(D.text(p.name), { direction: 'top' });
     dots.push(dot);
   });
   dots.forEach(function (d) { layer.addLayer(d); });

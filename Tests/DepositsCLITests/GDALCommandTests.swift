@@ -32,6 +32,47 @@ final class GDALCommandTests: XCTestCase {
 
     private func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
 
+    /// A Shapefile is several files, and each is the survey: `-o` or `--fix` onto its `.dbf`, `.prj` or `.shx` is refused
+    /// (64) and the part is left as it was. A part that is a FIFO is refused at once rather than waited on (GDAL would
+    /// block reading it). A layer whose name begins with "-" (a Shapefile's layer is its file name) is refused, not
+    /// handed to GDAL's tools, which would take `-makevalid` for the option that repairs the very outline checked.
+    func testAShapefilesPartsAreInputsAndItsNameIsNeverAnOption() throws {
+        try requireGDAL()
+        let fm = FileManager.default
+        for ext in ["shp", "shx", "dbf", "prj"] {
+            try fm.copyItem(atPath: fixture("bowtie.\(ext)"), toPath: directory.appendingPathComponent("bowtie.\(ext)").path)
+            try fm.copyItem(atPath: fixture("bowtie.\(ext)"), toPath: directory.appendingPathComponent("-makevalid.\(ext)").path)
+        }
+        let shp = directory.appendingPathComponent("bowtie.shp").path
+        for part in ["bowtie.dbf", "bowtie.prj", "bowtie.shx"] {
+            let target = directory.appendingPathComponent(part).path
+            let before = try Data(contentsOf: URL(fileURLWithPath: target))
+            for args in [["validate", shp, "--format", "json", "-o", target], ["validate", shp, "--fix", target]] {
+                let r = try CLIRunner.run(args)
+                XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+                XCTAssertTrue(r.stderr.contains("is the survey"), r.stderr)
+            }
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), before, part)
+        }
+        // The bowtie itself still reads, with its crossing.
+        let ok = try CLIRunner.run(["validate", shp, "--format", "json"])
+        XCTAssertEqual(ok.status, 3, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("self-intersection"), ok.stdout)
+
+        let dashed = try CLIRunner.run(["validate", directory.appendingPathComponent("-makevalid.shp").path])
+        XCTAssertEqual(dashed.status, 3, dashed.stderr)
+        XCTAssertTrue(dashed.stdout.contains("unreadable-file") && dashed.stdout.contains("begins with '-'"), dashed.stdout)
+        XCTAssertFalse(dashed.stdout.contains("overlaps-deposit"), dashed.stdout)
+
+        let fifo = directory.appendingPathComponent("fifo")
+        try fm.copyItem(atPath: fixture("bowtie.shp"), toPath: fifo.appendingPathExtension("shp").path)
+        try fm.copyItem(atPath: fixture("bowtie.dbf"), toPath: fifo.appendingPathExtension("dbf").path)
+        XCTAssertEqual(mkfifo(fifo.appendingPathExtension("shx").path, 0o600), 0)
+        let waited = try CLIRunner.run(["validate", fifo.appendingPathExtension("shp").path])
+        XCTAssertEqual(waited.status, 3, waited.stderr)
+        XCTAssertTrue(waited.stdout.contains("fifo.shx") && waited.stdout.contains("not a regular file"), waited.stdout)
+    }
+
     /// Without GDAL (`DEPOSITS_GDAL_BIN` pointing at an empty directory) a Shapefile is refused in one line
     /// naming the package, exit 65; GeoJSON is read as before, GDAL or not.
     func testWithoutGDALAShapefileIsRefusedInOneLineAndGeoJSONStillWorks() throws {

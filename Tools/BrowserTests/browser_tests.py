@@ -89,6 +89,40 @@ def answer_file(args):
         d.quit()
 
 
+def markup_in_names(args):
+    """Names come from the data (surveys through `deposits add`, a team's --data or --store): markup in one is text
+    on the page, never HTML. A copy of GeoData with Upper Kairakty renamed to an image whose load error would set
+    the page's title."""
+    import shutil, tempfile
+    work = tempfile.mkdtemp(prefix='deposits-markup-')
+    try:
+        data = os.path.join(work, 'GeoData')
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'GeoData'), data)
+        hostile = '<img src=x onerror="document.title=\'INJECTED\'">'
+        path = os.path.join(data, 'deposits.geojson')
+        doc = json.load(open(path, encoding='utf-8'))
+        for f in doc['features']:
+            if f.get('id') == 'kz-w-001' or f.get('properties', {}).get('id') == 'kz-w-001':
+                f['properties']['name'] = hostile
+                f['properties'].pop('name_en', None)
+        json.dump(doc, open(path, 'w', encoding='utf-8'), ensure_ascii=False)
+        page = os.path.join(work, 'answer.html')
+        cli(args.deposits, 'near-rail', 'kz-w-001', '--data', data, '--format', 'html', '-o', page)
+        d = browser(offline=True)
+        try:
+            d.get('file://' + page)
+            WebDriverWait(d, 20).until(lambda d: d.execute_script('return document.getElementById("dm-map").getAttribute("data-drawn")'))
+            time.sleep(0.5)
+            check(d.title != 'INJECTED' and not d.execute_script('return document.querySelectorAll(".leaflet-pane img[src=x], .leaflet-tooltip img").length'),
+                  f'markup in a name: not run as HTML (title {d.title!r})')
+            names = d.execute_script('return Array.from(document.querySelectorAll(".dm-name")).map(e => e.textContent)')
+            check(any(hostile in n for n in names), 'markup in a name: shown as the text it is')
+        finally:
+            d.quit()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def start_server(args):
     p = subprocess.Popen([args.serve, '--port', '0'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     line = p.stdout.readline()
@@ -163,6 +197,7 @@ def main():
     args = a.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
     answer_file(args)
+    markup_in_names(args)
     web_map(args)
     print(f'browser tests: {"FAILED: " + str(len(failures)) if failures else "all passed"}; screenshots in {args.artifacts}')
     sys.exit(1 if failures else 0)

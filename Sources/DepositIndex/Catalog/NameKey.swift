@@ -13,17 +13,22 @@ package enum NameKey {
         let query = key(text)
         guard !query.isEmpty else { return [] }
         var scored = [(score: Int, label: String)]()
+        let threshold = max(2, query.count / 3)
         for feature in features {
             var best: (score: Int, spelling: String)?
             for spelling in feature.spellings {
                 let k = key(spelling)
                 guard !k.isEmpty else { continue }
+                // Both distances below are at least the query's length less the spelling's: a query that much
+                // longer than the name cannot come near it, and is not measured (a 70,000-character "name" sent
+                // to the server would take seconds per spelling).
+                if query.count - k.count > threshold { continue }
                 var score = editDistance(query, k)
                 // A shorter query that is close to the start of a long name ("kairakti") is a near miss too.
                 score = min(score, editDistance(query, String(k.prefix(query.count))) + 1)
                 if best == nil || score < best!.score { best = (score, spelling) }
             }
-            guard let best, best.score <= max(2, query.count / 3) else { continue }
+            guard let best, best.score <= threshold else { continue }
             scored.append((best.score, best.spelling == feature.id ? feature.id : "\(best.spelling) (\(feature.id))"))
         }
         return scored.sorted { ($0.score, $0.label) < ($1.score, $1.label) }.prefix(limit).map(\.label)

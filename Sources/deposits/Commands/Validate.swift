@@ -137,7 +137,8 @@ struct Validate: ParsableCommand {
         if let fix, report.target.sameFile(as: fix.target) {
             throw AnswerError(.usage, "\(fix.name) and \(report.name) name the same file; give the repaired survey and the report different places")
         }
-        try checkOutputs([report] + (fix.map { [$0] } ?? []), avoid: inputs, what: "the survey")
+        // A Shapefile or MapInfo table is several files: each is the survey too.
+        try checkOutputs([report] + (fix.map { [$0] } ?? []), avoid: inputs + inputs.flatMap(GDALFormat.parts(of:)), what: "the survey")
     }
 
     /// Refuses (64) an output that would write over one of `inputs`, saying `what` that input is.

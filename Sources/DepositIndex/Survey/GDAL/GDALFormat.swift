@@ -1,3 +1,4 @@
+import Foundation
 /// The vector formats read through GDAL, known by their file extension: what surveyors deliver
 /// (Shapefile, MapInfo, DXF, KML/KMZ, GeoPackage, GML, FlatGeobuf).
 public struct GDALFormat: Hashable, Sendable {
@@ -39,6 +40,17 @@ public struct GDALFormat: Hashable, Sendable {
         default:
             return nil
         }
+    }
+
+    /// The files that go with `url` when it is a format of several files (a Shapefile's `.shx`, `.dbf`, `.prj` and
+    /// kin; a MapInfo table's `.dat`, `.map`, `.id`, `.ind`; a MIF's `.mid`): every file beside it with the same
+    /// name and another extension, in any case. They are inputs too, which an output must never replace.
+    public static func parts(of url: URL) -> [URL] {
+        guard ["shp", "tab", "mif"].contains(extensionOf(url.path)) else { return [] }
+        let directory = url.deletingLastPathComponent(), base = url.deletingPathExtension().lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0 != url.lastPathComponent && ($0 as NSString).deletingPathExtension == base }
+            .sorted().map { directory.appendingPathComponent($0) }
     }
 
     private static func extensionOf(_ path: String) -> String {

@@ -70,6 +70,11 @@ enum GDALSurveyReader {
         if layers.isEmpty {
             return fail(.unreadableFile, "GDAL opened it as \(format.name) but found no layer of features in it\(info.gdalErrors.isEmpty ? "" : " (\(info.gdalErrors))")")
         }
+        // GDAL's tools take the layer name as a bare argument after the file: a name beginning with "-" would be
+        // read as an option (`-makevalid` repairs the outlines the checks are about), so it is refused, not read.
+        if let bad = layers.first(where: { $0.name.hasPrefix("-") && (wanted == nil || $0.name == wanted) }) {
+            return fail(.unreadableFile, "the layer '\(ControlCharacters.escaped(bad.name))' begins with '-', which GDAL's tools would read as an option; rename the layer (a Shapefile's or a MapInfo file's layer is its file name) and give the survey again")
+        }
         var chosen = layers
         if let wanted {
             chosen = layers.filter { $0.name == wanted }
@@ -143,7 +148,18 @@ enum GDALSurveyReader {
     static func missingParts(_ url: URL, format: GDALFormat) -> String? {
         guard format.extensions.contains("shp") else { return nil }
         let base = url.deletingPathExtension()
-        let missing = [("shx", "its index"), ("dbf", "its attributes: ids, names")].filter { ext, _ in
+        let parts = [("shx", "its index"), ("dbf", "its attributes: ids, names")]
+        // A part that is there must be a regular file: GDAL would wait on a FIFO for ever, or read a device.
+        for (ext, _) in parts {
+            for candidate in [ext, ext.uppercased()] {
+                let path = base.appendingPathExtension(candidate).path
+                guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { continue }
+                if type != .typeRegular {
+                    return "the Shapefile's .\(candidate) (\(base.lastPathComponent).\(candidate)) is not a regular file (a FIFO, a device or a directory); a Shapefile's parts are files"
+                }
+            }
+        }
+        let missing = parts.filter { ext, _ in
             ![ext, ext.uppercased()].contains { FileManager.default.fileExists(atPath: base.appendingPathExtension($0).path) }
         }
         guard !missing.isEmpty else { return nil }
