@@ -1,7 +1,9 @@
-/// Text made safe for where a page puts it.
-enum PageText {
-    /// Text for an HTML element's content or a quoted attribute.
-    static func html(_ s: String) -> String {
+/// Text made safe for where a page puts it (the map pages here, the server's own HTML pages too).
+public enum PageText {
+    /// Text for an HTML element's content or a quoted attribute: `&`, `<`, `>`, `"` and `'` as character references.
+    ///
+    ///     PageText.html("<b>Kuryk & Aktau</b>")   // "&lt;b&gt;Kuryk &amp; Aktau&lt;/b&gt;"
+    public static func html(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

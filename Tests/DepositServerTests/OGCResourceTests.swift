@@ -80,6 +80,11 @@ final class OGCResourceTests: XCTestCase {
         XCTAssertEqual(try matched("commodities=W&status=development").0, 4)
         XCTAssertEqual(try matched("region=KZ-KAR").0, 5)
         XCTAssertEqual(try matched("status=no-such-status").0, 0)
+        // Numbers compare as numbers: 1435 mm (standard gauge) is on 25 rail lines of the bundled data, however written.
+        for written in ["1435", "1435.0", "1.435e3", "%2B1435"] {
+            let page = try RawHTTP.get(try server, "/collections/rail/items?limit=1&gauge_mm=" + written).json()
+            XCTAssertEqual(page["numberMatched"] as? Int, 25, written)
+        }
         let tungstenNearKaraganda = try matched("commodities=W&bbox=72,48,75,50")
         XCTAssertTrue(tungstenNearKaraganda.1.contains("kz-w-001"))
     }

@@ -111,6 +111,15 @@ final class QueryAPITests: XCTestCase {
             ("/route?from=Upper%20Kairakty&to=Kuryk&include=imaginary", 400, "include"),
             ("/route?from=Upper%20Kairakty&to=Kuryk&transit=Russia", 400, "transit"),
             ("/gateways?place=Upper%20Kairakty&tolerance-m=-5", 400, "tolerance-m"),
+            // Numbers are decimal: Swift's Double() would take hex, and stop at a NUL byte.
+            ("/corridor?corridor=Trans-Caspian&width-km=0x10", 400, "width-km"),
+            ("/corridor?corridor=Trans-Caspian&width-km=5%00abc", 400, "width-km"),
+            ("/collections/deposits/items?bbox=0x46,0x28,0x50,0x32", 400, "bbox"),
+            ("/collections/deposits/items?bbox=70,40,80,50%00junk", 400, "bbox"),
+            ("/collections/deposits/items?bbox=NaN,0,1,1", 400, "bbox"),
+            // A numeric or boolean property filter that is no such value is a malformed parameter, not "none match".
+            ("/collections/rail/items?gauge_mm=abc", 400, "gauge_mm"),
+            ("/collections/rail/items?gauge_mm=1e999", 400, "gauge_mm"),
             ("/near-rail?place=Upper%20Kiarakty", 404, nil),
             ("/corridor?corridor=Nowhere", 404, nil),
         ]

@@ -19,7 +19,7 @@ struct BoundingBox: Sendable, Equatable {
         }
         var numbers = [Double]()
         for (i, p) in parts.enumerated() {
-            guard let d = Double(p), d.isFinite else { throw Invalid(reason: "value \(i + 1) is not a number") }
+            guard let d = DecimalText.double(p) else { throw Invalid(reason: "value \(i + 1) ('\(p)') is not a finite decimal number") }
             numbers.append(d)
         }
         let (w, s, e, n) = parts.count == 4 ? (numbers[0], numbers[1], numbers[2], numbers[3])

@@ -33,11 +33,23 @@ struct ItemsRequest: Sendable {
                 }
             case "datetime": try Self.checkDatetime(value)
             default:
-                guard layer.queryables[name] != nil else {
+                guard let queryable = layer.queryables[name] else {
                     let known = (["bbox", "limit", "offset", "datetime", "f"] + layer.queryables.keys.sorted()).joined(separator: ", ")
                     throw Problem.badParameter(name, "not a parameter of the \(layer.id) items (known: \(known))")
                 }
-                filters.append((name, value))
+                switch queryable.kind {
+                case .number:
+                    // Compared as numbers: `5.0` and `5` are one value; `abc` or `1e999` is no number at all.
+                    guard let d = DecimalText.double(value) else {
+                        throw Problem.badParameter(name, "'\(value)' is not a finite decimal number (\(name) is a number)")
+                    }
+                    filters.append((name, FeatureLayer.filterText(.number(d))!))
+                case .boolean:
+                    guard value == "true" || value == "false" else { throw Problem.badParameter(name, "'\(value)' is not true or false") }
+                    filters.append((name, value))
+                case .string, .stringArray:
+                    filters.append((name, value))
+                }
             }
         }
     }

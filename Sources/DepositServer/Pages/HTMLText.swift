@@ -1,21 +1,9 @@
+import DepositMaps
+
 /// Text made safe for HTML: `&`, `<`, `>`, `"` and `'` written as character references, so a name from
 /// the data or a parameter from a request can never become markup.
 enum HTMLText {
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escaped(_ s: String) -> String { PageText.html(s) }
 
     /// A plain page: a title, a line of links home, and the body given (already escaped markup).
     static func page(title: String, body: String) -> String {

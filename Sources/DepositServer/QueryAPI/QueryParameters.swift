@@ -38,7 +38,7 @@ struct QueryParameters {
     /// A finite number, or nil when absent.
     func number(_ name: String) throws -> Double? {
         guard let text = string(name) else { return nil }
-        guard let d = Double(text), d.isFinite else { throw Problem.badParameter(name, "'\(text)' is not a finite number") }
+        guard let d = DecimalText.double(text) else { throw Problem.badParameter(name, "'\(text)' is not a finite decimal number") }
         return d
     }
 
