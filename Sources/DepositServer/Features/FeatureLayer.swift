@@ -50,7 +50,7 @@ struct FeatureLayer: Sendable {
                 owners.append(i)
                 if extent == nil { extent = b } else { extent!.expand(toInclude: b) }
             }
-            if let g = f.geometry { types.insert(Self.typeName(g)) }
+            if let g = f.geometry { types.insert(g.typeName) }
         }
         index = SpatialIndex(boxes: boxes)
         featureOfItem = owners
@@ -139,17 +139,5 @@ struct FeatureLayer: Sendable {
             out[name] = Queryable(kind: kind, features: values[name] ?? [:])
         }
         return out
-    }
-
-    private static func typeName(_ g: Shape) -> String {
-        switch g {
-        case .point: return "Point"
-        case .lineString: return "LineString"
-        case .polygon: return "Polygon"
-        case .multiPoint: return "MultiPoint"
-        case .multiLineString: return "MultiLineString"
-        case .multiPolygon: return "MultiPolygon"
-        case .geometryCollection: return "GeometryCollection"
-        }
     }
 }
