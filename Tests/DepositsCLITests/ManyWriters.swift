@@ -41,9 +41,11 @@ struct ManyWriters: Sendable {
         var baseline = 0
     }
 
-    /// The deposits of the store, by id, read through `deposits list --format json`.
-    func listIDs() throws -> Set<String>? {
-        let r = try Self.run(executable, ["list", "--store", store, "--format", "json"], directory: directory, name: "list-\(UUID().uuidString.prefix(6))")
+    func listIDs() throws -> Set<String>? { try Self.listIDs(executable, store, directory) }
+
+    /// The deposits of a store, by id, read through `deposits list --format json`; nil when it fails.
+    static func listIDs(_ executable: URL, _ store: String, _ directory: URL) throws -> Set<String>? {
+        let r = try run(executable, ["list", "--store", store, "--format", "json"], directory: directory, name: "list-\(UUID().uuidString.prefix(6))")
         guard r.status == 0 else { return nil }
         guard let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] else { return nil }
         return Set(array.compactMap { $0["id"] as? String })
@@ -136,18 +138,23 @@ struct ManyWriters: Sendable {
     /// Two adjacent 1' blocks for cell n: what every writer adds there.
     private func survey(ids: [String], cell: Int) -> String {
         let (lon, lat) = cellCorner(cell)
+        return Self.collection(ids.enumerated().map { i, id in Self.block(id, lon: lon + Double(i) / 60, lat: lat) })
+    }
+
+    /// A 1' x 1' deposit block (GeoData's subsoil-block unit) with its lower-left corner at (lon, lat), as
+    /// GeoJSON text with every property a catalog deposit has.
+    static func block(_ id: String, lon: Double, lat: Double) -> String {
         let d = 1.0 / 60
-        let features = ids.enumerated().map { i, id -> String in
-            let x = lon + Double(i) * d
-            let ring = [(x, lat), (x + d, lat), (x + d, lat + d), (x, lat + d), (x, lat)]
-                .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-            return """
-                {"type":"Feature","id":"\(id)","properties":{"name":"Race \(id)","commodities":["W"],"status":"exploration",\
-                "footprint":"subsoil_blocks","source":"many-writers test","aliases":[],"location_precision_m":100},\
-                "geometry":{"type":"Polygon","coordinates":[[\(ring)]]}}
-                """
-        }
-        return "{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}"
+        let ring = [(lon, lat), (lon + d, lat), (lon + d, lat + d), (lon, lat + d), (lon, lat)].map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+        return """
+            {"type":"Feature","id":"\(id)","properties":{"name":"Test \(id)","commodities":["W"],"status":"exploration",\
+            "footprint":"subsoil_blocks","source":"concurrency test","aliases":[],"location_precision_m":100},\
+            "geometry":{"type":"Polygon","coordinates":[[\(ring)]]}}
+            """
+    }
+
+    static func collection(_ features: [String]) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}"
     }
 
     /// The outcome, shared by the writer and reader threads under a lock.
