@@ -41,7 +41,7 @@ extension CatalogStore {
     /// Runs `body` as one write transaction (see `SQLiteConnection.transaction`). The layer facts are read
     /// again once the write lock is held, since another process may have changed the layers since this
     /// connection opened, and again after a rollback, so they always describe what the file holds.
-    func edit<T>(_ body: () throws -> T) throws -> T {
+    package func edit<T>(_ body: () throws -> T) throws -> T {
         do {
             return try db.transaction {
                 try loadLayerFacts()
@@ -57,7 +57,7 @@ extension CatalogStore {
 
     /// The geometry type name declared for a layer: the one type its features share, else GEOMETRY.
     /// Deposits are always GEOMETRY, since a survey may add a point, a polygon or a multipolygon.
-    static func geometryType(_ layer: StoreLayer, _ features: [StoredFeature]) -> String {
+    package static func geometryType(_ layer: StoreLayer, _ features: [StoredFeature]) -> String {
         if layer == .deposits { return "GEOMETRY" }
         let types = Set(features.compactMap { $0.geometry?.typeName })
         return types.count == 1 ? types.first!.uppercased() : "GEOMETRY"
@@ -113,7 +113,7 @@ extension CatalogStore {
 
     /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys,
     /// then brings the layer's extent and bow pad up to date.
-    func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
+    package func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
         try widenColumns(layer, for: features)
         guard let cols = columns[layer] else { throw StoreError.refused("the store has no \(layer.table) layer") }
         let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
@@ -143,7 +143,7 @@ extension CatalogStore {
 
     /// Each feature's distinct look-up keys, computed on every core: folding names is the slowest step of
     /// an import, and the keys do not depend on each other.
-    static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
+    package static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
         guard layer.isNamed, !features.isEmpty else { return Array(repeating: [], count: features.count) }
         return Parallel.map(features.count) { i in
             Array(Set(StoredRecords.names(layer, features[i]).map(NameIndex.key))).filter { !$0.isEmpty }.sorted()
@@ -151,7 +151,7 @@ extension CatalogStore {
     }
 
     /// Deletes features by id (inside the caller's transaction); returns how many were there.
-    func delete(ids: [String], from layer: StoreLayer) throws -> Int {
+    package func delete(ids: [String], from layer: StoreLayer) throws -> Int {
         let t = GeoPackageSchema.quoted(layer.table)
         let find = try db.prepare("SELECT fid FROM \(t) WHERE id = ?")
         let names = try db.prepare("DELETE FROM depositindex_names WHERE table_name = '\(layer.table)' AND fid = ?")
@@ -181,7 +181,7 @@ extension CatalogStore {
     }
 
     /// Degrees of latitude by which the geometry's geodesic edges reach beyond the box of its vertices.
-    static func bow(of shape: Shape) -> Double {
+    package static func bow(of shape: Shape) -> Double {
         guard let vertices = Envelope(covering: shape.coordinates) else { return 0 }
         let edges = Catalog.box(of: shape)
         // An edge across the antimeridian leaves its vertices' box in longitude; 180 makes every window
