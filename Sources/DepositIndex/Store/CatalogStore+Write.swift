@@ -10,6 +10,14 @@ public struct StoreProgress: Sendable {
     /// Features written so far over all layers, and in all.
     public var doneAll: Int
     public var totalAll: Int
+
+    package init(layer: StoreLayer, done: Int, total: Int, doneAll: Int, totalAll: Int) {
+        self.layer = layer
+        self.done = done
+        self.total = total
+        self.doneAll = doneAll
+        self.totalAll = totalAll
+    }
 }
 
 extension CatalogStore {
@@ -84,31 +92,12 @@ extension CatalogStore {
     /// Adds columns for properties the layer has no column for yet (a survey with a new field).
     /// A value that does not fit its column's type is refused rather than silently changed.
     private func widenColumns(_ layer: StoreLayer, for features: [StoredFeature]) throws {
-        var cols = columns[layer] ?? PropertyColumns()
-        let known = Dictionary(cols.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        let incoming = PropertyColumns(inferringFrom: features.map(\.properties))
-        var added = [(name: String, kind: PropertyColumns.Kind)]()
-        for (name, kind) in incoming.columns {
-            if let have = known[name] {
-                for f in features {
-                    if let v = f.properties[name], !PropertyColumns.fits(v, have) {
-                        throw StoreError.refused("\(layer.fileName): feature \"\(f.id)\": property \"\(name)\" is a \(v.typeName), but the store's column holds \(have.rawValue.lowercased()) values")
-                    }
-                }
-            } else {
-                added.append((name, kind))
-            }
-        }
-        if added.isEmpty { return }
-        let all = PropertyColumns(columns: cols.columns + added)
-        let problems = all.problems(layer: layer.fileName)
-        if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+        guard let (all, added) = try (columns[layer] ?? PropertyColumns()).widened(layer, for: features) else { return }
         for (name, kind) in added {
             try db.execute("ALTER TABLE \(GeoPackageSchema.quoted(layer.table)) ADD COLUMN \(GeoPackageSchema.quoted(name)) \(kind.sqlType)")
         }
-        cols = all
-        try registerJSONColumns(layer, cols)
-        columns[layer] = cols
+        try registerJSONColumns(layer, all)
+        columns[layer] = all
     }
 
     /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys,

@@ -94,4 +94,30 @@ package struct PropertyColumns: Equatable {
         case (_, .blob): return nil
         }
     }
+
+    /// These columns with columns added for properties of `features` they have none for (a survey with a
+    /// new field); nil when none is needed. A value that does not fit its column's type is refused
+    /// rather than the column silently changed.
+    package func widened(_ layer: StoreLayer, for features: [StoredFeature])
+        throws -> (all: PropertyColumns, added: [(name: String, kind: Kind)])? {
+        let known = Dictionary(columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let incoming = PropertyColumns(inferringFrom: features.map(\.properties))
+        var added = [(name: String, kind: Kind)]()
+        for (name, kind) in incoming.columns {
+            if let have = known[name] {
+                for f in features {
+                    if let v = f.properties[name], !Self.fits(v, have) {
+                        throw StoreError.refused("\(layer.fileName): feature \"\(f.id)\": property \"\(name)\" is a \(v.typeName), but the store's column holds \(have.rawValue.lowercased()) values")
+                    }
+                }
+            } else {
+                added.append((name, kind))
+            }
+        }
+        if added.isEmpty { return nil }
+        let all = PropertyColumns(columns: columns + added)
+        let problems = all.problems(layer: layer.fileName)
+        if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+        return (all, added)
+    }
 }
