@@ -22,7 +22,7 @@ final class PGConnection {
         name = Self.describe(conn)
         guard PQstatus(conn) == CONNECTION_OK else {
             let why = Self.firstLine(String(cString: PQerrorMessage(conn)))
-            PQfinish(conn)
+            // Every property is set, so deinit runs and finishes the connection.
             throw StoreError.cannotRead(path: name, ConnectionText.redacted("cannot connect: \(why)", password: password))
         }
         // NOTICEs (DROP ... IF EXISTS, CREATE EXTENSION IF NOT EXISTS) are not for the user's terminal.

@@ -64,13 +64,24 @@ final class SameAnswersTests: XCTestCase {
                 return "refused with \(AnswerError(error).status)"
             }
         }
-        var compared = 0
+        var compared = 0, zeroTies = 0
         for q in questions {
             let expected = outcome(q, reference)
-            XCTAssertEqual(outcome(q, { try gpkg.catalog(for: $0) }), expected, "GeoPackage: \(q.label)", file: file, line: line)
-            XCTAssertEqual(outcome(q, { try pg.catalog(for: $0) }), expected, "PostGIS: \(q.label)", file: file, line: line)
+            let fromGeoPackage = outcome(q, { try gpkg.catalog(for: $0) })
+            let fromPostGIS = outcome(q, { try pg.catalog(for: $0) })
+            // The two stores read the same candidates, so they agree byte for byte.
+            XCTAssertEqual(fromPostGIS, fromGeoPackage, "PostGIS against GeoPackage: \(q.label)", file: file, line: line)
+            if fromPostGIS != expected, Self.withoutZeroDistancePoints(fromPostGIS) == Self.withoutZeroDistancePoints(expected) {
+                // A line crossing the deposit (distance 0) touches it at many points; which one the engine
+                // reports depends on the lines indexed with it, in either store as against the whole
+                // catalog. Everything else about the answer must be the same.
+                zeroTies += 1
+            } else {
+                XCTAssertEqual(fromPostGIS, expected, "PostGIS against GeoJSON: \(q.label)", file: file, line: line)
+            }
             if !expected.hasPrefix("refused") { compared += 1 }
         }
+        XCTAssertLessThan(zeroTies, questions.count / 10, "crossing points differing from the GeoJSON path's", file: file, line: line)
         // Most questions must have been answered, not refused alike by all three.
         XCTAssertGreaterThan(compared, questions.count * 3 / 4, file: file, line: line)
     }
@@ -98,7 +109,7 @@ final class SameAnswersTests: XCTestCase {
     /// ../shared/reference/synth-2000 (2,000 deposits, 10 corridors, 20 regions, no stations or country):
     /// near rail for the first 150 of its points.csv, k > 1 and --max-km among them, regions, corridors.
     func testSynth2000AnswersAreTheSameFromGeoJSONGeoPackageAndPostGIS() throws {
-        let directory = try ReferenceData.directory("synth-2000")
+        let directory = try ReferenceData.withDepositSchema(try ReferenceData.directory("synth-2000"), in: temporaryDirectory())
         let server = try PostgresTestServer.shared()
         let url = try server.createDatabase(name)
         let pg = try PostGISStore(url: url, access: .create)
@@ -106,7 +117,7 @@ final class SameAnswersTests: XCTestCase {
         let gpkg = try temporaryGeoPackage(from: directory)
         let reference = try Catalog(directory: directory)
         var questions = [Question]()
-        for (i, p) in try ReferenceData.points(directory).prefix(150).enumerated() {
+        for (i, p) in try ReferenceData.points(try ReferenceData.directory("synth-2000")).prefix(150).enumerated() {
             let place = "\(p.latitude),\(p.longitude)"
             questions.append(Self.nearRail(place, k: 1 + i % 3, maxKm: i % 5 == 4 ? 25 : nil))
             if i % 10 == 0 { questions.append(Self.at(place, radiusKm: 30, omit: [.stations])) }
@@ -116,6 +127,27 @@ final class SameAnswersTests: XCTestCase {
         questions += (0..<10).map { Self.corridor(String(format: "cor-%02d", $0)) }
         questions += [Self.corridor(nil), Self.corridor("cor-03", widthKm: 120), Self.list]
         try compare(questions, reference: { _ in reference }, gpkg: gpkg, pg: pg)
+    }
+
+    /// The answer's JSON with the points of every result at distance 0 taken out (see `compare`).
+    static func withoutZeroDistancePoints(_ text: String) -> String {
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+              let results = object["results"] as? [[String: Any]] else { return text }
+        object["results"] = results.map { r -> [String: Any] in
+            guard (r["distance_m"] as? Double) == 0 else { return r }
+            var r = r
+            r["from_point"] = nil
+            r["rail_point"] = nil
+            return r
+        }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pg-same-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
     }
 
     private func bundledDirectory() throws -> URL {
@@ -151,6 +183,24 @@ enum ReferenceData {
             throw XCTSkip(message)
         }
         return url
+    }
+
+    /// A copy of a synthetic dataset whose deposits carry the properties a store's import requires of a
+    /// catalog deposit (aliases, status, footprint, location_precision_m, source; synth-2000 has only name
+    /// and commodities), added in the text so every coordinate stays as written; the other layers linked.
+    /// The GeoJSON reference reads this same copy.
+    static func withDepositSchema(_ source: URL, in directory: URL) throws -> URL {
+        let fm = FileManager.default
+        for file in try fm.contentsOfDirectory(atPath: source.path) where file.hasSuffix(".geojson") && file != "deposits.geojson" {
+            try fm.createSymbolicLink(at: directory.appendingPathComponent(file), withDestinationURL: source.appendingPathComponent(file))
+        }
+        let text = try String(contentsOf: source.appendingPathComponent("deposits.geojson"), encoding: .utf8)
+        let added = "\"properties\": {\"aliases\": [], \"status\": \"exploration\", \"footprint\": \"subsoil_blocks\", "
+            + "\"location_precision_m\": null, \"source\": \"synth-2000\", "
+        let patched = text.replacingOccurrences(of: "\"properties\": {", with: added).replacingOccurrences(of: "\"properties\":{", with: added)
+        guard patched != text else { throw PostgresTestServer.CommandFailed(description: "\(source.path)/deposits.geojson is not written as expected (\"properties\": {)") }
+        try patched.write(to: directory.appendingPathComponent("deposits.geojson"), atomically: true, encoding: .utf8)
+        return directory
     }
 
     /// The points of points.csv (id, lat, lon, radius_km).
