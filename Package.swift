@@ -35,8 +35,16 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // libpq, PostgreSQL's C client, for the PostGIS store (only Sources/DepositPostGIS imports it).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "DepositIndex", dependencies: ["Geo", "CSQLite"]),
+        // The catalog in PostgreSQL/PostGIS: candidates from the database, answers from the engine.
+        .target(name: "DepositPostGIS", dependencies: ["DepositIndex", "Geo", "CLibPQ"]),
         // The CLI's questions and answers without the command line: one encoder for the CLI and the server.
         .target(name: "DepositAnswers", dependencies: ["DepositIndex", "Geo"]),
         // Answers as self-contained Leaflet map pages (--format html) and the server's web map page.
@@ -47,6 +55,7 @@ let package = Package(
             name: "deposits",
             dependencies: [
                 "DepositIndex",
+                "DepositPostGIS",
                 "DepositAnswers",
                 "DepositMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -67,6 +76,7 @@ let package = Package(
             dependencies: [
                 "DepositServer",
                 "DepositIndex",
+                "DepositPostGIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,6 +123,8 @@ let package = Package(
         // Fixtures/ holds the small reference dataset the exactness tests read by path.
         .testTarget(name: "DepositIndexTests", dependencies: ["DepositIndex", "Geo"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["DepositIndex", "Geo"]),
+        // The PostGIS store against a throwaway server (initdb + pg_ctl) the tests start themselves.
+        .testTarget(name: "PostGISStoreTests", dependencies: ["DepositPostGIS", "deposits", "DepositAnswers", "DepositIndex", "Geo"]),
         // End-to-end: runs the built `deposits` executable as a user would.
         .testTarget(name: "DepositsCLITests", dependencies: ["deposits", "DepositAnswers", "DepositMaps", "DepositIndex", "Geo"]),
         .testTarget(name: "DepositMapsTests", dependencies: ["DepositMaps", "DepositAnswers", "DepositIndex", "Geo"]),

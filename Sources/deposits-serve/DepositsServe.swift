@@ -1,5 +1,6 @@
 import ArgumentParser
 import DepositIndex
+import DepositPostGIS
 import DepositServer
 import Foundation
 #if canImport(Glibc)
@@ -30,7 +31,7 @@ struct DepositsServe: AsyncParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("A directory in the GeoData schema to serve instead of the bundled data.", valueName: "DIR"))
     var directory: String?
 
-    @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import` to serve.", valueName: "FILE"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import`, or a PostgreSQL/PostGIS database by URL (postgresql://user@host:port/db), to serve.", valueName: "FILE | URL"))
     var store: String?
 
     @Option(name: .customLong("max-body-kb"), help: "The largest request body (a survey for POST /validate), in KiB; larger is refused with 413.")
@@ -70,7 +71,7 @@ struct DepositsServe: AsyncParsableCommand {
     }
 
     private func loadCatalog() throws -> Catalog {
-        if let store { return try CatalogStore(path: store, access: .read).catalog() }
+        if let store { return try StoreLocation(store).catalog() }
         if let directory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -40,30 +40,41 @@ extension CatalogStore {
             self.countryProperties = countryProperties
             self.notes = notes
         }
+
+        /// The rows of each layer given, as a store writes them; `note` hears what the user should know
+        /// (what GDAL left out, a `properties.id` differing from the id).
+        package func rows(note: ((String) -> Void)?) -> [StoreLayer: [StoredFeature]] {
+            if let note {
+                notes.forEach(note)
+                let stated: [(StoreLayer, [(String, JSONObject)])] = [
+                    (.deposits, layers.deposits.map { ($0.id, $0.properties) }), (.rail, layers.rail.map { ($0.id, $0.properties) }),
+                    (.stations, layers.stations.map { ($0.id, $0.properties) }), (.corridors, layers.corridors.map { ($0.id, $0.properties) }),
+                    (.regions, layers.regions.map { ($0.id, $0.properties) }),
+                    (.country, layers.country.map { [($0.id, countryProperties ?? JSONObject())] } ?? []),
+                ]
+                for (layer, features) in stated where given.contains(layer) {
+                    for (id, p) in features { StoredRecords.conflictNote(file: layer.fileName, id: id, properties: p).map(note) }
+                }
+            }
+            let all = StoredRecords.features(of: layers, country: countryProperties)
+            var chosen = [StoreLayer: [StoredFeature]]()
+            for layer in given { chosen[layer] = all[layer] ?? [] }
+            return chosen
+        }
+
+        /// The layers written and their feature counts, in the layers' order.
+        package func written(_ chosen: [StoreLayer: [StoredFeature]]) -> [(layer: StoreLayer, count: Int)] {
+            StoreLayer.allCases.filter(given.contains).map { ($0, chosen[$0]?.count ?? 0) }
+        }
     }
 
     /// Writes an input read and checked by `ImportInput` (see `importData(from:)`).
     @discardableResult
     public func importData(_ input: ImportInput, progress: ((StoreProgress) -> Void)? = nil,
                            note: ((String) -> Void)? = nil) throws -> [(layer: StoreLayer, count: Int)] {
-        let given = input.given, layers = input.layers, countryProperties = input.countryProperties
-        if let note {
-            input.notes.forEach(note)
-            let stated: [(StoreLayer, [(String, JSONObject)])] = [
-                (.deposits, layers.deposits.map { ($0.id, $0.properties) }), (.rail, layers.rail.map { ($0.id, $0.properties) }),
-                (.stations, layers.stations.map { ($0.id, $0.properties) }), (.corridors, layers.corridors.map { ($0.id, $0.properties) }),
-                (.regions, layers.regions.map { ($0.id, $0.properties) }),
-                (.country, layers.country.map { [($0.id, countryProperties ?? JSONObject())] } ?? []),
-            ]
-            for (layer, features) in stated where given.contains(layer) {
-                for (id, p) in features { StoredRecords.conflictNote(file: layer.fileName, id: id, properties: p).map(note) }
-            }
-        }
-        let all = StoredRecords.features(of: layers, country: countryProperties)
-        var chosen = [StoreLayer: [StoredFeature]]()
-        for layer in given { chosen[layer] = all[layer] ?? [] }
+        let chosen = input.rows(note: note)
         try replace(chosen, progress: progress)
-        return StoreLayer.allCases.filter(given.contains).map { ($0, chosen[$0]?.count ?? 0) }
+        return input.written(chosen)
     }
 
     /// A directory the loader can read, and which layers the inputs give. Files are linked into a

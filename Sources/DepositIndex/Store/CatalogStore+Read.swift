@@ -1,9 +1,13 @@
 import Foundation
 import Geo
 
-extension CatalogStore {
+extension CatalogStore: FeatureSource {
     /// The file as the `directory` of the catalogs read from it (what outputs must never replace).
     var url: URL { URL(fileURLWithPath: path) }
+    package var catalogDirectory: URL { url }
+    package var storeName: String { path }
+    package func hasLayer(_ layer: StoreLayer) -> Bool { columns[layer] != nil }
+    package func layerBowPad(_ layer: StoreLayer) -> Double { bowPad[layer] ?? 0 }
 
     /// Features of a layer matching an SQL condition on the table (aliased `t`), in fid order.
     func features(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = []) throws -> [StoredFeature] {
@@ -32,7 +36,7 @@ extension CatalogStore {
     }
 
     /// Features whose R-tree box (the box of their vertices) meets `window`, which may reach past ±180°.
-    func features(_ layer: StoreLayer, meeting window: Envelope) throws -> [StoredFeature] {
+    package func features(_ layer: StoreLayer, meeting window: Envelope) throws -> [StoredFeature] {
         var seen = Set<String>()
         var out = [StoredFeature]()
         for w in Self.wrapped(window) {
@@ -45,7 +49,7 @@ extension CatalogStore {
     }
 
     /// A window cut into pieces within [-180, 180].
-    static func wrapped(_ w: Envelope) -> [Envelope] {
+    package static func wrapped(_ w: Envelope) -> [Envelope] {
         if w.maxX - w.minX >= 360 { return [Envelope(minX: -180, minY: w.minY, maxX: 180, maxY: w.maxY)] }
         var out = [Envelope]()
         for shift in [-360.0, 0, 360] {
@@ -56,42 +60,34 @@ extension CatalogStore {
     }
 
     /// Features by id.
-    func features(_ layer: StoreLayer, ids: [String]) throws -> [StoredFeature] {
+    package func features(_ layer: StoreLayer, ids: [String]) throws -> [StoredFeature] {
         var out = [StoredFeature]()
         for id in ids { out += try features(layer, where: "t.id = ?", [.text(id)]) }
         return out
     }
 
-    /// Features whose id, name or alias matches `text` as `Catalog.deposits(matching:)` does: the exact
-    /// key first, else every spelling that contains it.
-    func features(_ layer: StoreLayer, matching text: String) throws -> [StoredFeature] {
-        let exactID = try features(layer, ids: [text])
-        if !exactID.isEmpty { return exactID }
-        let key = NameIndex.key(text)
-        if key.isEmpty { return [] }
-        let exact = try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND key = ?)",
-                                 [.text(layer.table), .text(key)])
-        if !exact.isEmpty { return exact }
-        return try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND instr(key, ?) > 0)",
-                            [.text(layer.table), .text(key)])
+    package func features(_ layer: StoreLayer, nameKey key: String, containing: Bool) throws -> [StoredFeature] {
+        containing
+            ? try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND instr(key, ?) > 0)",
+                           [.text(layer.table), .text(key)])
+            : try features(layer, where: "t.fid IN (SELECT fid FROM depositindex_names WHERE table_name = ? AND key = ?)",
+                           [.text(layer.table), .text(key)])
     }
 
     /// Every feature of a layer.
-    func allFeatures(_ layer: StoreLayer) throws -> [StoredFeature] {
+    package func allFeatures(_ layer: StoreLayer) throws -> [StoredFeature] {
         try features(layer)
     }
 
-    /// Builds the records of some features of each layer into one catalog (indexes and all).
-    func catalog(_ features: [StoreLayer: [StoredFeature]]) throws -> Catalog {
-        var layers = CatalogLayers()
-        layers.deposits = (features[.deposits] ?? []).map(StoredRecords.deposit)
-        layers.rail = try (features[.rail] ?? []).map(StoredRecords.railLine)
-        layers.stations = try (features[.stations] ?? []).map(StoredRecords.station)
-        layers.corridors = try (features[.corridors] ?? []).map(StoredRecords.corridor)
-        layers.regions = try (features[.regions] ?? []).map(StoredRecords.region)
-        layers.country = try (features[.country] ?? []).first.map(StoredRecords.country)
-        layers.present = Catalog.Layers(self.layers.map(\.catalogLayer))
-        return Catalog(directory: url, layers: layers)
+    /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`. Throws
+    /// `StoreError.missingLayer` when the question needs a layer the store does not hold (one never
+    /// imported), rather than answering from nothing.
+    public func catalog(for request: StoreRequest) throws -> Catalog {
+        try db.snapshot {
+            try refreshLayerFacts()
+            try checkLayers(for: request)
+            return try read(request)
+        }
     }
 
     /// The whole catalog: every feature of every layer, indexed. For questions about everything
@@ -99,9 +95,7 @@ extension CatalogStore {
     public func catalog() throws -> Catalog {
         let all = try db.snapshot {
             try refreshLayerFacts()  // another process may have imported or replaced a layer since this one opened
-            var all = [StoreLayer: [StoredFeature]]()
-            for layer in layers { all[layer] = try allFeatures(layer) }
-            return all
+            return try allLayers()
         }
         return try catalog(all)
     }

@@ -10,6 +10,14 @@ public struct StoreProgress: Sendable {
     /// Features written so far over all layers, and in all.
     public var doneAll: Int
     public var totalAll: Int
+
+    package init(layer: StoreLayer, done: Int, total: Int, doneAll: Int, totalAll: Int) {
+        self.layer = layer
+        self.done = done
+        self.total = total
+        self.doneAll = doneAll
+        self.totalAll = totalAll
+    }
 }
 
 extension CatalogStore {
@@ -41,7 +49,7 @@ extension CatalogStore {
     /// Runs `body` as one write transaction (see `SQLiteConnection.transaction`). The layer facts are read
     /// again once the write lock is held, since another process may have changed the layers since this
     /// connection opened, and again after a rollback, so they always describe what the file holds.
-    func edit<T>(_ body: () throws -> T) throws -> T {
+    package func edit<T>(_ body: () throws -> T) throws -> T {
         do {
             return try db.transaction {
                 try loadLayerFacts()
@@ -57,7 +65,7 @@ extension CatalogStore {
 
     /// The geometry type name declared for a layer: the one type its features share, else GEOMETRY.
     /// Deposits are always GEOMETRY, since a survey may add a point, a polygon or a multipolygon.
-    static func geometryType(_ layer: StoreLayer, _ features: [StoredFeature]) -> String {
+    package static func geometryType(_ layer: StoreLayer, _ features: [StoredFeature]) -> String {
         if layer == .deposits { return "GEOMETRY" }
         let types = Set(features.compactMap { $0.geometry?.typeName })
         return types.count == 1 ? types.first!.uppercased() : "GEOMETRY"
@@ -84,36 +92,17 @@ extension CatalogStore {
     /// Adds columns for properties the layer has no column for yet (a survey with a new field).
     /// A value that does not fit its column's type is refused rather than silently changed.
     private func widenColumns(_ layer: StoreLayer, for features: [StoredFeature]) throws {
-        var cols = columns[layer] ?? PropertyColumns()
-        let known = Dictionary(cols.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        let incoming = PropertyColumns(inferringFrom: features.map(\.properties))
-        var added = [(name: String, kind: PropertyColumns.Kind)]()
-        for (name, kind) in incoming.columns {
-            if let have = known[name] {
-                for f in features {
-                    if let v = f.properties[name], !PropertyColumns.fits(v, have) {
-                        throw StoreError.refused("\(layer.fileName): feature \"\(f.id)\": property \"\(name)\" is a \(v.typeName), but the store's column holds \(have.rawValue.lowercased()) values")
-                    }
-                }
-            } else {
-                added.append((name, kind))
-            }
-        }
-        if added.isEmpty { return }
-        let all = PropertyColumns(columns: cols.columns + added)
-        let problems = all.problems(layer: layer.fileName)
-        if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+        guard let (all, added) = try (columns[layer] ?? PropertyColumns()).widened(layer, for: features) else { return }
         for (name, kind) in added {
             try db.execute("ALTER TABLE \(GeoPackageSchema.quoted(layer.table)) ADD COLUMN \(GeoPackageSchema.quoted(name)) \(kind.sqlType)")
         }
-        cols = all
-        try registerJSONColumns(layer, cols)
-        columns[layer] = cols
+        try registerJSONColumns(layer, all)
+        columns[layer] = all
     }
 
     /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys,
     /// then brings the layer's extent and bow pad up to date.
-    func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
+    package func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
         try widenColumns(layer, for: features)
         guard let cols = columns[layer] else { throw StoreError.refused("the store has no \(layer.table) layer") }
         let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
@@ -143,7 +132,7 @@ extension CatalogStore {
 
     /// Each feature's distinct look-up keys, computed on every core: folding names is the slowest step of
     /// an import, and the keys do not depend on each other.
-    static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
+    package static func nameKeys(_ layer: StoreLayer, _ features: [StoredFeature]) -> [[String]] {
         guard layer.isNamed, !features.isEmpty else { return Array(repeating: [], count: features.count) }
         return Parallel.map(features.count) { i in
             Array(Set(StoredRecords.names(layer, features[i]).map(NameIndex.key))).filter { !$0.isEmpty }.sorted()
@@ -151,7 +140,7 @@ extension CatalogStore {
     }
 
     /// Deletes features by id (inside the caller's transaction); returns how many were there.
-    func delete(ids: [String], from layer: StoreLayer) throws -> Int {
+    package func delete(ids: [String], from layer: StoreLayer) throws -> Int {
         let t = GeoPackageSchema.quoted(layer.table)
         let find = try db.prepare("SELECT fid FROM \(t) WHERE id = ?")
         let names = try db.prepare("DELETE FROM depositindex_names WHERE table_name = '\(layer.table)' AND fid = ?")
@@ -181,7 +170,7 @@ extension CatalogStore {
     }
 
     /// Degrees of latitude by which the geometry's geodesic edges reach beyond the box of its vertices.
-    static func bow(of shape: Shape) -> Double {
+    package static func bow(of shape: Shape) -> Double {
         guard let vertices = Envelope(covering: shape.coordinates) else { return 0 }
         let edges = Catalog.box(of: shape)
         // An edge across the antimeridian leaves its vertices' box in longitude; 180 makes every window

@@ -1,7 +1,7 @@
 import Foundation
 import Geo
 
-extension CatalogStore {
+extension FeatureSource {
     /// Features of `layer` that provably include the `k` nearest to `shape` (ties at the k-th place
     /// to a millimetre included), read through the R-tree in growing windows.
     ///
@@ -11,14 +11,14 @@ extension CatalogStore {
     /// the shape to anything outside that inner window; once it exceeds the k-th distance found among
     /// the candidates (plus the millimetre of tie slack), nothing left out can enter the answer.
     /// - Parameter kthDistance: the k-th smallest exact distance among candidates (infinity when fewer).
-    func nearestCandidates(
+    package func nearestCandidates(
         _ layer: StoreLayer, to shape: Shape, k: Int, maxDistance: Double,
         kthDistance: ([StoredFeature]) throws -> Double
     ) throws -> [StoredFeature] {
-        guard columns[layer] != nil else { return [] }
+        guard hasLayer(layer) else { return [] }
         let query = DistanceQuery(shape: shape)
         let box = Catalog.box(of: shape)
-        let pad = bowPad[layer] ?? 0
+        let pad = layerBowPad(layer)
         var radius = 2_000.0
         while true {
             let window = Catalog.widened(box, by: radius)

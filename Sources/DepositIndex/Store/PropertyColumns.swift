@@ -1,29 +1,29 @@
 /// The property columns of one feature table: one column per property name, typed by the values the
 /// layer holds. Arrays, objects and properties of mixed type are stored as JSON text and declared
 /// `application/json` in `gpkg_data_columns`, which GDAL reads as its JSON field subtype.
-struct PropertyColumns: Equatable {
-    enum Kind: String, Equatable {
+package struct PropertyColumns: Equatable {
+    package enum Kind: String, Equatable {
         case text = "TEXT", integer = "INTEGER", real = "REAL", boolean = "BOOLEAN", json = "JSON"
 
         /// The SQL type declared for the column (JSON is TEXT with a MIME type).
-        var sqlType: String { self == .json ? "TEXT" : rawValue }
+        package var sqlType: String { self == .json ? "TEXT" : rawValue }
     }
 
     /// Names the feature table uses itself; a property by one of these names cannot be a column.
-    static let reserved: Set<String> = ["fid", "geom", "id"]
+    package static let reserved: Set<String> = ["fid", "geom", "id"]
 
-    private(set) var columns: [(name: String, kind: Kind)] = []
+    package private(set) var columns: [(name: String, kind: Kind)] = []
 
-    static func == (a: PropertyColumns, b: PropertyColumns) -> Bool {
+    package static func == (a: PropertyColumns, b: PropertyColumns) -> Bool {
         a.columns.map(\.name) == b.columns.map(\.name) && a.columns.map(\.kind) == b.columns.map(\.kind)
     }
 
-    init(columns: [(name: String, kind: Kind)] = []) {
+    package init(columns: [(name: String, kind: Kind)] = []) {
         self.columns = columns
     }
 
     /// Columns for these properties, in order of first appearance.
-    init(inferringFrom properties: [JSONObject]) {
+    package init(inferringFrom properties: [JSONObject]) {
         var order = [String]()
         var kinds = [String: Kind]()
         for p in properties {
@@ -38,7 +38,7 @@ struct PropertyColumns: Equatable {
     }
 
     /// Problems with the property names (reserved, or differing only by case, which SQLite treats as one).
-    func problems(layer: String) -> [String] {
+    package func problems(layer: String) -> [String] {
         var seen = [String: String]()
         var out = [String]()
         for (name, _) in columns {
@@ -50,7 +50,7 @@ struct PropertyColumns: Equatable {
     }
 
     /// The kind a value needs; nil for null, which fits any column.
-    static func kind(of value: JSONValue) -> Kind? {
+    package static func kind(of value: JSONValue) -> Kind? {
         switch value {
         case .null: return nil
         case .bool: return .boolean
@@ -60,14 +60,14 @@ struct PropertyColumns: Equatable {
         }
     }
 
-    static func merge(_ a: Kind, _ b: Kind) -> Kind {
+    package static func merge(_ a: Kind, _ b: Kind) -> Kind {
         if a == b { return a }
         if Set([a, b]) == [.integer, .real] { return .real }
         return .json
     }
 
     /// True when `value` can go in a column of `kind` without changing the column.
-    static func fits(_ value: JSONValue, _ kind: Kind) -> Bool {
+    package static func fits(_ value: JSONValue, _ kind: Kind) -> Bool {
         guard let k = Self.kind(of: value) else { return true }
         return k == kind || (k == .integer && kind == .real) || kind == .json
     }
@@ -93,5 +93,31 @@ struct PropertyColumns: Equatable {
         case (_, .text(let s)): return .string(s)
         case (_, .blob): return nil
         }
+    }
+
+    /// These columns with columns added for properties of `features` they have none for (a survey with a
+    /// new field); nil when none is needed. A value that does not fit its column's type is refused
+    /// rather than the column silently changed.
+    package func widened(_ layer: StoreLayer, for features: [StoredFeature])
+        throws -> (all: PropertyColumns, added: [(name: String, kind: Kind)])? {
+        let known = Dictionary(columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let incoming = PropertyColumns(inferringFrom: features.map(\.properties))
+        var added = [(name: String, kind: Kind)]()
+        for (name, kind) in incoming.columns {
+            if let have = known[name] {
+                for f in features {
+                    if let v = f.properties[name], !Self.fits(v, have) {
+                        throw StoreError.refused("\(layer.fileName): feature \"\(f.id)\": property \"\(name)\" is a \(v.typeName), but the store's column holds \(have.rawValue.lowercased()) values")
+                    }
+                }
+            } else {
+                added.append((name, kind))
+            }
+        }
+        if added.isEmpty { return nil }
+        let all = PropertyColumns(columns: columns + added)
+        let problems = all.problems(layer: layer.fileName)
+        if !problems.isEmpty { throw StoreError.refused(problems.joined(separator: "\n")) }
+        return (all, added)
     }
 }

@@ -23,19 +23,25 @@ public enum StoreLayer: String, CaseIterable, Sendable {
     }
 
     /// Layers whose features are named and looked up by name.
-    var isNamed: Bool { self != .country }
+    package var isNamed: Bool { self != .country }
 }
 
 /// One row of a feature table, as the store reads and writes it.
-struct StoredFeature: Sendable {
-    var id: String
-    var properties: JSONObject
-    var geometry: Shape?
+package struct StoredFeature: Sendable {
+    package var id: String
+    package var properties: JSONObject
+    package var geometry: Shape?
+
+    package init(id: String, properties: JSONObject, geometry: Shape?) {
+        self.id = id
+        self.properties = properties
+        self.geometry = geometry
+    }
 }
 
 /// Rows to the engine's records and back. The rows were checked by `CatalogLoader` when imported, so
 /// reading builds the records directly, taking the same properties as the loader does.
-enum StoredRecords {
+package enum StoredRecords {
     static func features(of layers: CatalogLayers, country countryProperties: JSONObject?) -> [StoreLayer: [StoredFeature]] {
         func row(_ id: String, _ p: JSONObject, _ g: Shape?) -> StoredFeature { StoredFeature(id: id, properties: storable(p), geometry: g) }
         var out = [StoreLayer: [StoredFeature]]()
@@ -50,7 +56,7 @@ enum StoredRecords {
 
     /// Properties as a feature table stores them: without `id`, which is the feature's id column (read
     /// from `properties.id` when the feature had no top-level id; see `GeoJSON.featureID`).
-    static func storable(_ properties: JSONObject) -> JSONObject {
+    package static func storable(_ properties: JSONObject) -> JSONObject {
         guard properties["id"] != nil else { return properties }
         var p = properties
         p["id"] = nil
@@ -58,7 +64,7 @@ enum StoredRecords {
     }
 
     /// A note when `properties.id` names another id than the feature's own, which wins; nil when they agree.
-    static func conflictNote(file: String, id: String, properties: JSONObject) -> String? {
+    package static func conflictNote(file: String, id: String, properties: JSONObject) -> String? {
         guard let other = Feature(id: id, properties: properties, geometry: nil).conflictingPropertiesID else { return nil }
         return "\(file): feature \"\(id)\" also has properties.id \"\(other)\"; the top-level id is its id, and properties.id is not stored"
     }
@@ -66,7 +72,7 @@ enum StoredRecords {
     private static func text(_ p: JSONObject, _ key: String) -> String? { p[key]?.stringValue }
     private static func strings(_ p: JSONObject, _ key: String) -> [String] { p[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
 
-    static func deposit(_ f: StoredFeature) -> Deposit {
+    package static func deposit(_ f: StoredFeature) -> Deposit {
         let p = f.properties
         return Deposit(id: f.id, name: text(p, "name") ?? f.id, aliases: strings(p, "aliases"), commodities: strings(p, "commodities"),
                        status: text(p, "status"), footprint: text(p, "footprint"),
@@ -74,29 +80,29 @@ enum StoredRecords {
                        geometry: f.geometry, properties: p)
     }
 
-    static func railLine(_ f: StoredFeature) throws -> RailLine {
+    package static func railLine(_ f: StoredFeature) throws -> RailLine {
         RailLine.from(id: f.id, properties: f.properties, geometry: try required(f, "rail"))
     }
 
-    static func station(_ f: StoredFeature) throws -> Station {
+    package static func station(_ f: StoredFeature) throws -> Station {
         guard case .point(let c)? = f.geometry else { throw StoreError.badRow(layer: "stations", id: f.id, "geometry is not a point") }
         return Station.from(id: f.id, properties: f.properties, location: c)
     }
 
-    static func corridor(_ f: StoredFeature) throws -> Corridor {
+    package static func corridor(_ f: StoredFeature) throws -> Corridor {
         let p = f.properties
         guard let width = p["width_km"]?.doubleValue else { throw StoreError.badRow(layer: "corridors", id: f.id, "no width_km") }
         return Corridor(id: f.id, name: text(p, "name") ?? f.id, aliases: strings(p, "aliases"), widthKm: width,
                         geometry: try required(f, "corridors"), properties: p)
     }
 
-    static func region(_ f: StoredFeature) throws -> Region {
+    package static func region(_ f: StoredFeature) throws -> Region {
         let p = f.properties
         return Region(id: f.id, name: text(p, "name") ?? f.id, nameKk: text(p, "name_kk"), nameRu: text(p, "name_ru"),
                       geometry: try required(f, "regions"), properties: p)
     }
 
-    static func country(_ f: StoredFeature) throws -> CountryOutline {
+    package static func country(_ f: StoredFeature) throws -> CountryOutline {
         CountryOutline(id: f.id, name: text(f.properties, "name") ?? f.id, geometry: try required(f, "country"))
     }
 
@@ -106,7 +112,7 @@ enum StoredRecords {
     }
 
     /// The spellings a feature is looked up by.
-    static func names(_ layer: StoreLayer, _ f: StoredFeature) -> [String] {
+    package static func names(_ layer: StoreLayer, _ f: StoredFeature) -> [String] {
         let p = f.properties
         switch layer {
         case .deposits, .corridors: return [f.id, text(p, "name") ?? f.id] + strings(p, "aliases")

@@ -6,13 +6,13 @@ import Geo
 /// a store of 120,000 features reads and writes several times faster straight to and from `Shape`.
 /// Writes little-endian 2D (ISO codes 1-7); reads either byte order and drops Z and M (ISO 1000s,
 /// 2000s, 3000s and EWKB flag bits), since the catalog is 2D.
-enum WKB {
-    struct Failure: Error, CustomStringConvertible {
+package enum WKB {
+    package struct Failure: Error, CustomStringConvertible {
         var message: String
-        var description: String { "malformed WKB: \(message)" }
+        package var description: String { "malformed WKB: \(message)" }
     }
 
-    static func encode(_ shape: Shape) -> [UInt8] {
+    package static func encode(_ shape: Shape) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(9 + shape.coordinates.count * 16)
         write(shape, into: &out)
@@ -59,7 +59,7 @@ enum WKB {
     }
 
     /// Reads one geometry from `bytes[start...]`.
-    static func decode(_ bytes: ArraySlice<UInt8>) throws -> Shape {
+    package static func decode(_ bytes: ArraySlice<UInt8>) throws -> Shape {
         var reader = Reader(bytes: bytes, position: bytes.startIndex)
         let shape = try reader.geometry(depth: 0)
         return shape

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepositAnswers
 import DepositIndex
+import DepositPostGIS
 import Foundation
 
 struct Add: ParsableCommand {
@@ -25,7 +26,7 @@ struct Add: ParsableCommand {
     @Argument(help: ArgumentHelp("Survey files: GeoJSON of deposit outlines in WGS84, an id on each feature.", valueName: "SURVEY.geojson"))
     var surveys: [String]
 
-    @Option(name: .customLong("store"), help: ArgumentHelp("The store to add to.", valueName: "FILE"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("The store to add to: a GeoPackage, or a PostgreSQL/PostGIS database by URL.", valueName: "FILE | URL"))
     var store: String
 
     @Option(help: ArgumentHelp("In a file with several layers (a GeoPackage, a KML's folders): add only this one.", valueName: "NAME"))
@@ -41,9 +42,8 @@ struct Add: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try GDALRequirement.check(surveys)
-            let s = try CatalogStore(path: store, access: .write)
             do {
-                let intake = try s.addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap, layer: layer)
+                let intake = try StoreLocation(store).addSurvey(files: surveys.map { URL(fileURLWithPath: $0) }, allowOverlap: allowOverlap, layer: layer)
                 if !intake.report.problems.isEmpty { StandardStreams.error(TerminalText.escapedLines(intake.report.table())) }
                 for n in intake.notes { StandardStreams.error("deposits: note: \(TerminalText.escaped(n))\n") }  // notes quote ids from the survey
                 var lines = [String]()

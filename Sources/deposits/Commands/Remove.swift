@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepositAnswers
 import DepositIndex
+import DepositPostGIS
 import Foundation
 
 struct Remove: ParsableCommand {
@@ -12,7 +13,7 @@ struct Remove: ParsableCommand {
     @Argument(help: "Deposit ids.")
     var ids: [String]
 
-    @Option(name: .customLong("store"), help: ArgumentHelp("The store to remove from.", valueName: "FILE"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("The store to remove from: a GeoPackage, or a PostgreSQL/PostGIS database by URL.", valueName: "FILE | URL"))
     var store: String
 
     func validate() throws {
@@ -24,7 +25,7 @@ struct Remove: ParsableCommand {
             // An id given twice is one deposit removed, and counted once.
             var seen = Set<String>()
             let unique = ids.filter { seen.insert($0).inserted }
-            try CatalogStore(path: store, access: .write).removeDeposits(ids: unique)
+            try StoreLocation(store).removeDeposits(ids: unique)
             try StandardStreams.output("removed \(unique.count): \(unique.map(TerminalText.escaped).joined(separator: ", "))\n")
         }
     }

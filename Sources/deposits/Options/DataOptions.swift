@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepositAnswers
 import DepositIndex
+import DepositPostGIS
 import Foundation
 
 /// Where the answers come from: the bundled GeoData, another directory in its schema, or a store.
@@ -8,7 +9,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A directory in the GeoData schema to read instead of the bundled data.", valueName: "DIR"))
     var directory: String?
 
-    @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import` to answer from; only the features near the question are read.", valueName: "FILE"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import`, or a PostgreSQL/PostGIS database by URL (postgresql://user@host:port/db; postgresql: alone for the PG* variables), to answer from; only the features near the question are read.", valueName: "FILE | URL"))
     var store: String?
 
     func validate() throws {
@@ -22,8 +23,8 @@ struct DataOptions: ParsableArguments {
     /// from GeoJSON, only the layers it needs (`layers(for:)`), which keeps a shell question quick.
     func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
         if let store {
-            // CatalogStore says what is wrong with the path: missing, a directory, a FIFO, a link loop.
-            return try CatalogStore(path: store, access: .read).catalog(for: request)
+            // The store says what is wrong: a path missing, a directory, a FIFO, a link loop; a server unreachable.
+            return try StoreLocation(store).catalog(for: request)
         }
         if let directory {
             guard let found = FileIdentity(path: directory) else { throw AnswerError(.badData, "--data \(directory): no such directory") }
@@ -57,7 +58,7 @@ struct DataOptions: ParsableArguments {
 
     /// The files an output must never replace.
     func inputFiles(of catalog: Catalog) -> [URL] {
-        if let store { return [URL(fileURLWithPath: store)] + ["-wal", "-shm"].map { URL(fileURLWithPath: store + $0) } }
+        if let store { return StoreLocation(store).files }
         return catalog.layerFiles
     }
 }

@@ -1,23 +1,13 @@
 import Foundation
 import Geo
 
-extension CatalogStore {
-    /// A catalog holding what `request` needs, read through the R-trees; see `StoreRequest`. Throws
-    /// `StoreError.missingLayer` when the question needs a layer the store does not hold (one never
-    /// imported), rather than answering from nothing.
-    public func catalog(for request: StoreRequest) throws -> Catalog {
-        try db.snapshot {
-            try refreshLayerFacts()
-            for need in request.neededLayers where columns[need.layer] == nil {
-                throw StoreError.missingLayer(path: path, layer: need.layer, neededFor: need.neededFor)
-            }
-            return try read(request)
-        }
-    }
-
-    private func read(_ request: StoreRequest) throws -> Catalog {
-        if request.everything { return try catalog() }
-        var picked = Picked()
+extension FeatureSource {
+    /// A catalog holding what `request` needs (see `StoreRequest`), read through the store's spatial
+    /// index: the one home of this logic for every store. Call inside the store's read transaction,
+    /// after `checkLayers(for:)`.
+    package func read(_ request: StoreRequest) throws -> Catalog {
+        if request.everything { return try catalog(try allLayers()) }
+        var picked = PickedFeatures()
         var places = [Shape]()
         for name in request.deposits {
             let found = try features(.deposits, matching: name)
@@ -50,7 +40,7 @@ extension CatalogStore {
             }
         }
         if request.network {
-            for layer in [StoreLayer.rail, .stations, .country] where columns[layer] != nil { picked.add(layer, try allFeatures(layer)) }
+            for layer in [StoreLayer.rail, .stations, .country] where hasLayer(layer) { picked.add(layer, try allFeatures(layer)) }
         }
         if request.corridors || !request.corridorDeposits.isEmpty { picked.add(.corridors, try allFeatures(.corridors)) }
         for name in request.corridorDeposits {
@@ -62,14 +52,14 @@ extension CatalogStore {
     }
 
     /// `window` grown in latitude by the layer's bow pad, so a feature whose edges bow into it is met.
-    func padded(_ window: Envelope, _ layer: StoreLayer) -> Envelope {
-        let pad = bowPad[layer] ?? 0
+    package func padded(_ window: Envelope, _ layer: StoreLayer) -> Envelope {
+        let pad = layerBowPad(layer)
         return Envelope(minX: window.minX, minY: max(-90, window.minY - pad), maxX: window.maxX, maxY: min(90, window.maxY + pad))
     }
 
     /// The rail lines among which the k nearest to `place` lie, then for each of those lines' nearest
     /// points the stations among which its nearest lies (the engine reports that station with the line).
-    private func addNearestRail(to place: Shape, k: Int, maxDistance: Double, into picked: inout Picked) throws {
+    private func addNearestRail(to place: Shape, k: Int, maxDistance: Double, into picked: inout PickedFeatures) throws {
         let query = DistanceQuery(shape: place)
         var found = [RailDistance]()
         let rail = try nearestCandidates(.rail, to: place, k: k, maxDistance: maxDistance) { candidates in
@@ -90,7 +80,7 @@ extension CatalogStore {
 
     /// The deposits whose boxes come within half the corridor's width of one of its chains: what
     /// `Catalog.candidateDeposits` looks at, read from the store.
-    private func addCorridorDeposits(_ corridor: StoredFeature, widthKm: Double?, into picked: inout Picked) throws {
+    private func addCorridorDeposits(_ corridor: StoredFeature, widthKm: Double?, into picked: inout PickedFeatures) throws {
         let c = try StoredRecords.corridor(corridor)
         let halfWidth = (widthKm ?? c.widthKm) * 500
         let chains = ChainLayer(lines: [c.geometry.lines])
@@ -98,16 +88,18 @@ extension CatalogStore {
             picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.widened(box.envelope, by: halfWidth), .deposits)))
         }
     }
+}
 
-    /// Features gathered per layer, each once, in the order first met.
-    struct Picked {
-        private(set) var byLayer: [StoreLayer: [StoredFeature]] = [:]
-        private var seen: [StoreLayer: Set<String>] = [:]
+/// Features gathered per layer, each once, in the order first met.
+package struct PickedFeatures {
+    package init() {}
 
-        mutating func add(_ layer: StoreLayer, _ features: [StoredFeature]) {
-            for f in features where seen[layer, default: []].insert(f.id).inserted {
-                byLayer[layer, default: []].append(f)
-            }
+    package private(set) var byLayer: [StoreLayer: [StoredFeature]] = [:]
+    private var seen: [StoreLayer: Set<String>] = [:]
+
+    package mutating func add(_ layer: StoreLayer, _ features: [StoredFeature]) {
+        for f in features where seen[layer, default: []].insert(f.id).inserted {
+            byLayer[layer, default: []].append(f)
         }
     }
 }
