@@ -21,6 +21,10 @@ enum PostGISSchema {
     /// The fixed key of the advisory lock every edit takes first ("DIdx" as ASCII).
     static let editLockKey: Int64 = 0x4449_6478
 
+    /// How long an edit waits for another writer's lock (or an import for readers to finish) before it
+    /// gives up, writing nothing.
+    static let lockWaitSeconds = 30
+
     static let core = """
         CREATE TABLE IF NOT EXISTS depositindex_layers (
             table_name text PRIMARY KEY,
@@ -61,7 +65,7 @@ enum PostGISSchema {
         switch sqlType {
         case "text", "character varying": return .text
         case "bigint", "integer", "smallint": return .integer
-        case "double precision", "real", "numeric": return .real
+        case "double precision", "real": return .real
         case "boolean": return .boolean
         case "json", "jsonb": return .json
         default: return nil

@@ -15,7 +15,9 @@ extension PostGISStore: EditableFeatureSource {
     /// validation, and readers, in their own REPEATABLE READ READ ONLY snapshots, never wait for a writer.
     package func edit<T>(_ body: () throws -> T) throws -> T {
         do {
-            try db.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+            // A writer waits in line for the lock, but not forever: after `lockWaitSeconds` it gives up
+            // (StoreError.busy, 73), as a GeoPackage writer does after its busy timeout.
+            try db.execute("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '\(PostGISSchema.lockWaitSeconds)s'")
             do {
                 try db.query("SELECT pg_advisory_xact_lock(\(PostGISSchema.editLockKey))")
                 try loadLayerFacts()

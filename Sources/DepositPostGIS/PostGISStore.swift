@@ -35,14 +35,13 @@ public final class PostGISStore {
     public init(url: String, access: Access) throws {
         db = try PGConnection(url)
         do {
-            try db.execute("SET client_min_messages = warning")
             if access == .create {
                 try ensureSchema()
             } else {
                 try checkSchema()
             }
-            try db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? db.execute("COMMIT") }
+            // One statement, so one consistent state; every read and edit reads the facts again in its own
+            // transaction. (Two round trips in all before the question's: a cold query is mostly connecting.)
             try loadLayerFacts()
         } catch let e as PGError {
             throw storeError(e)
@@ -57,10 +56,6 @@ public final class PostGISStore {
         }
         if r.text(0, 1) != "t" {
             throw StoreError.notAStore(path: name, "the database has PostGIS but not DepositIndex's tables (create them with deposits import DIR --into URL)")
-        }
-        let v = try db.query("SELECT max(format_version) FROM depositindex_layers", binary: false)
-        if let newest = v.text(0, 0).flatMap(Int.init), newest > PostGISSchema.version {
-            throw StoreError.notAStore(path: name, "written in store format \(newest) by a newer DepositIndex; this one reads format \(PostGISSchema.version)")
         }
     }
 
@@ -84,21 +79,24 @@ public final class PostGISStore {
             try? db.execute("ROLLBACK")
             throw error
         }
-        try checkSchema()
     }
 
-    /// Reads which layers exist, their property columns and bow pads (inside the caller's transaction).
+    /// Reads which layers exist, their property columns and bow pads (inside the caller's transaction);
+    /// refuses tables written in a newer layout than this program reads.
     func loadLayerFacts() throws {
         columns = [:]
         bowPad = [:]
         let r = try db.query("""
-            SELECT l.table_name, l.bow_pad_deg::text, a.attname::text, format_type(a.atttypid, a.atttypmod)
+            SELECT l.table_name, l.bow_pad_deg::text, a.attname::text, format_type(a.atttypid, a.atttypmod), l.format_version::text
             FROM depositindex_layers l
             LEFT JOIN pg_attribute a ON a.attrelid = to_regclass(quote_ident(l.table_name)) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY l.table_name, a.attnum
             """, binary: false)
         var cols = [StoreLayer: [(name: String, kind: PropertyColumns.Kind)]]()
         for i in 0..<r.rows {
+            if let version = Int(r.text(i, 4) ?? ""), version > PostGISSchema.version {
+                throw StoreError.notAStore(path: name, "written in store format \(version) by a newer DepositIndex; this one reads format \(PostGISSchema.version)")
+            }
             guard let layer = StoreLayer(rawValue: r.text(i, 0) ?? "") else { continue }
             bowPad[layer] = Double(r.text(i, 1) ?? "") ?? 180
             if cols[layer] == nil { cols[layer] = [] }
@@ -127,6 +125,7 @@ public final class PostGISStore {
         switch e.sqlState ?? "" {
         case let s where s.hasPrefix("08"): return StoreError.cannotRead(path: name, e.message)
         case "42501": return StoreError.cannotWrite(path: name, e.message)
+        case "55P03": return StoreError.busy(path: name, waitedSeconds: PostGISSchema.lockWaitSeconds)
         case "25006": return StoreError.cannotWrite(path: name, "the connection is read-only (\(e.message))")
         case "53100", "53200": return StoreError.ioFailure(path: name, e.message)
         case let s where s.hasPrefix("58"): return StoreError.ioFailure(path: name, e.message)

@@ -110,6 +110,22 @@ final class PostGISEditTests: XCTestCase {
         XCTAssertEqual(try listIDs(bare).count, 54)
     }
 
+    /// PostGIS 3.3 is not a trusted extension, so a user who is not a superuser cannot create it: the
+    /// import is refused (73, as a store that cannot be written) saying so, and writes nothing.
+    func testImportIntoADatabaseWhereThePostGISExtensionCannotBeCreatedSaysSo() throws {
+        let server = try PostgresTestServer.shared()
+        let url = try server.createDatabase(name)
+        XCTAssertEqual(url, server.url(PostgresTestServer.databaseName(name)))
+        let database = PostgresTestServer.databaseName(name)
+        try server.psql("postgres", "DROP ROLE IF EXISTS plain_user; CREATE ROLE plain_user LOGIN")
+        try server.psql("postgres", "ALTER DATABASE \(database) OWNER TO plain_user")
+        let plain = "postgresql://plain_user@/\(database)?host=\(server.directory.path)"
+        let r = try DepositsRun.run(["import", try bundled + "/deposits.geojson", "--into", plain])
+        XCTAssertEqual(r.status, 73, r.stderr)
+        XCTAssertTrue(r.stderr.contains("CREATE EXTENSION postgis"), r.stderr)
+        XCTAssertEqual(try server.psql(database, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'depositindex%'").trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
+
     func testNoMessageShowsThePassword() throws {
         let server = try PostgresTestServer.shared()
         let secret = "Sesame-7fq2Zr"

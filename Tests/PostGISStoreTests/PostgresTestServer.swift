@@ -82,11 +82,16 @@ final class PostgresTestServer: Sendable {
 
     /// A fresh database for one test, named after it; with PostGIS unless `postgis` is false.
     func createDatabase(_ name: String, postgis: Bool = false) throws -> String {
-        let db = name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
+        let db = Self.databaseName(name)
         try psql("postgres", "DROP DATABASE IF EXISTS \(db)")
         try psql("postgres", "CREATE DATABASE \(db)")
         if postgis { try psql(db, "CREATE EXTENSION postgis") }
         return url(db)
+    }
+
+    /// The database `createDatabase(name)` makes: the test's name in lower-case letters, digits and `_`.
+    static func databaseName(_ name: String) -> String {
+        name.lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
     }
 
     /// Runs SQL through psql, the real client; returns its unaligned output.

@@ -13,7 +13,8 @@ struct Serve: ParsableCommand {
         abstract: "Serve the catalog over HTTP: OGC API – Features (QGIS, GDAL), the query API and a web map. Read-only; 127.0.0.1 unless --host.",
         discussion: """
             Options (see deposits serve --help once deposits-serve is built): --host (default 127.0.0.1, this \
-            machine only), --port (default 8080; 0 picks a free one), --data DIR or --store FILE, --max-body-kb, \
+            machine only), --port (default 8080; 0 picks a free one), --data DIR or --store FILE (a GeoPackage) or \
+            --store postgresql://user@host:port/db (PostGIS), --max-body-kb, \
             --body-timeout-s. Runs deposits-serve from the same folder as deposits; build it with \
             swift build -c release --product deposits-serve (Tools/run serve does).
             """
