@@ -95,16 +95,6 @@ psql=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres)
 "${psql[@]}" -c "CREATE DATABASE bench" >/dev/null
 "${psql[@]}" -d bench -c "CREATE EXTENSION postgis" >/dev/null
 pg="PG:host=127.0.0.1 port=$port user=postgres dbname=bench"
-# DepositIndex's own PostGIS store on the same server: import, and near-rail --all and a cold near-rail from it,
-# beside the same from the GeoPackage (the answers must be byte for byte the same).
-log "DepositIndex: import into its PostGIS store; near-rail --all from it and from the GeoPackage"
-"${psql[@]}" -c "CREATE DATABASE ours" >/dev/null
-ours_pg="postgresql://postgres@127.0.0.1:$port/ours"
-timev "$work/ours-pg-import.time" "$bin/deposits" import "$data" --into "$ours_pg" 2>/dev/null
-timev "$work/ours-pg-all.time" "$bin/deposits" near-rail --all --store "$ours_pg" --format json > "$work/ours-pg-all.json"
-timev "$work/ours-gpkg-all.time" "$bin/deposits" near-rail --all --store "$work/catalog.gpkg" --format json > "$work/ours-gpkg-all.json"
-cmp -s "$work/ours-pg-all.json" "$work/ours-gpkg-all.json" && echo same > "$work/ours-pg-agree" || echo DIFFERENT > "$work/ours-pg-agree"
-hyperfine -N --warmup 3 --runs 30 --export-json "$work/cold-pg.json" "$bin/deposits near-rail 47.5,66.2 --store $ours_pg" >&2
 start=$(date +%s.%N)
 for layer in deposits rail corridors; do
     ogr2ogr -f PostgreSQL "$pg" "$data/$layer.geojson" -nln "$layer" -lco GEOM_TYPE=geography -lco GEOMETRY_NAME=geog -lco SPATIAL_INDEX=GIST
@@ -164,11 +154,6 @@ mem = lambda n: int(t(n)[1]) / 1024
 print(f"peak memory (MB): cold near-rail {mem('cold-mem.time'):.0f}; import {mem('ours-import.time'):.0f}; "
       f"ours from store {mem('ours-store.time'):.0f}; ours from GeoJSON {mem('ours-geojson.time'):.0f}; shapely {mem('shapely.time'):.0f}; "
       "postgis: server-side, not measured here")
-pg_imp, pg_all, gp_all = (float(t(n)[0]) for n in ("ours-pg-import.time", "ours-pg-all.time", "ours-gpkg-all.time"))
-pg_cold = j("cold-pg.json")["results"][0]["median"] * 1000
-print(f"DepositIndex's PostGIS store: import {pg_imp:.2f} s (GeoPackage {imp:.2f} s); near-rail --all {pg_all:.2f} s "
-      f"(GeoPackage {gp_all:.2f} s, {pg_all / gp_all:.2f}x), answers {open(f'{w}/ours-pg-agree').read().strip()}; "
-      f"cold near-rail median {pg_cold:.1f} ms (GeoPackage {med:.1f} ms)")
 if pgs.get("nearest_scaled_from"):
     print(f"postgis nearest rail: measured on the first {pgs['nearest_scaled_from']} deposits, scaled to all")
 print(f"shapely's quick planar pick: {shp['nearest_all_planar_pick_s']:.3f} s, a different line than its geodesic refinement for {shp['planar_pick_wrong']} deposits")
