@@ -62,3 +62,39 @@ public struct NearRailForEveryDepositQuestion: Sendable {
         try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
     }
 }
+
+extension NearRailForEveryDepositQuestion {
+    /// The answer as records written as they are made (`AnswerStream`), a chunk of deposits at a time, each
+    /// chunk measured on every core; what is held at once is the rail and stations and one chunk.
+    ///
+    /// Records come in the source's order (`DepositChunkSource`: a store's fid order, which is the order
+    /// of import, or a catalog's order, which is its file's), not nearest first: the order is known before
+    /// any distance is. JSON Lines gives one record per deposit, an empty `rail` list for one without a
+    /// location or a line within the limit; a GeoJSON text sequence gives the features `--format geojson`
+    /// gives for each measured deposit (the deposit, then one `distance` line per result).
+    ///
+    ///     var text = [UInt8]()
+    ///     try NearRailForEveryDepositQuestion().stream(from: Catalog.bundled(), format: .jsonLines) { text += $0 }
+    /// - Parameter write: takes each chunk's records, in order; what it throws ends the stream.
+    public func stream(from source: some DepositChunkSource, format: AnswerStream.Format, precision: Int = 7,
+                       chunkSize: Int = 8192, write: ([UInt8]) throws -> Void) throws {
+        try check()
+        let k = self.k, limit = (maxKm ?? .infinity) * 1000
+        var railCatalog: Catalog?
+        try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], start: { catalog in
+            try catalog.requireLayers([.deposits, .rail])
+            railCatalog = catalog
+        }) { chunk in
+            guard let rail = railCatalog else { return }
+            let answers = try rail.nearestRail(for: chunk, k: k, maxDistanceM: limit)
+            switch format {
+            case .jsonLines:
+                try write(AnswerStream.records(answers.count) { try AnswerStream.jsonLine(answers[$0]) })
+            case .geoJSONSequence:
+                try write(AnswerStream.records(answers.count) { i in
+                    try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision)
+                })
+            }
+        }
+    }
+}

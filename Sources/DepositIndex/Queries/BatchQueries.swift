@@ -9,9 +9,21 @@ extension Catalog {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers([.deposits, .rail])
         let positions = try depositIDs.map { try $0.map { try depositPosition(of: $0) } } ?? Array(deposits.indices)
-        let search = RailSearch(self), deposits = self.deposits
-        return Parallel.map(positions.count) { i in
-            let d = deposits[positions[i]]
+        let deposits = self.deposits
+        return try nearestRail(for: positions.map { deposits[$0] }, k: k, maxDistanceM: maxDistance)
+    }
+
+    /// Nearest rail lines for deposits that need not be in this catalog (a chunk read from a store while
+    /// the catalog holds only the rail and stations), spread over every core, in the order given.
+    ///
+    ///     let catalog = try Catalog.bundled()
+    ///     let answers = try catalog.nearestRail(for: catalog.deposits.prefix(10))  // 10 answers
+    public func nearestRail(for deposits: some Collection<Deposit>, k: Int = 1, maxDistanceM maxDistance: Double = .infinity) throws -> [DepositRail] {
+        guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        try requireLayers([.rail])
+        let search = RailSearch(self), deposits = Array(deposits)
+        return Parallel.map(deposits.count) { i in
+            let d = deposits[i]
             let rail = d.geometry.map { search.nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
             return DepositRail(depositId: d.id, depositName: d.name, rail: rail)
         }
