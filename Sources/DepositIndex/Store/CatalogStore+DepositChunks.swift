@@ -5,7 +5,10 @@ extension CatalogStore: DepositChunkSource {
     /// `DepositChunkSource`); one read transaction over it all.
     ///
     ///     let store = try CatalogStore(path: "catalog.gpkg", access: .read)
-    ///     try store.forEachDepositChunk(size: 4096, reading: [.rail, .stations], start: { rail in … }) { chunk in … }
+    ///     var rail: Catalog?, answers = [DepositRail]()
+    ///     try store.forEachDepositChunk(size: 4096, reading: [.rail, .stations], start: { rail = $0 }) { chunk in
+    ///         answers += try rail!.nearestRail(for: chunk)  // answers[0]: kz-w-001, 35,212.27 m to rail-ne-13309
+    ///     }
     public func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, start: (Catalog) throws -> Void,
                                     _ body: ([Deposit]) throws -> Void) throws {
         try db.snapshot {
