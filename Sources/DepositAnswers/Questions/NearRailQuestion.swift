@@ -89,7 +89,7 @@ extension NearRailForEveryDepositQuestion {
             let answers = try rail.nearestRail(for: chunk, k: k, maxDistanceM: limit)
             switch format {
             case .jsonLines:
-                try write(AnswerStream.records(answers.count) { try AnswerStream.jsonLine(answers[$0]) })
+                try write(AnswerStream.records(answers.count) { try NearRailRecord.jsonLine(answers[$0]) })
             case .geoJSONSequence:
                 try write(AnswerStream.records(answers.count) { i in
                     try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision)
