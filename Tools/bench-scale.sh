@@ -5,7 +5,8 @@
 # GeoPackage; every deposit's nearest rail end to end from the store (read, search, write to a file) as
 # JSON Lines (streamed) and as the one JSON document; every corridor's overlaps (the store read whole);
 # each with its peak resident memory; the cost per deposit; and a check of 2,000 seeded records of the
-# stream against the single question asked of the store (deposits-bench --check-stream).
+# stream against the single question (on the whole catalog; the first 100 also asked of the store as
+# `near-rail ID --store` asks it: deposits-bench --check-stream).
 # Every deposit's region shares is not measured: the synthetic set has no regions layer.
 #
 #   Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N]
