@@ -33,4 +33,19 @@ final class NearRailRecordTests: XCTestCase {
         XCTAssertThrowsError(try NearRailRecord.jsonLine(bad)) { XCTAssertTrue("\($0)".contains("rail.1.distance_m"), "\($0)") }
         XCTAssertThrowsError(try AnswerStream.jsonLine(bad))
     }
+
+    /// The `--all` document written a result at a time (`PiecewiseJSON`) is the bytes of the whole tree
+    /// through the one encoder and writer, for the bundled answer at k = 2 and for an empty one.
+    func testThePiecewiseDocumentIsTheWholeTreesBytes() throws {
+        let catalog = try Catalog.bundled()
+        func tree(_ answer: NearRailForEveryDeposit) throws -> String {
+            JSONWriter(indent: 2).string(try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(answer))
+        }
+        let answer = try NearRailForEveryDeposit(catalog: catalog, k: 2, maxDistance: .infinity)
+        XCTAssertEqual(try AnswerText.json(answer), try tree(answer))
+        XCTAssertTrue(try AnswerText.json(answer).hasPrefix("{\n  \"query\" : {\n    \"all_deposits\" : true\n  },\n  \"results\" : [\n    {\n      \"deposit_id\" : "))
+        var empty = answer
+        empty.results = []
+        XCTAssertEqual(try AnswerText.json(empty), try tree(empty))
+    }
 }

@@ -5,7 +5,7 @@ import Geo
 /// `near-rail --all`: the nearest rail line(s) of every deposit, from the engine's batch form (every
 /// core). Deposits are listed nearest to rail first; those without a location, or with no line within
 /// `--max-km`, come last in catalog order with an empty list.
-public struct NearRailForEveryDeposit: CommandAnswer {
+public struct NearRailForEveryDeposit: CommandAnswer, PiecewiseJSON {
     public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
 
     var results: [DepositRail]
@@ -24,6 +24,11 @@ public struct NearRailForEveryDeposit: CommandAnswer {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(["all_deposits": true], forKey: .query)
         try c.encode(results, forKey: .results)
+    }
+
+    /// `encode(to:)`'s bytes, each result encoded on its own on every core.
+    func jsonText() throws -> String {
+        try AnswerText.document(query: ["all_deposits": true], key: "results", elements: results)
     }
 
     public func table(catalog: Catalog) -> String {

@@ -22,7 +22,9 @@ package struct JSONWriter: Sendable {
         write(value, level: 0, into: &out)
     }
 
-    private func write(_ value: JSONValue, level: Int, into out: inout String) {
+    /// `value` as it is written nested `level` containers deep (its inner lines indented to match), for a
+    /// document written a piece at a time.
+    package func write(_ value: JSONValue, level: Int, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
