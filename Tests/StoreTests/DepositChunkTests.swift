@@ -1,5 +1,6 @@
 @testable import DepositIndex
 import Foundation
+import Geo
 import XCTest
 
 /// A store and a catalog as `DepositChunkSource`s: the deposits come a chunk at a time in the source's
@@ -47,5 +48,23 @@ final class DepositChunkTests: XCTestCase {
             read += $0.map(\.id)
         }
         XCTAssertEqual(read, full.deposits.map(\.id))
+    }
+
+    /// The batch answers deposits along a Hilbert curve and hands them back in the order given: the
+    /// order is a permutation, deposits without a location first, neighbours on the map next to each
+    /// other (Upper Kairakty and a copy 100 m east of it, among the bundled deposits).
+    func testHilbertOrderIsAPermutationKeepingNeighboursTogether() throws {
+        let full = try Catalog(directory: try bundledData())
+        var deposits = full.deposits
+        let kairakty = try XCTUnwrap(deposits.first { $0.id == "kz-w-001" })
+        deposits.append(Deposit(id: "near", name: "near", geometry: kairakty.geometry?.mapCoordinates {
+            Coordinate(longitude: $0.longitude + 0.001, latitude: $0.latitude) }))
+        let order = Catalog.hilbertOrder(deposits)
+        XCTAssertEqual(order.sorted(), Array(deposits.indices))
+        let unlocated = deposits.indices.filter { deposits[$0].geometry == nil }
+        XCTAssertEqual(Array(order.prefix(unlocated.count)), unlocated)
+        let a = try XCTUnwrap(order.firstIndex(of: deposits.count - 1)), b = try XCTUnwrap(order.firstIndex { deposits[$0].id == "kz-w-001" })
+        XCTAssertEqual(abs(a - b), 1)
+        XCTAssertEqual(try full.nearestRail(for: deposits.suffix(1)).first?.depositId, "near")
     }
 }

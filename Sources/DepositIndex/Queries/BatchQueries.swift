@@ -22,10 +22,38 @@ extension Catalog {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers([.rail])
         let search = RailSearch(self), deposits = Array(deposits)
-        return Parallel.map(deposits.count) { i in
-            let d = deposits[i]
+        // Answered along a Hilbert curve over the globe, so that each core's run of deposits lies close
+        // together and reads the same parts of the rail index; handed back in the order given.
+        let order = Self.hilbertOrder(deposits)
+        let found = Parallel.map(deposits.count) { j in
+            let d = deposits[order[j]]
             let rail = d.geometry.map { search.nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
             return DepositRail(depositId: d.id, depositName: d.name, rail: rail)
+        }
+        var place = [Int](repeating: 0, count: order.count)
+        for (j, i) in order.enumerated() { place[i] = j }
+        return place.map { found[$0] }
+    }
+
+    /// Positions of `deposits` sorted by the Hilbert index of a vertex of each (the first), longitude and
+    /// latitude over the whole globe; deposits without geometry first, in order.
+    static func hilbertOrder(_ deposits: [Deposit]) -> [Int] {
+        let keys = deposits.map { d -> UInt64 in
+            guard let c = d.geometry.flatMap(Self.firstCoordinate) else { return 0 }
+            let x = UInt32(max(0, min(65535, (c.longitude + 180) / 360 * 65535)))
+            let y = UInt32(max(0, min(65535, (c.latitude + 90) / 180 * 65535)))
+            return Hilbert.index(x: x, y: y)
+        }
+        return deposits.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+    }
+
+    private static func firstCoordinate(_ shape: Shape) -> Coordinate? {
+        switch shape {
+        case .point(let c): return c
+        case .lineString(let cs), .multiPoint(let cs): return cs.first
+        case .polygon(let rings), .multiLineString(let rings): return rings.first?.first
+        case .multiPolygon(let polygons): return polygons.first?.first?.first
+        case .geometryCollection(let parts): return parts.lazy.compactMap(firstCoordinate).first
         }
     }
 
