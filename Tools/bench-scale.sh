@@ -5,23 +5,24 @@
 # GeoPackage; every deposit's nearest rail end to end from the store (read, search, write to a file) as
 # JSON Lines (streamed) and as the one JSON document; every corridor's overlaps (the store read whole);
 # each with its peak resident memory; the cost per deposit; and a check of 2,000 seeded records of the
-# stream against the single question (on the whole catalog; the first 100 also asked of the store as
+# stream against the single question (on the whole catalog; the first M (100) also asked of the store as
 # `near-rail ID --store` asks it: deposits-bench --check-stream).
 # Every deposit's region shares is not measured: the synthetic set has no regions layer.
 #
-#   Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N]
+#   Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N] [--store-sample M]
 #
 # Generated data and stores live in the work directory (a temporary one unless --work is given), kept
 # between runs, never committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-max=100000 work="" sample=2000
+max=100000 work="" sample=2000 store_sample=100
 while [ $# -gt 0 ]; do
     case "$1" in
         --max) max=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --sample) sample=$2; shift 2 ;;
-        *) echo "usage: Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N]" >&2; exit 64 ;;
+        --store-sample) store_sample=$2; shift 2 ;;
+        *) echo "usage: Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N] [--store-sample M]" >&2; exit 64 ;;
     esac
 done
 [ -n "$work" ] || work=$(mktemp -d /tmp/bench-scale.XXXXXX)
@@ -57,7 +58,7 @@ for size in 10000 100000 1000000; do
     log "$size: every corridor's overlaps"
     timev "$work/corridors-$size.time" "$bin/deposits-bench" --corridors-store "$store" > "$work/corridors-$size.txt"
     log "$size: $sample streamed records against single questions"
-    "$bin/deposits-bench" --check-stream "$work/near-rail-$size.jsonl" --store "$store" --sample "$sample" > "$work/check-$size.txt"
+    "$bin/deposits-bench" --check-stream "$work/near-rail-$size.jsonl" --store "$store" --sample "$sample" --store-sample "$store_sample" > "$work/check-$size.txt"
     rows+=("$(printf "%9d %7d | %7.2f s %6.0f MB | %7.2f s %6.0f MB %6.1f µs | %7.2f s %6.0f MB | %7.2f s %6.0f MB | %s" \
         "$size" "$rail" \
         "$(field "$work/import-$size.time" 1)" "$(($(field "$work/import-$size.time" 2) / 1024))" \
