@@ -6,6 +6,7 @@ public enum AnswerText {
     /// A Codable answer as JSON: snake_case keys in a stable (sorted) order, SI units, [lon, lat] points,
     /// indented by two spaces; no final newline.
     public static func json<T: Encodable>(_ value: T) throws -> String {
+        if let large = value as? any PiecewiseJSON { return try large.jsonText() }
         // The library's answers name fields in Swift's camelCase (`distanceM`); the CLI's own answers are
         // already snake_case, which the conversion leaves as they are. The package's one JSON writer.
         let tree = try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(value)
@@ -29,5 +30,45 @@ public enum AnswerText {
     /// answering from the bundled GeoData).
     public static func table(_ answer: some CommandAnswer, catalog: Catalog, bundled: Bool) throws -> String {
         try answer.table(catalog: catalog) + Attribution.footer(for: answer.attributedLayers, bundled: bundled)
+    }
+}
+
+/// An answer whose JSON is written a piece at a time, each piece through the one encoder (so the bytes are
+/// `AnswerText.json`'s), rather than as one tree of values: the `--all` answers, whose whole tree cost
+/// more than the answering (callgrind, README's issue 16 figures).
+protocol PiecewiseJSON {
+    func jsonText() throws -> String
+}
+
+extension AnswerText {
+    /// An object `{"query": query, key: [elements]}` as `json` writes it with two-space indents, each
+    /// element encoded on its own, on every core.
+    static func document<Q: Encodable, E: Encodable & Sendable>(query: Q, key: String, elements: [E]) throws -> String {
+        let encoder = JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true)
+        let writer = JSONWriter(indent: 2)
+        // "query" sorts before "results" and any other key the answers use here.
+        precondition("query" < key, "members are written in sorted order")
+        var out = "{\n  \"query\" : "
+        writer.write(try encoder.encode(query), level: 1, into: &out)
+        out += ",\n  "
+        JSONWriter.writeString(key, into: &out)
+        out += " : ["
+        if elements.isEmpty {
+            out += "\n\n  ]\n}"
+            return out
+        }
+        let pieces = Parallel.map(elements.count) { i in
+            Result { () throws -> String in
+                var piece = ""
+                writer.write(try encoder.encode(elements[i]), level: 2, into: &piece)
+                return piece
+            }
+        }
+        for (i, piece) in pieces.enumerated() {
+            out += i == 0 ? "\n    " : ",\n    "
+            out += try piece.get()
+        }
+        out += "\n  ]\n}"
+        return out
     }
 }

@@ -67,6 +67,28 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(try catalog.nearestRail(to: .deposit(catalog.deposits[0].id)).first?.railId, "rail-ne-13309")
     }
 
+    /// `DepositChunkSource` on a catalog and a store, and `Catalog.nearestRail(for:)`.
+    func testDepositChunkExamples() throws {
+        let catalog = try Catalog.bundled()
+        var answered = 0
+        try catalog.forEachDepositChunk(size: 100, reading: [.rail, .stations], start: { _ in }) { chunk in
+            answered += try catalog.nearestRail(for: chunk).count
+        }
+        XCTAssertEqual(answered, catalog.deposits.count)
+        XCTAssertEqual(try catalog.nearestRail(for: catalog.deposits.prefix(10)).count, 10)
+
+        let path = scratch.appendingPathComponent("catalog.gpkg").path
+        try CatalogStore(path: path, access: .create).importData(from: [URL(fileURLWithPath: "GeoData")])
+        let store = try CatalogStore(path: path, access: .read)
+        var rail: Catalog?, answers = [DepositRail]()
+        try store.forEachDepositChunk(size: 4096, reading: [.rail, .stations], start: { rail = $0 }) { chunk in
+            answers += try rail!.nearestRail(for: chunk)
+        }
+        XCTAssertEqual(answers[0].depositId, "kz-w-001")
+        XCTAssertEqual(answers[0].rail[0].railId, "rail-ne-13309")
+        XCTAssertEqual(answers[0].rail[0].distanceM, 35_212.27, accuracy: 0.005)
+    }
+
     /// `SurveyValidator`, `SurveyRepair`, `InputFile`, `OutputFile` and `OutputTarget`.
     func testSurveyAndFileExamples() throws {
         let validator = SurveyValidator(catalog: try Catalog.bundled())

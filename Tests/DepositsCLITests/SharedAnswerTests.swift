@@ -37,4 +37,17 @@ final class SharedAnswerTests: XCTestCase {
         XCTAssertThrowsError(try NearRailQuestion(place: "x", k: 0).check()) { XCTAssertEqual(AnswerError($0).status, .usage) }
         XCTAssertThrowsError(try AtQuestion(place: "148.683,73.283").answer(catalog: catalog)) { XCTAssertEqual(AnswerError($0).status, .usage) }
     }
+
+    /// `NearRailForEveryDepositQuestion.stream` (the doc example) gives the CLI's `--format jsonl` and
+    /// `geojsonseq` bytes, chunk size whatever it is; `AnswerStream.jsonLine` writes one line.
+    func testStreamedAnswersAreTheCLIsBytes() throws {
+        let catalog = try Catalog.bundled()
+        for (format, chunk) in [(AnswerStream.Format.jsonLines, 8192), (.jsonLines, 5), (.geoJSONSequence, 3)] {
+            var text = [UInt8]()
+            try NearRailForEveryDepositQuestion(k: 2).stream(from: catalog, format: format, chunkSize: chunk) { text += $0 }
+            XCTAssertEqual(String(decoding: text, as: UTF8.self),
+                           try CLIRunner.succeed(["near-rail", "--all", "-k", "2", "--format", format.rawValue]), "\(format) \(chunk)")
+        }
+        XCTAssertEqual(String(decoding: try AnswerStream.jsonLine(["railId": "r1"]), as: UTF8.self), "{\"rail_id\":\"r1\"}\n")
+    }
 }

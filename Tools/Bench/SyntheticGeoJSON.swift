@@ -6,7 +6,8 @@ import Geo
 /// (PostGIS, Shapely, the store) run on exactly the data this benchmark uses. Adds ten corridors: random
 /// walks of 30-60 vertices 20-40 km apart (600-2,400 km long), 50 km wide, over the same extent.
 enum SyntheticGeoJSON {
-    static func write(to directory: URL, deposits: [Deposit], rail: [RailLine], seed: UInt64) throws {
+    /// - Parameter corridors: the corridors to write (the world set's); nil for the ten over Kazakhstan.
+    static func write(to directory: URL, deposits: [Deposit], rail: [RailLine], seed: UInt64, corridors: [Feature]? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let depositFeatures = deposits.map { d in
             // Every property the catalog's schema asks for (GeoData/README.md), so the set imports as real data does.
@@ -17,7 +18,7 @@ enum SyntheticGeoJSON {
         let railFeatures = rail.map { Feature(id: $0.id, properties: ["name": .string($0.name)], geometry: $0.geometry) }
         try write(depositFeatures, "deposits.geojson", directory)
         try write(railFeatures, "rail.geojson", directory)
-        try write(corridors(seed: seed), "corridors.geojson", directory)
+        try write(corridors ?? Self.corridors(seed: seed), "corridors.geojson", directory)
     }
 
     static func corridors(seed: UInt64) -> [Feature] {

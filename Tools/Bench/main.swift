@@ -5,6 +5,10 @@
 //                       deposits-bench --network --builds N           load, then N network builds only
 //                       deposits-bench --gateways [--deposits N] [--rail N] [--passes N]
 //                                                                      synthetic: every deposit to 10 gateways
+//                       deposits-bench --world --deposits N --rail N --write-geojson DIR   the whole globe (bench-scale.sh)
+//                       deposits-bench --check-stream FILE.jsonl --store STORE [--sample N]  streamed answers against
+//                                                                      single questions (bench-scale.sh)
+//                       deposits-bench --corridors-store STORE         every corridor's overlaps from a store
 import DepositIndex
 import Foundation
 import Geo
@@ -71,6 +75,20 @@ let args = Array(CommandLine.arguments.dropFirst())
     return v
 }
 let depositCount = option("--deposits", 100_000), railCount = option("--rail", 20_000), checkCount = option("--check", 2_000)
+if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count, args.contains("--world") {
+    // `--world`: the whole globe (SyntheticWorld), for Tools/bench-scale.sh.
+    let (deposits, rail, corridors) = SyntheticWorld.data(deposits: depositCount, rail: railCount, seed: UInt64(option("--seed", 42)))
+    try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42, corridors: corridors)
+    exit(0)
+}
+if let i = args.firstIndex(of: "--corridors-store"), i + 1 < args.count {
+    try StreamCheck.corridors(store: args[i + 1])
+    exit(0)
+}
+if let i = args.firstIndex(of: "--check-stream"), i + 1 < args.count {
+    try StreamCheck.run(records: args[i + 1], arguments: args)
+    exit(0)
+}
 if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count {
     let (deposits, rail) = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42)
     try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42)

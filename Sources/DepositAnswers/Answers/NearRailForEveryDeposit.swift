@@ -5,7 +5,7 @@ import Geo
 /// `near-rail --all`: the nearest rail line(s) of every deposit, from the engine's batch form (every
 /// core). Deposits are listed nearest to rail first; those without a location, or with no line within
 /// `--max-km`, come last in catalog order with an empty list.
-public struct NearRailForEveryDeposit: CommandAnswer {
+public struct NearRailForEveryDeposit: CommandAnswer, PiecewiseJSON {
     public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations] }
 
     var results: [DepositRail]
@@ -24,6 +24,11 @@ public struct NearRailForEveryDeposit: CommandAnswer {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(["all_deposits": true], forKey: .query)
         try c.encode(results, forKey: .results)
+    }
+
+    /// `encode(to:)`'s bytes, each result encoded on its own on every core.
+    func jsonText() throws -> String {
+        try AnswerText.document(query: ["all_deposits": true], key: "results", elements: results)
     }
 
     public func table(catalog: Catalog) -> String {
@@ -55,18 +60,25 @@ public struct NearRailForEveryDeposit: CommandAnswer {
         var features = [Feature]()
         for d in results where !d.rail.isEmpty {
             guard let deposit = catalog.deposit(id: d.depositId) else { continue }
-            let nearest = d.rail[0]
-            features.append(FeatureBuilder.deposit(deposit, extra: [
-                "rail_distance_m": .number((nearest.distanceM * 10).rounded() / 10), "rail_id": .string(nearest.railId),
-                "rail_name": .string(nearest.railName), "station_id": nearest.station.map { .string($0.id) } ?? .null,
-                "station_name": nearest.station.map { .string($0.name) } ?? .null,
-            ]))
-            for (i, r) in d.rail.enumerated() {
-                features.append(Feature(id: "distance-\(d.depositId)-\(i + 1)", properties: [
-                    "kind": "distance", "deposit_id": .string(d.depositId), "rank": .number(Double(i + 1)),
-                    "rail_id": .string(r.railId), "rail_name": .string(r.railName), "distance_m": .number((r.distanceM * 10).rounded() / 10),
-                ], geometry: .lineString([r.fromPoint, r.railPoint])))
-            }
+            features += Self.features(of: d, deposit: deposit)
+        }
+        return features
+    }
+
+    /// One deposit's features (none when nothing was measured): the deposit with its nearest line's
+    /// distance, then a `distance` line per result.
+    static func features(of d: DepositRail, deposit: Deposit) -> [Feature] {
+        guard let nearest = d.rail.first else { return [] }
+        var features = [FeatureBuilder.deposit(deposit, extra: [
+            "rail_distance_m": .number((nearest.distanceM * 10).rounded() / 10), "rail_id": .string(nearest.railId),
+            "rail_name": .string(nearest.railName), "station_id": nearest.station.map { .string($0.id) } ?? .null,
+            "station_name": nearest.station.map { .string($0.name) } ?? .null,
+        ])]
+        for (i, r) in d.rail.enumerated() {
+            features.append(Feature(id: "distance-\(d.depositId)-\(i + 1)", properties: [
+                "kind": "distance", "deposit_id": .string(d.depositId), "rank": .number(Double(i + 1)),
+                "rail_id": .string(r.railId), "rail_name": .string(r.railName), "distance_m": .number((r.distanceM * 10).rounded() / 10),
+            ], geometry: .lineString([r.fromPoint, r.railPoint])))
         }
         return features
     }

@@ -62,3 +62,46 @@ public struct NearRailForEveryDepositQuestion: Sendable {
         try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
     }
 }
+
+extension NearRailForEveryDepositQuestion {
+    /// The answer as records written as they are made (`AnswerStream`), a chunk of deposits at a time, each
+    /// chunk measured on every core; what is held at once is the rail and stations and one chunk.
+    ///
+    /// Records come in the source's order (`DepositChunkSource`: a store's fid order, which is the order
+    /// of import, or a catalog's order, which is its file's), not nearest first: the order is known before
+    /// any distance is. JSON Lines gives one record per deposit, an empty `rail` list for one without a
+    /// location or a line within the limit; a GeoJSON text sequence gives the features `--format geojson`
+    /// gives for each measured deposit (the deposit, then one `distance` line per result).
+    ///
+    ///     var text = [UInt8]()
+    ///     try NearRailForEveryDepositQuestion().stream(from: Catalog.bundled(), format: .jsonLines) { text += $0 }
+    /// - Parameter write: takes each chunk's records, in order, one call at a time, on a thread of the
+    ///   stream's own while the caller's reads the next chunk; what it throws ends the stream, and it is
+    ///   not called again once `stream` has returned or thrown.
+    public func stream(from source: some DepositChunkSource, format: AnswerStream.Format, precision: Int = 7,
+                       chunkSize: Int = 8192, write: ([UInt8]) throws -> Void) throws {
+        try check()
+        let k = self.k, limit = (maxKm ?? .infinity) * 1000
+        try withoutActuallyEscaping(write) { write in
+            // Each chunk is answered and written on the pipeline's thread (on every core) while the
+            // next is read: at most one chunk waits, one is answered.
+            var pipeline: Pipeline<[Deposit]>?
+            defer { pipeline?.cancel() }
+            try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], start: { catalog in
+                try catalog.requireLayers([.deposits, .rail])
+                pipeline = Pipeline(depth: 1) { chunk in
+                    let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)
+                    switch format {
+                    case .jsonLines:
+                        try write(AnswerStream.records(answers.count) { try NearRailRecord.jsonLine(answers[$0]) })
+                    case .geoJSONSequence:
+                        try write(AnswerStream.records(answers.count) { i in
+                            try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision)
+                        })
+                    }
+                }
+            }) { chunk in try pipeline?.submit(chunk) }
+            try pipeline?.finish()
+        }
+    }
+}

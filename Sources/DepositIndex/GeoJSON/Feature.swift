@@ -108,18 +108,31 @@ public enum GeoJSON {
         }
         out += ",\"features\":[\n"
         for (i, feature) in features.enumerated() {
-            out += "{\"type\":\"Feature\""
-            if let id = feature.id {
-                out += ",\"id\":"
-                JSONWriter.writeString(id, into: &out)
-            }
-            out += ",\"properties\":"
-            plain.write(.object(feature.properties), into: &out)
-            out += ",\"geometry\":"
-            writer.write(feature.geometry.map(GeoJSONGeometry.encode) ?? .null, into: &out)
-            out += i == features.count - 1 ? "}\n" : "},\n"
+            write(feature, into: &out, geometry: writer, properties: plain)
+            out += i == features.count - 1 ? "\n" : ",\n"
         }
         out += "]}\n"
         return out
+    }
+
+    /// One feature as one line of text without an ending (as in `text(of:)`): the record of a GeoJSON
+    /// text sequence (RFC 8142) or of a collection.
+    public static func text(of feature: Feature, decimals: Int? = 7) -> String {
+        var out = ""
+        write(feature, into: &out, geometry: JSONWriter(decimals: decimals), properties: JSONWriter())
+        return out
+    }
+
+    private static func write(_ feature: Feature, into out: inout String, geometry writer: JSONWriter, properties plain: JSONWriter) {
+        out += "{\"type\":\"Feature\""
+        if let id = feature.id {
+            out += ",\"id\":"
+            JSONWriter.writeString(id, into: &out)
+        }
+        out += ",\"properties\":"
+        plain.write(.object(feature.properties), into: &out)
+        out += ",\"geometry\":"
+        writer.write(feature.geometry.map(GeoJSONGeometry.encode) ?? .null, into: &out)
+        out += "}"
     }
 }

@@ -30,6 +30,10 @@ package struct JSONValueEncoder {
     package struct NonFiniteNumber: Error, CustomStringConvertible {
         package let path: String
         package let value: Double
+        package init(path: String, value: Double) {
+            self.path = path
+            self.value = value
+        }
         package var description: String { "cannot write \(value) at \(path.isEmpty ? "the top" : path) as JSON: JSON has no NaN or infinity" }
     }
 
@@ -42,6 +46,7 @@ package struct JSONValueEncoder {
     /// `distanceM` → `distance_m`, `overlapKm2` → `overlap_km2`, `railID` → `rail_id`; a key already in
     /// snake_case is left as it is (Foundation's `.convertToSnakeCase` rule).
     package static func snakeCase(_ key: String) -> String {
+        if let ascii = asciiSnakeCase(key) { return ascii }
         let characters = Array(key)
         var out = ""
         for (i, c) in characters.enumerated() {
@@ -57,6 +62,28 @@ package struct JSONValueEncoder {
             out += c.lowercased()
         }
         return out
+    }
+
+    /// The same rule on an ASCII key, byte by byte (every key of the package's answers): nil for a key
+    /// with any other character, which goes the general way.
+    private static func asciiSnakeCase(_ key: String) -> String? {
+        let bytes = Array(key.utf8)
+        func upper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func lower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard bytes.contains(where: upper) else { return key }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 4)
+        for (i, b) in bytes.enumerated() {
+            if upper(b), i > 0 {
+                let previous = bytes[i - 1]
+                let nextIsLower = i + 1 < bytes.count && lower(bytes[i + 1])
+                if lower(previous) || digit(previous) || (upper(previous) && nextIsLower) { out.append(0x5F) }
+            }
+            out.append(upper(b) ? b + 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

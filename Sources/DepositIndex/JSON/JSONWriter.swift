@@ -22,7 +22,9 @@ package struct JSONWriter: Sendable {
         write(value, level: 0, into: &out)
     }
 
-    private func write(_ value: JSONValue, level: Int, into out: inout String) {
+    /// `value` as it is written nested `level` containers deep (its inner lines indented to match), for a
+    /// document written a piece at a time.
+    package func write(_ value: JSONValue, level: Int, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -86,8 +88,19 @@ package struct JSONWriter: Sendable {
         return p
     }
 
-    static func writeString(_ s: String, into out: inout String) {
+    package static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: then they go in whole, without a scalar-by-scalar walk.
+        var plain = true
+        for byte in s.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        if plain {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

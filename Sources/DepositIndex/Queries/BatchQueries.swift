@@ -9,11 +9,51 @@ extension Catalog {
         guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
         try requireLayers([.deposits, .rail])
         let positions = try depositIDs.map { try $0.map { try depositPosition(of: $0) } } ?? Array(deposits.indices)
-        let search = RailSearch(self), deposits = self.deposits
-        return Parallel.map(positions.count) { i in
-            let d = deposits[positions[i]]
+        let deposits = self.deposits
+        return try nearestRail(for: positions.map { deposits[$0] }, k: k, maxDistanceM: maxDistance)
+    }
+
+    /// Nearest rail lines for deposits that need not be in this catalog (a chunk read from a store while
+    /// the catalog holds only the rail and stations), spread over every core, in the order given.
+    ///
+    ///     let catalog = try Catalog.bundled()
+    ///     let answers = try catalog.nearestRail(for: catalog.deposits.prefix(10))  // 10 answers
+    public func nearestRail(for deposits: some Collection<Deposit>, k: Int = 1, maxDistanceM maxDistance: Double = .infinity) throws -> [DepositRail] {
+        guard k >= 1 else { throw QueryError.invalidArgument("k must be at least 1, not \(k)") }
+        try requireLayers([.rail])
+        let search = RailSearch(self), deposits = Array(deposits)
+        // Answered along a Hilbert curve over the globe, so that each core's run of deposits lies close
+        // together and reads the same parts of the rail index; handed back in the order given.
+        let order = Self.hilbertOrder(deposits)
+        let found = Parallel.map(deposits.count) { j in
+            let d = deposits[order[j]]
             let rail = d.geometry.map { search.nearestRail(query: DistanceQuery(shape: $0), k: k, maxDistance: maxDistance) } ?? []
             return DepositRail(depositId: d.id, depositName: d.name, rail: rail)
+        }
+        var place = [Int](repeating: 0, count: order.count)
+        for (j, i) in order.enumerated() { place[i] = j }
+        return place.map { found[$0] }
+    }
+
+    /// Positions of `deposits` sorted by the Hilbert index of a vertex of each (the first), longitude and
+    /// latitude over the whole globe; deposits without geometry first, in order.
+    static func hilbertOrder(_ deposits: [Deposit]) -> [Int] {
+        let keys = deposits.map { d -> UInt64 in
+            guard let c = d.geometry.flatMap(Self.firstCoordinate) else { return 0 }
+            let x = UInt32(max(0, min(65535, (c.longitude + 180) / 360 * 65535)))
+            let y = UInt32(max(0, min(65535, (c.latitude + 90) / 180 * 65535)))
+            return Hilbert.index(x: x, y: y)
+        }
+        return deposits.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+    }
+
+    private static func firstCoordinate(_ shape: Shape) -> Coordinate? {
+        switch shape {
+        case .point(let c): return c
+        case .lineString(let cs), .multiPoint(let cs): return cs.first
+        case .polygon(let rings), .multiLineString(let rings): return rings.first?.first
+        case .multiPolygon(let polygons): return polygons.first?.first?.first
+        case .geometryCollection(let parts): return parts.lazy.compactMap(firstCoordinate).first
         }
     }
 

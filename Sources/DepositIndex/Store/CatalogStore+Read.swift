@@ -11,11 +11,18 @@ extension CatalogStore: FeatureSource {
 
     /// Features of a layer matching an SQL condition on the table (aliased `t`), in fid order.
     func features(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = []) throws -> [StoredFeature] {
-        guard let cols = columns[layer] else { return [] }
+        var out = [StoredFeature]()
+        try forEachFeature(layer, join: join, where: condition, values) { out.append($0) }
+        return out
+    }
+
+    /// The same features one at a time, so that a caller may keep only a chunk of them.
+    func forEachFeature(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = [],
+                        _ body: (StoredFeature) throws -> Void) throws {
+        guard let cols = columns[layer] else { return }
         let names = cols.columns.map { ", t." + GeoPackageSchema.quoted($0.name) }.joined()
         let s = try db.prepare("SELECT t.id, t.geom\(names) FROM \(GeoPackageSchema.quoted(layer.table)) t \(join) WHERE \(condition) ORDER BY t.fid")
         try s.bind(values)
-        var out = [StoredFeature]()
         while try s.step() {
             let id = s.text(0) ?? ""
             var geometry: Shape?
@@ -30,9 +37,8 @@ extension CatalogStore: FeatureSource {
                     throw StoreError.badRow(layer: layer.table, id: id, "column \(name): \(error)")
                 }
             }
-            out.append(StoredFeature(id: id, properties: properties, geometry: geometry))
+            try body(StoredFeature(id: id, properties: properties, geometry: geometry))
         }
-        return out
     }
 
     /// Features whose R-tree box (the box of their vertices) meets `window`, which may reach past ±180°.

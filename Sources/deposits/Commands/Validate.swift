@@ -58,6 +58,7 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name the survey file(s) to check") }
+        if format.stream != nil { throw ValidationError("--format \(format.rawValue) is for answers about every deposit (near-rail --all); give json or geojson for a report") }
     }
 
     func run() throws {
@@ -115,6 +116,7 @@ struct Validate: ParsableCommand {
             case .json: text = try validation.jsonText()
             case .geojson: text = validation.geoJSONText()
             case .html: text = try Self.mapPage(validation, surveys: inputs, crs: crs, catalog: catalog, bundled: data.isBundled)
+            case .jsonl, .geojsonseq: throw OutputOptions.streamRefusal(format)  // refused in validate()
             }
             try OutputFile.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: report, inputs: inputs + data.inputFiles(of: catalog))
             if let fix {

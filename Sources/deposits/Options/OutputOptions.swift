@@ -6,12 +6,17 @@ import Geo
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, geojson, html
+    /// Newline-delimited records written as they are answered (`AnswerStream`), for `--all` answers.
+    case jsonl, geojsonseq
+
+    /// The newline-delimited form, or nil for a format written as one document.
+    var stream: AnswerStream.Format? { AnswerStream.Format(rawValue: rawValue) }
 }
 
 /// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers, HTML for a
 /// browser (a self-contained map page, `AnswerMapPage`).
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet).")
+    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet); for near-rail --all also jsonl (JSON Lines) or geojsonseq (GeoJSON text sequences, RFC 8142), one record per line written as it is answered, in the data's order.")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
@@ -72,6 +77,7 @@ extension OutputOptions {
     func write(_ answer: some CommandAnswer, catalog: Catalog, data: DataOptions) throws {
         let inputs = data.inputFiles(of: catalog)
         switch format {
+        case .jsonl, .geojsonseq: throw Self.streamRefusal(format)
         case .json: try emit(json(answer), inputs: inputs)
         case .table: try emit(AnswerText.table(answer, catalog: catalog, bundled: data.isBundled), inputs: inputs)
         case .geojson: try emit(geojson(answer.features(catalog: catalog)), inputs: inputs)
@@ -79,5 +85,12 @@ extension OutputOptions {
                                                 catalog: catalog, precision: precision, bundled: data.isBundled,
                                                 layers: answer.attributedLayers), inputs: inputs)
         }
+    }
+}
+
+extension OutputOptions {
+    /// The refusal of a newline-delimited format for an answer that is one document.
+    static func streamRefusal(_ format: OutputFormat) -> AnswerError {
+        AnswerError(.usage, "--format \(format.rawValue) is for answers about every deposit (near-rail --all); give json or geojson for this one")
     }
 }

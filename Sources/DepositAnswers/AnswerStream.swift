@@ -1,0 +1,52 @@
+import DepositIndex
+
+/// The newline-delimited forms of answers too large to hold as one document (`--format jsonl` and
+/// `--format geojsonseq`): each record is written as soon as it is answered, so neither the answer nor
+/// its text is ever whole in memory.
+///
+/// - JSON Lines (`jsonl`, https://jsonlines.org): one JSON object per line, each line ending in LF; the
+///   object is what the document form lists under `results` (the same keys and numbers as `--format json`).
+/// - GeoJSON Text Sequences (`geojsonseq`, RFC 8142, media type `application/geo+json-seq`): each record
+///   is the record separator RS (0x1E), one GeoJSON Feature (RFC 7946: densified, cut at the
+///   antimeridian, coordinates rounded to `precision` places) and LF.
+public enum AnswerStream {
+    /// The record separator RFC 7464 and RFC 8142 put before each record.
+    public static let recordSeparator: UInt8 = 0x1E
+
+    /// The two newline-delimited formats.
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonLines = "jsonl"
+        case geoJSONSequence = "geojsonseq"
+    }
+
+    /// One JSON Lines record: `value` as `AnswerText.json` writes it (snake_case, sorted keys), on one
+    /// line, then LF.
+    ///
+    ///     String(decoding: try AnswerStream.jsonLine(["railId": "r1"]), as: UTF8.self)  // {"rail_id":"r1"}\n
+    public static func jsonLine<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let tree = try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(value)
+        var out = JSONWriter().string(tree)
+        out += "\n"
+        return Array(out.utf8)
+    }
+
+    /// One GeoJSON text sequence record per feature: RS, the feature as RFC 7946 wants it, LF.
+    public static func geoJSONRecords(_ features: [Feature], precision: Int = 7) throws -> [UInt8] {
+        var out = [UInt8]()
+        for f in try AnswerText.prepared(features) {
+            out.append(recordSeparator)
+            out += GeoJSON.text(of: f, decimals: precision).utf8
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// Records made on every core, each by `record(i)` for `i` in `0..<count`, joined in index order.
+    static func records(_ count: Int, _ record: (Int) throws -> [UInt8]) throws -> [UInt8] {
+        let made = Parallel.map(count) { i in Result { try record(i) } }
+        var out = [UInt8]()
+        out.reserveCapacity(made.reduce(0) { $0 + ((try? $1.get().count) ?? 0) })
+        for r in made { out += try r.get() }
+        return out
+    }
+}
