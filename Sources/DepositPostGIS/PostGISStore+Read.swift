@@ -48,9 +48,20 @@ extension PostGISStore: FeatureSource {
     /// order `orderBy` gives), read in binary: the geometry as WKB, numbers as IEEE bytes.
     func features(_ layer: StoreLayer, from: String = "", where condition: String = "true", _ parameters: [String?] = [],
                   orderBy: String = "t.fid") throws -> [StoredFeature] {
-        guard let cols = columns[layer] else { return [] }
+        guard let select = selection(layer) else { return [] }
+        return try decode(try db.query("\(select) \(from) WHERE \(condition) ORDER BY \(orderBy)", parameters), layer)
+    }
+
+    /// `SELECT id, WKB, properties FROM layer t`: the columns `decode` reads; nil when the layer is absent.
+    func selection(_ layer: StoreLayer) -> String? {
+        guard let cols = columns[layer] else { return nil }
         let names = cols.columns.map { ", t." + PostGISSchema.quoted($0.name) }.joined()
-        let r = try db.query("SELECT t.id, ST_AsBinary(t.geom)\(names) FROM \(PostGISSchema.quoted(layer.table)) t \(from) WHERE \(condition) ORDER BY \(orderBy)", parameters)
+        return "SELECT t.id, ST_AsBinary(t.geom)\(names) FROM \(PostGISSchema.quoted(layer.table)) t"
+    }
+
+    /// The features in a binary result of `selection(layer)`.
+    func decode(_ r: PGResult, _ layer: StoreLayer) throws -> [StoredFeature] {
+        guard let cols = columns[layer] else { return [] }
         var out = [StoredFeature]()
         out.reserveCapacity(r.rows)
         for row in 0..<r.rows {

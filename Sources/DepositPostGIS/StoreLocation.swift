@@ -48,6 +48,14 @@ public enum StoreLocation: Sendable {
         }
     }
 
+    /// The deposits a chunk at a time, with the other layers read once (`DepositChunkSource`).
+    public func depositChunks() throws -> any DepositChunkSource {
+        switch self {
+        case .geoPackage(let path): return try CatalogStore(path: path, access: .read)
+        case .postgreSQL(let url): return try PostGISStore(url: url, access: .read)
+        }
+    }
+
     /// Imports a checked input (creating the store, or the database's tables, when missing).
     @discardableResult
     public func importData(_ input: CatalogStore.ImportInput, progress: ((StoreProgress) -> Void)? = nil,

@@ -1,0 +1,23 @@
+@testable import DepositIndex
+import Foundation
+import XCTest
+
+/// `near-rail --all` streamed from PostGIS (a server-side cursor, a chunk at a time) gives the same bytes as
+/// from the GeoPackage and from the bundled GeoJSON, in every format; the GeoJSON path is the reference.
+final class StreamedFromPostGISTests: XCTestCase {
+    func testStreamedAnswersFromPostGISAreTheGeoJSONPathsBytes() throws {
+        let server = try PostgresTestServer.shared()
+        let url = try server.createDatabase("streamed", postgis: true)
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory).path
+        _ = try DepositsRun.succeed(["import", bundled, "--into", url])
+        let gpkg = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString.prefix(8)).gpkg").path
+        defer { try? FileManager.default.removeItem(atPath: gpkg) }
+        _ = try DepositsRun.succeed(["import", bundled, "--into", gpkg])
+        for format in ["jsonl", "geojsonseq", "json"] {
+            let reference = try DepositsRun.succeed(["near-rail", "--all", "--format", format])
+            XCTAssertEqual(try DepositsRun.succeed(["near-rail", "--all", "--store", url, "--format", format]), reference, format)
+            XCTAssertEqual(try DepositsRun.succeed(["near-rail", "--all", "--store", gpkg, "--format", format]), reference, format)
+            if format == "jsonl" { XCTAssertEqual(reference.split(separator: "\n").count, 54, "one record per bundled deposit") }
+        }
+    }
+}
