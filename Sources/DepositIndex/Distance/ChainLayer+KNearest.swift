@@ -53,6 +53,18 @@ extension ChainLayer {
                 if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + DistanceTolerance.tie) }
                 return true
             })
+        // A line that meets the query (distance 0) touches it along a stretch or at several crossings,
+        // each an exact nearest point; which chain the search met first depends on the other lines in the
+        // index. The point reported is the first in the line's own order, so that the answer does not
+        // depend on what else is loaded (a store's candidates or the whole catalog give the same bytes).
+        for i in accepted.indices where accepted[i].pair.distance == 0 {
+            for c in featureChains[accepted[i].feature] {
+                if let pair = nearest(to: query, chain: c, below: .leastNonzeroMagnitude) {
+                    accepted[i].pair = pair
+                    break
+                }
+            }
+        }
         if accepted.count > 1 { accepted.sort { a, b in
             DistanceTolerance.precedes(a.pair.distance, b.pair.distance, tieOrder: tieOrder(a.feature, b.feature))
         } }
