@@ -1,0 +1,158 @@
+import DepositIndex
+import Foundation
+import Geo
+
+/// A team's existing PostGIS tables read in place, read-only, through a `StoreMapping` (which table and
+/// columns hold each layer): the same request logic as `PostGISStore` (`FeatureSource+Request`), so the
+/// same exact answers on the ellipsoid, without importing anything.
+///
+///     let mapping = try StoreMapping(path: "team-mapping.json")
+///     let source = try MappedPostGISSource(url: "postgresql://me@db.example/gis", mapping: mapping)
+///     var request = StoreRequest()
+///     request.deposits = ["Akchatau"]
+///     request.nearestRail = 1
+///     let answer = try source.catalog(for: request).nearestRail(to: .deposit("Akchatau"))
+///
+/// - A layer whose geometry column has SRID 4326 is read through its GiST index: windows
+///   `col && ST_MakeEnvelope(..., 4326)` grown by the layer's bow pad (`MappedBowPad`, a proven bound
+///   computed from one aggregate over the table when the source opens).
+/// - A layer in any other SRID is read whole, transformed with `ST_Transform(col, 4326)`, for every
+///   question that needs it: no window in its SRID could be proven to hold every candidate. A large
+///   deposits table in a projected SRID is therefore slow; a 4326 column (or a 4326 view with its own
+///   index) is the fast way.
+/// - Look-ups by name read the layer's id and name columns whole (the team's tables have no key index).
+///
+/// The connection is read-only (`default_transaction_read_only`), and each question is read in one
+/// `REPEATABLE READ READ ONLY` transaction. What a deposit needs: the `id` and `geometry` columns; `name`
+/// (else the id is the name), `commodities` and `aliases` (text[] or JSON arrays; else none), `status`,
+/// `footprint`, `location_precision_m` and `source` are read when mapped and absent otherwise, and an
+/// answer that prints one shows it absent.
+public final class MappedPostGISSource {
+    let db: PGConnection
+    public let mapping: StoreMapping
+    /// How messages name the database (no password).
+    public var name: String { db.name }
+
+    /// One mapped layer as found in the database.
+    struct Resolved {
+        var spec: StoreMapping.Layer
+        /// The table as the server spells it (`regclass` text, quoted where needed).
+        var table: String
+        var idColumn: String
+        var geometryColumn: String
+        /// Each property's name and the SQL expression selecting it (`t.col`, `to_json(t.col)`, ...).
+        var properties: [(name: String, expression: String)]
+        var srid: Int
+        /// Degrees of latitude to grow windows by; `nil` when the layer is read whole.
+        var bowPad: Double?
+    }
+
+    var resolved: [StoreLayer: Resolved] = [:]
+
+    /// A mapped layer's SRID and bow pad (nil when it is read whole); nil for a layer left out.
+    package func layerFacts(_ layer: StoreLayer) -> (srid: Int, bowPad: Double?)? {
+        resolved[layer].map { ($0.srid, $0.bowPad) }
+    }
+
+    /// Connects, read-only, and checks every mapped table and column; an absent table or column, a
+    /// geometry column that is not `geometry`, or one without an SRID is a `StoreError.refused` naming
+    /// the mapping file, the layer, the table and the column (exit 65).
+    public init(url: String, mapping: StoreMapping) throws {
+        self.mapping = mapping
+        db = try PGConnection(url)
+        do {
+            try db.execute("SET default_transaction_read_only = on; BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? db.execute("COMMIT") }
+            let r = try db.query("SELECT count(*)::int FROM pg_extension WHERE extname = 'postgis'", binary: false)
+            if r.text(0, 0) != "1" {
+                throw StoreError.notAStore(path: name, "the database has no PostGIS extension, so it holds no geometry columns to map")
+            }
+            for layer in StoreLayer.allCases {
+                guard let spec = mapping.layers[layer] else { continue }
+                resolved[layer] = try resolve(layer, spec)
+            }
+        } catch let e as PGError {
+            throw PostGISStore.storeError(e, name: name)
+        }
+    }
+
+    /// "--store-mapping FILE: layer L (table T)" for messages.
+    func place(_ layer: StoreLayer, _ table: String) -> String {
+        "--store-mapping \(mapping.file): layer \(layer.rawValue) (table \(table))"
+    }
+
+    private func resolve(_ layer: StoreLayer, _ spec: StoreMapping.Layer) throws -> Resolved {
+        let found = try db.query("SELECT to_regclass($1)::text, to_regclass($1)::oid::text", [spec.table], binary: false)
+        guard let table = found.text(0, 0), let oid = found.text(0, 1) else {
+            throw StoreError.refused("\(place(layer, spec.table)): no such table or view in \(name)")
+        }
+        let cols = try db.query("""
+            SELECT a.attname::text, t.typname::text, format_type(a.atttypid, a.atttypmod)
+            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+            WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped
+            """, [oid], binary: false)
+        var types = [String: (typname: String, formatted: String)]()
+        for i in 0..<cols.rows { types[cols.text(i, 0) ?? ""] = (cols.text(i, 1) ?? "", cols.text(i, 2) ?? "") }
+        func column(_ c: String, _ role: String) throws -> (typname: String, formatted: String) {
+            guard let t = types[c] else {
+                throw StoreError.refused("\(place(layer, table)): no column \"\(c)\" (mapped as \(role)); the table has \(types.keys.sorted().joined(separator: ", "))")
+            }
+            return t
+        }
+        _ = try column(spec.id, "the id")
+        let g = try column(spec.geometry, "the geometry")
+        guard g.typname == "geometry" else {
+            throw StoreError.refused("\(place(layer, table)): column \"\(spec.geometry)\" is \(g.formatted), not a PostGIS geometry")
+        }
+        var properties = [(name: String, expression: String)]()
+        for (property, c) in spec.properties {
+            let t = try column(c, "property \"\(property)\"")
+            properties.append((property, Self.expression("t." + PostGISSchema.quoted(c), typname: t.typname)))
+        }
+        let geom = "t." + PostGISSchema.quoted(spec.geometry)
+        let srid = try self.srid(layer, table: table, oid: oid, column: spec.geometry)
+        var pad: Double?
+        if srid == 4326 {
+            let box = try db.query("""
+                SELECT max(ST_XMax(\(geom)) - ST_XMin(\(geom)))::text, max(greatest(abs(ST_YMin(\(geom))), abs(ST_YMax(\(geom)))))::text
+                FROM \(table) t WHERE \(geom) IS NOT NULL
+                """, binary: false)
+            let span = Double(box.text(0, 0) ?? "0") ?? 360, latitude = Double(box.text(0, 1) ?? "0") ?? 90
+            let bound = MappedBowPad.bound(longitudeSpan: span, maxAbsLatitude: latitude)
+            pad = bound >= 90 ? nil : bound
+        }
+        return Resolved(spec: spec, table: table, idColumn: spec.id, geometryColumn: spec.geometry, properties: properties,
+                        srid: srid, bowPad: pad)
+    }
+
+    /// The column's SRID from `geometry_columns`; for a column without a typmod SRID (0), the one SRID its
+    /// values carry. Refused when the values carry none or several.
+    private func srid(_ layer: StoreLayer, table: String, oid: String, column: String) throws -> Int {
+        let r = try db.query("""
+            SELECT g.srid::text FROM geometry_columns g
+            JOIN pg_class c ON c.relname = g.f_table_name JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = g.f_table_schema
+            WHERE c.oid = $1::oid AND g.f_geometry_column = $2
+            """, [oid, column], binary: false)
+        if r.rows > 0, let s = Int(r.text(0, 0) ?? ""), s != 0 { return s }
+        let q = PostGISSchema.quoted(column)
+        let values = try db.query("SELECT min(ST_SRID(\(q)))::text, max(ST_SRID(\(q)))::text FROM \(table) WHERE \(q) IS NOT NULL", binary: false)
+        guard let low = values.text(0, 0).flatMap({ Int($0) }), let high = values.text(0, 1).flatMap({ Int($0) }) else { return 4326 }
+        guard low == high, low != 0 else {
+            throw StoreError.refused("\(place(layer, table)): column \"\(column)\" has no single SRID (its values carry \(low == high ? "none" : "SRIDs \(low) to \(high)")); give it one, e.g. with a view using ST_SetSRID")
+        }
+        return low
+    }
+
+    /// How a column of type `typname` is selected so that `PostGISStore.value` reads it: numbers,
+    /// booleans and json as they are, `numeric` as double, `jsonb` as json, arrays as JSON arrays, anything
+    /// else as its text.
+    static func expression(_ column: String, typname: String) -> String {
+        switch typname {
+        case "bool", "int2", "int4", "int8", "float4", "float8", "json": return column
+        case "numeric": return "\(column)::float8"
+        case "jsonb": return "\(column)::json"
+        case let t where t.hasPrefix("_"): return "to_json(\(column))"
+        default: return "\(column)::text"
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import DepositAnswers
+import DepositIndex
+import DepositPostGIS
+import Foundation
+import XCTest
+
+/// A team's own PostGIS tables, read in place through a mapping file: a "team" schema built with psql
+/// from the bundled GeoData (imported with `deposits import --into`, then copied with INSERT ... SELECT
+/// under other table and column names, commodities as `text[]`, the regions in SRID 3857), answering
+/// the same as DepositIndex's own PostGIS tables.
+final class MappedTablesTests: XCTestCase {
+    /// Our tables' columns renamed in the team's (layer → our property → their column).
+    static let renamed: [StoreLayer: [String: String]] = [
+        .deposits: ["name": "title", "status": "stage", "commodities": "minerals", "aliases": "alias_list", "block_count": "blocks"],
+        .rail: ["name": "label", "gauge_mm": "gauge"],
+        .stations: ["name": "station_name"],
+        .regions: ["name": "oblast", "name_kk": "oblast_kk", "name_ru": "oblast_ru"],
+        .country: ["name": "country_name"],
+    ]
+
+    /// Team table, id column and geometry column per layer; corridors are left out.
+    static let tables: [StoreLayer: (table: String, id: String, geometry: String)] = [
+        .deposits: ("cadastre.licence_blocks", "block_no", "the_geom"),
+        .rail: ("infra.railways", "line_ref", "way"),
+        .stations: ("infra.stops", "stop_code", "location"),
+        .regions: ("admin.oblasts", "pcode", "boundary"),
+        .country: ("admin.\"Country\"", "iso", "shape"),
+    ]
+
+    /// Our tables' property columns (in our order) per layer.
+    private func columns(_ server: PostgresTestServer, _ db: String, _ layer: StoreLayer) throws -> [(name: String, type: String)] {
+        let out = try server.psql(db, """
+            SELECT attname || '|' || format_type(atttypid, atttypmod) FROM pg_attribute
+            WHERE attrelid = 'public.\(layer.table)'::regclass AND attnum > 0 AND NOT attisdropped AND attname NOT IN ('fid', 'id', 'geom')
+            ORDER BY attnum
+            """)
+        return out.split(separator: "\n").map { line in
+            let parts = line.split(separator: "|").map(String.init)
+            return (parts[0], parts[1])
+        }
+    }
+
+    /// Builds the team's schema beside our tables and returns the mapping file's path.
+    private func teamDatabase() throws -> (url: String, mapping: String, server: PostgresTestServer, db: String) {
+        let server = try PostgresTestServer.shared()
+        let url = try server.createDatabase(name)
+        let db = PostgresTestServer.databaseName(name)
+        let bundled = try XCTUnwrap(Catalog.bundledDirectory, "the bundled GeoData directory is not found").path
+        _ = try DepositsRun.succeed(["import", bundled, "--into", url])
+        try server.psql(db, "CREATE SCHEMA cadastre; CREATE SCHEMA infra; CREATE SCHEMA admin")
+        var mapping = [String]()
+        for layer in StoreLayer.allCases {
+            guard let t = Self.tables[layer] else { continue }
+            let rename = Self.renamed[layer] ?? [:]
+            var defs = ["\(t.id) text", layer == .regions ? "\(t.geometry) geometry(Geometry, 3857)" : "\(t.geometry) geometry(Geometry, 4326)"]
+            var selects = ["id", layer == .regions ? "ST_Transform(geom, 3857)" : "geom"]
+            var properties = [String]()
+            for c in try columns(server, db, layer) {
+                let theirs = rename[c.name] ?? c.name
+                var type = c.type, select = "\"\(c.name)\""
+                if layer == .deposits, c.name == "commodities" {
+                    type = "text[]"
+                    select = "ARRAY(SELECT json_array_elements_text(commodities))"
+                } else if c.type == "json" {
+                    type = "jsonb"  // jsonb keeps arrays' order; the bundled objects here are arrays or null
+                } else if c.type == "bigint", c.name == "block_count" || c.name == "gauge_mm" {
+                    type = "integer"
+                } else if c.name == "location_precision_m" {
+                    type = "numeric"
+                } else if c.type == "text", c.name == "status" {
+                    type = "varchar(40)"
+                }
+                defs.append("\"\(theirs)\" \(type)")
+                selects.append(select)
+                properties.append("\"\(c.name)\": \"\(theirs)\"")
+            }
+            try server.psql(db, "CREATE TABLE \(t.table) (\(defs.joined(separator: ", "))); INSERT INTO \(t.table) SELECT \(selects.joined(separator: ", ")) FROM public.\(layer.table) ORDER BY fid")
+            if layer != .regions { try server.psql(db, "CREATE INDEX ON \(t.table) USING gist (\(t.geometry))") }
+            let table = t.table.replacingOccurrences(of: "\"", with: "\\\"")
+            mapping.append("\"\(layer.rawValue)\": {\"table\": \"\(table)\", \"id\": \"\(t.id)\", \"geometry\": \"\(t.geometry)\", \"properties\": {\(properties.joined(separator: ", "))}}")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mapping-\(UUID().uuidString).json")
+        try ("{\n" + mapping.joined(separator: ",\n") + "\n}\n").write(to: file, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: file) }
+        return (url, file.path, server, db)
+    }
+
+    func testTheTeamsTablesAnswerAsOurOwnPostGISTablesDo() throws {
+        let team = try teamDatabase()
+        let ours = try PostGISStore(url: team.url, access: .read)
+        let mapped = try MappedPostGISSource(url: team.url, mapping: try StoreMapping(path: team.mapping))
+        // The regions are in SRID 3857 and read whole; the others through their GiST indexes.
+        XCTAssertEqual(mapped.layerFacts(.regions)?.srid, 3857)
+        XCTAssertNil(try XCTUnwrap(mapped.layerFacts(.regions)).bowPad)
+        XCTAssertEqual(mapped.layerFacts(.rail)?.srid, 4326)
+        XCTAssertNotNil(try XCTUnwrap(mapped.layerFacts(.rail)).bowPad)
+        XCTAssertNil(mapped.layerFacts(.corridors))
+        typealias Q = SameAnswersTests
+        let questions: [SameAnswersTests.Question] = [
+            Q.nearRail("kz-w-001"), Q.nearRail("Upper Kairakty", k: 3), Q.nearRail("Bozshakol", k: 5, maxKm: 40),
+            Q.nearRail("48.0,67.0"), Q.nearRail("43.2, 76.9", k: 2), Q.nearRail("Boguty", maxKm: 0.5),
+            Q.at("48.0,67.0", omit: [.corridors]), Q.at("50.28,72.93", radiusKm: 200, omit: [.corridors]),
+            Q.region("KZ-AKM"), Q.region("Abay"), Q.region("48.0,67.0"),
+            Q.show("kz-w-002"), Q.show("Akchatau"), Q.list, Q.nearRail("no such deposit"),
+        ]
+        var answered = 0
+        for q in questions {
+            func outcome(_ read: (StoreRequest) throws -> Catalog) -> String {
+                do { return try q.answer(try read(try q.request())) } catch { return "refused with \(AnswerError(error).status): \(error)" }
+            }
+            let expected = outcome { try ours.catalog(for: $0) }
+            let got = outcome { try mapped.catalog(for: $0) }
+            XCTAssertEqual(got, expected, q.label)
+            if !expected.hasPrefix("refused") { answered += 1 }
+        }
+        // All but "no such deposit" are answered.
+        XCTAssertEqual(answered, questions.count - 1)
+
+        // Through the CLI: the same bytes as from our tables.
+        for args in [["near-rail", "kz-w-001"], ["near-rail", "48.0,67.0", "--k", "2"], ["region", "KZ-AKM"]] {
+            let fromOurs = try DepositsRun.succeed(args + ["--store", team.url, "--format", "json"])
+            let fromTeam = try DepositsRun.succeed(args + ["--store", team.url, "--store-mapping", team.mapping, "--format", "json"])
+            XCTAssertEqual(fromTeam, fromOurs, args.joined(separator: " "))
+        }
+    }
+
+    func testAbsentLayersEditsAndBadMappingsAreRefusedNamingWhat() throws {
+        let team = try teamDatabase()
+        // Corridors are not mapped: refused naming the layer (65), as from a store without them.
+        let corridor = try DepositsRun.run(["corridor", "--store", team.url, "--store-mapping", team.mapping])
+        XCTAssertEqual(corridor.status, 65, corridor.stderr)
+        XCTAssertTrue(corridor.stderr.contains("no corridors layer"), corridor.stderr)
+
+        // Edits and imports take no mapping (usage, 64), and write nothing.
+        let before = try team.server.psql(team.db, "SELECT count(*) FROM cadastre.licence_blocks")
+        for args in [["add", "x.geojson", "--store", team.url], ["remove", "kz-w-001", "--store", team.url],
+                     ["import", "GeoData", "--into", team.url]] {
+            let r = try DepositsRun.run(args + ["--store-mapping", team.mapping])
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try team.server.psql(team.db, "SELECT count(*) FROM cadastre.licence_blocks"), before)
+        // 54 deposits in GeoData/deposits.geojson, copied into the team's table.
+        XCTAssertEqual(before, "54\n")
+
+        // A mapping naming a column the table lacks: refused naming the file, layer, table and column.
+        let text = try String(contentsOfFile: team.mapping, encoding: .utf8)
+        let badColumn = try write(text.replacingOccurrences(of: "\"stage\"", with: "\"phase\""))
+        let r = try DepositsRun.run(["list", "--store", team.url, "--store-mapping", badColumn])
+        XCTAssertEqual(r.status, 65, r.stderr)
+        for part in [badColumn, "layer deposits", "cadastre.licence_blocks", "no column \"phase\""] {
+            XCTAssertTrue(r.stderr.contains(part), "\(part) in \(r.stderr)")
+        }
+        // An unknown key, an absent table, a column that is not geometry.
+        let cases: [(String, String)] = [
+            (text.replacingOccurrences(of: "\"geometry\": \"way\"", with: "\"geom\": \"way\""), "layer rail: unknown key \"geom\""),
+            (text.replacingOccurrences(of: "infra.railways", with: "infra.rails"), "layer rail (table infra.rails): no such table"),
+            (text.replacingOccurrences(of: "\"geometry\": \"way\"", with: "\"geometry\": \"label\""), "column \"label\" is text, not a PostGIS geometry"),
+            ("{\"railways\": {}}", "unknown key \"railways\""),
+        ]
+        for (mappingText, message) in cases {
+            let file = try write(mappingText)
+            let bad = try DepositsRun.run(["near-rail", "kz-w-001", "--store", team.url, "--store-mapping", file])
+            XCTAssertEqual(bad.status, 65, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(message) && bad.stderr.contains(file), "\(message) in \(bad.stderr)")
+        }
+
+        // Repeated and NULL ids met while reading are refused naming the table and column.
+        try team.server.psql(team.db, "INSERT INTO cadastre.licence_blocks SELECT * FROM cadastre.licence_blocks WHERE block_no = 'kz-w-001'")
+        let dup = try DepositsRun.run(["show", "kz-w-001", "--store", team.url, "--store-mapping", team.mapping])
+        XCTAssertEqual(dup.status, 65, dup.stderr)
+        XCTAssertTrue(dup.stderr.contains("layer deposits (table cadastre.licence_blocks): id column \"block_no\" holds \"kz-w-001\" more than once"), dup.stderr)
+        try team.server.psql(team.db, "DELETE FROM cadastre.licence_blocks WHERE block_no = 'kz-w-001'; UPDATE cadastre.licence_blocks SET block_no = NULL WHERE block_no = 'kz-w-002'")
+        let null = try DepositsRun.run(["list", "--store", team.url, "--store-mapping", team.mapping])
+        XCTAssertEqual(null.status, 65, null.stderr)
+        XCTAssertTrue(null.stderr.contains("id column \"block_no\" holds NULL"), null.stderr)
+    }
+
+    /// The bow pad bound against the GeoPackage store's exact bow of single edges: never smaller.
+    func testTheBowPadBoundsEveryEdgeOfAGivenSpanAndLatitude() throws {
+        for (span, latitude) in [(1.0, 55.0), (10.0, 48.0), (30.0, 80.0), (5.0, 0.5)] {
+            let bound = MappedBowPad.bound(longitudeSpan: span, maxAbsLatitude: latitude)
+            for a in stride(from: -latitude, through: latitude, by: latitude / 7) {
+                for b in stride(from: -latitude, through: latitude, by: latitude / 5) {
+                    for s in [span / 3, span] {
+                        let bow = CatalogStore.bow(of: .lineString([.init(longitude: 10, latitude: a), .init(longitude: 10 + s, latitude: b)]))
+                        XCTAssertLessThanOrEqual(bow, bound, "span \(s) from \(a) to \(b)")
+                    }
+                }
+            }
+        }
+        // Points and meridians: 0; half the globe or more: read whole (180).
+        XCTAssertEqual(MappedBowPad.bound(longitudeSpan: 0, maxAbsLatitude: 60), 0)
+        XCTAssertEqual(MappedBowPad.bound(longitudeSpan: 200, maxAbsLatitude: 60), 180)
+    }
+
+    private func write(_ text: String) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mapping-\(UUID().uuidString).json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: file) }
+        return file.path
+    }
+}
