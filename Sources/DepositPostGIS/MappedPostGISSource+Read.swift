@@ -36,15 +36,16 @@ extension MappedPostGISSource: FeatureSource {
         }
     }
 
-    /// Features of a mapped layer matching an SQL condition on the table (aliased `t`), in id order. A NULL
-    /// or repeated id met among them is refused naming the mapping, table and column.
+    /// Features of a mapped layer matching an SQL condition on the table (aliased `t`), in the byte order of
+    /// their ids as text (a team's table has no import order to keep). A NULL or repeated id met among
+    /// them is refused naming the mapping, table and column.
     func features(_ layer: StoreLayer, where condition: String, _ parameters: [String?] = []) throws -> [StoredFeature] {
         guard let m = resolved[layer] else { return [] }
         let id = "t." + PostGISSchema.quoted(m.idColumn)
         let g = "t." + PostGISSchema.quoted(m.geometryColumn)
         let geometry = m.srid == 4326 ? "ST_AsBinary(\(g))" : "ST_AsBinary(ST_Transform(\(g), 4326))"
         let columns = m.properties.map { ", " + $0.expression }.joined()
-        let r = try db.query("SELECT \(id)::text, \(geometry)\(columns) FROM \(m.table) t WHERE \(condition) ORDER BY \(id)", parameters)
+        let r = try db.query("SELECT \(id)::text, \(geometry)\(columns) FROM \(m.table) t WHERE \(condition) ORDER BY \(id)::text COLLATE \"C\"", parameters)
         var out = [StoredFeature]()
         out.reserveCapacity(r.rows)
         var seen = Set<String>()

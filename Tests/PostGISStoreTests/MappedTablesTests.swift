@@ -18,12 +18,13 @@ final class MappedTablesTests: XCTestCase {
         .country: ["name": "country_name"],
     ]
 
-    /// Team table, id column and geometry column per layer; corridors are left out.
+    /// Team table, id column and geometry column per layer.
     static let tables: [StoreLayer: (table: String, id: String, geometry: String)] = [
         .deposits: ("cadastre.licence_blocks", "block_no", "the_geom"),
         .rail: ("infra.railways", "line_ref", "way"),
         .stations: ("infra.stops", "stop_code", "location"),
         .regions: ("admin.oblasts", "pcode", "boundary"),
+        .corridors: ("transport.corridors", "corridor_id", "route"),
         .country: ("admin.\"Country\"", "iso", "shape"),
     ]
 
@@ -40,14 +41,15 @@ final class MappedTablesTests: XCTestCase {
         }
     }
 
-    /// Builds the team's schema beside our tables and returns the mapping file's path.
-    private func teamDatabase() throws -> (url: String, mapping: String, server: PostgresTestServer, db: String) {
+    /// Builds the team's schema beside our tables and returns the mapping file's path (a mapping of every
+    /// layer but those in `leftOut`).
+    private func teamDatabase(leaving leftOut: Set<StoreLayer> = []) throws -> (url: String, mapping: String, server: PostgresTestServer, db: String) {
         let server = try PostgresTestServer.shared()
         let url = try server.createDatabase(name)
         let db = PostgresTestServer.databaseName(name)
         let bundled = try XCTUnwrap(Catalog.bundledDirectory, "the bundled GeoData directory is not found").path
         _ = try DepositsRun.succeed(["import", bundled, "--into", url])
-        try server.psql(db, "CREATE SCHEMA cadastre; CREATE SCHEMA infra; CREATE SCHEMA admin")
+        try server.psql(db, "CREATE SCHEMA cadastre; CREATE SCHEMA infra; CREATE SCHEMA admin; CREATE SCHEMA transport")
         var mapping = [String]()
         for layer in StoreLayer.allCases {
             guard let t = Self.tables[layer] else { continue }
@@ -76,6 +78,7 @@ final class MappedTablesTests: XCTestCase {
             }
             try server.psql(db, "CREATE TABLE \(t.table) (\(defs.joined(separator: ", "))); INSERT INTO \(t.table) SELECT \(selects.joined(separator: ", ")) FROM public.\(layer.table) ORDER BY fid")
             if layer != .regions { try server.psql(db, "CREATE INDEX ON \(t.table) USING gist (\(t.geometry))") }
+            if leftOut.contains(layer) { continue }
             let table = t.table.replacingOccurrences(of: "\"", with: "\\\"")
             mapping.append("\"\(layer.rawValue)\": {\"table\": \"\(table)\", \"id\": \"\(t.id)\", \"geometry\": \"\(t.geometry)\", \"properties\": {\(properties.joined(separator: ", "))}}")
         }
@@ -94,14 +97,14 @@ final class MappedTablesTests: XCTestCase {
         XCTAssertNil(try XCTUnwrap(mapped.layerFacts(.regions)).bowPad)
         XCTAssertEqual(mapped.layerFacts(.rail)?.srid, 4326)
         XCTAssertNotNil(try XCTUnwrap(mapped.layerFacts(.rail)).bowPad)
-        XCTAssertNil(mapped.layerFacts(.corridors))
+        XCTAssertEqual(mapped.layerFacts(.corridors)?.srid, 4326)
         typealias Q = SameAnswersTests
         let questions: [SameAnswersTests.Question] = [
             Q.nearRail("kz-w-001"), Q.nearRail("Upper Kairakty", k: 3), Q.nearRail("Bozshakol", k: 5, maxKm: 40),
             Q.nearRail("48.0,67.0"), Q.nearRail("43.2, 76.9", k: 2), Q.nearRail("Boguty", maxKm: 0.5),
             Q.at("48.0,67.0", omit: [.corridors]), Q.at("50.28,72.93", radiusKm: 200, omit: [.corridors]),
             Q.region("KZ-AKM"), Q.region("Abay"), Q.region("48.0,67.0"),
-            Q.show("kz-w-002"), Q.show("Akchatau"), Q.list, Q.nearRail("no such deposit"),
+            Q.show("kz-w-002"), Q.show("Akchatau"), Q.corridor("corridor-titr"), Q.nearRail("no such deposit"),
         ]
         var answered = 0
         for q in questions {
@@ -116,6 +119,16 @@ final class MappedTablesTests: XCTestCase {
         // All but "no such deposit" are answered.
         XCTAssertEqual(answered, questions.count - 1)
 
+        // The list: the same deposits, in id order (a team's table has no import order to keep).
+        func ids(_ text: String) throws -> [String] {
+            let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+            return rows.compactMap { $0["id"] as? String }
+        }
+        let ourList = try ids(try Q.list.answer(try ours.catalog(for: Q.list.request())))
+        let teamList = try ids(try Q.list.answer(try mapped.catalog(for: Q.list.request())))
+        XCTAssertEqual(teamList, ourList.sorted())
+        XCTAssertEqual(teamList.count, 54)  // GeoData/deposits.geojson's 54 deposits
+
         // Through the CLI: the same bytes as from our tables.
         for args in [["near-rail", "kz-w-001"], ["near-rail", "48.0,67.0", "--k", "2"], ["region", "KZ-AKM"]] {
             let fromOurs = try DepositsRun.succeed(args + ["--store", team.url, "--format", "json"])
@@ -125,7 +138,7 @@ final class MappedTablesTests: XCTestCase {
     }
 
     func testAbsentLayersEditsAndBadMappingsAreRefusedNamingWhat() throws {
-        let team = try teamDatabase()
+        let team = try teamDatabase(leaving: [.corridors])
         // Corridors are not mapped: refused naming the layer (65), as from a store without them.
         let corridor = try DepositsRun.run(["corridor", "--store", team.url, "--store-mapping", team.mapping])
         XCTAssertEqual(corridor.status, 65, corridor.stderr)
@@ -166,7 +179,7 @@ final class MappedTablesTests: XCTestCase {
 
         // Repeated and NULL ids met while reading are refused naming the table and column.
         try team.server.psql(team.db, "INSERT INTO cadastre.licence_blocks SELECT * FROM cadastre.licence_blocks WHERE block_no = 'kz-w-001'")
-        let dup = try DepositsRun.run(["show", "kz-w-001", "--store", team.url, "--store-mapping", team.mapping])
+        let dup = try DepositsRun.run(["near-rail", "kz-w-001", "--store", team.url, "--store-mapping", team.mapping])
         XCTAssertEqual(dup.status, 65, dup.stderr)
         XCTAssertTrue(dup.stderr.contains("layer deposits (table cadastre.licence_blocks): id column \"block_no\" holds \"kz-w-001\" more than once"), dup.stderr)
         try team.server.psql(team.db, "DELETE FROM cadastre.licence_blocks WHERE block_no = 'kz-w-001'; UPDATE cadastre.licence_blocks SET block_no = NULL WHERE block_no = 'kz-w-002'")
