@@ -9,9 +9,10 @@ import Geo
 ///     let mapping = try StoreMapping(path: "team-mapping.json")
 ///     let source = try MappedPostGISSource(url: "postgresql://me@db.example/gis", mapping: mapping)
 ///     var request = StoreRequest()
-///     request.deposits = ["Akchatau"]
+///     request.deposits = ["kz-w-001"]
 ///     request.nearestRail = 1
-///     let answer = try source.catalog(for: request).nearestRail(to: .deposit("Akchatau"))
+///     let answer = try source.catalog(for: request).nearestRail(to: .deposit("kz-w-001"))
+///     // answer[0].railId == "rail-ne-13309", as from our own tables (the bundled data, mapped)
 ///
 /// - A layer whose geometry column has SRID 4326 is read through its GiST index: windows
 ///   `col && ST_MakeEnvelope(..., 4326)` grown by the layer's bow pad (`MappedBowPad`, a proven bound
@@ -113,13 +114,18 @@ public final class MappedPostGISSource {
         let srid = try self.srid(layer, table: table, oid: oid, column: spec.geometry)
         var pad: Double?
         if srid == 4326 {
+            // One aggregate: the widest longitude step of any edge (of any feature's box, without
+            // ST_DumpSegments), and the largest |latitude|; see MappedBowPad.
+            let hasSegments = try db.query("SELECT to_regproc('st_dumpsegments') IS NOT NULL", binary: false).text(0, 0) == "t"
+            let steps = hasSegments
+                ? "SELECT max(ST_XMax(s.geom) - ST_XMin(s.geom)) FROM \(table) t, ST_Dump(\(geom)) d, ST_DumpSegments(CASE WHEN ST_Dimension(d.geom) > 0 THEN d.geom END) s"
+                : "SELECT max(ST_XMax(\(geom)) - ST_XMin(\(geom))) FROM \(table) t"
             let box = try db.query("""
-                SELECT max(ST_XMax(\(geom)) - ST_XMin(\(geom)))::text, max(greatest(abs(ST_YMin(\(geom))), abs(ST_YMax(\(geom)))))::text
-                FROM \(table) t WHERE \(geom) IS NOT NULL
+                SELECT (\(steps))::text, (SELECT max(greatest(abs(ST_YMin(\(geom))), abs(ST_YMax(\(geom))))) FROM \(table) t)::text
                 """, binary: false)
-            let span = Double(box.text(0, 0) ?? "0") ?? 360, latitude = Double(box.text(0, 1) ?? "0") ?? 90
-            let bound = MappedBowPad.bound(longitudeSpan: span, maxAbsLatitude: latitude)
-            pad = bound >= 90 ? nil : bound
+            let span = box.text(0, 0).map { Double($0) ?? .infinity } ?? 0
+            let latitude = box.text(0, 1).map { Double($0) ?? .infinity } ?? 0
+            pad = MappedBowPad.bound(edgeLongitudeSpan: span, maxAbsLatitude: latitude)
         }
         return Resolved(spec: spec, table: table, idColumn: spec.id, geometryColumn: spec.geometry, properties: properties,
                         srid: srid, bowPad: pad)
