@@ -108,6 +108,14 @@ public final class MappedPostGISSource {
         var properties = [(name: String, expression: String)]()
         for (property, c) in spec.properties {
             let t = try column(c, "property \"\(property)\"")
+            // The properties the engine reads as lists or numbers: a column that cannot hold one would
+            // read as "none", a plausible-looking default, so it is refused.
+            if Self.listProperties.contains(property), !(t.typname.hasPrefix("_") || t.typname == "json" || t.typname == "jsonb") {
+                throw StoreError.refused("\(place(layer, table)): property \"\(property)\" is a list, but column \"\(c)\" is \(t.formatted) (give a text[] or json column)")
+            }
+            if Self.numberProperties.contains(property), !["int2", "int4", "int8", "float4", "float8", "numeric"].contains(t.typname) {
+                throw StoreError.refused("\(place(layer, table)): property \"\(property)\" is a number, but column \"\(c)\" is \(t.formatted)")
+            }
             properties.append((property, Self.expression("t." + PostGISSchema.quoted(c), typname: t.typname)))
         }
         let geom = "t." + PostGISSchema.quoted(spec.geometry)
@@ -148,6 +156,10 @@ public final class MappedPostGISSource {
         }
         return low
     }
+
+    /// Properties the engine reads as lists of texts, and as numbers.
+    static let listProperties: Set<String> = ["aliases", "commodities"]
+    static let numberProperties: Set<String> = ["width_km", "location_precision_m"]
 
     /// How a column of type `typname` is selected so that `PostGISStore.value` reads it: numbers,
     /// booleans and json as they are, `numeric` as double, `jsonb` as json, arrays as JSON arrays, anything

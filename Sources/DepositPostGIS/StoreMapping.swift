@@ -62,6 +62,7 @@ public struct StoreMapping: Sendable, Equatable {
             guard let layer = StoreLayer(rawValue: key) else {
                 throw bad("unknown key \"\(key)\" at the top level (the layers are \(StoreLayer.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            if layers[layer] != nil { throw bad("layer \(key) is given twice") }
             guard let l = value.objectValue else { throw bad("layer \(key): must be an object with table, id, geometry and properties") }
             var fields = [String: String]()
             var properties = [(name: String, column: String)]()
@@ -75,6 +76,7 @@ public struct StoreMapping: Sendable, Equatable {
                     for (name, c) in p.members {
                         guard let column = c.stringValue, !column.isEmpty else { throw bad("layer \(key): property \"\(name)\" must name a column") }
                         if name == "id" { throw bad("layer \(key): property \"id\" is the layer's \"id\" column, not a property") }
+                        if properties.contains(where: { $0.name == name }) { throw bad("layer \(key): property \"\(name)\" is given twice") }
                         properties.append((name, column))
                     }
                 default:
@@ -83,6 +85,9 @@ public struct StoreMapping: Sendable, Equatable {
             }
             for needed in ["table", "id", "geometry"] where fields[needed] == nil {
                 throw bad("layer \(key): \"\(needed)\" is missing")
+            }
+            if layer == .corridors, !properties.contains(where: { $0.name == "width_km" }) {
+                throw bad("layer corridors: \"properties\" must map \"width_km\" (a corridor's width, which its questions need)")
             }
             layers[layer] = Layer(table: fields["table"]!, id: fields["id"]!, geometry: fields["geometry"]!, properties: properties)
         }

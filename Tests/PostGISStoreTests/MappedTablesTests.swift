@@ -179,6 +179,10 @@ final class MappedTablesTests: XCTestCase {
             (text.replacingOccurrences(of: "infra.railways", with: "infra.rails"), "layer rail (table infra.rails): no such table"),
             (text.replacingOccurrences(of: "\"geometry\": \"way\"", with: "\"geometry\": \"label\""), "column \"label\" is text, not a PostGIS geometry"),
             ("{\"railways\": {}}", "unknown key \"railways\""),
+            (text.replacingOccurrences(of: "\"minerals\"", with: "\"stage\""),
+             "layer deposits (table cadastre.licence_blocks): property \"commodities\" is a list, but column \"stage\" is character varying(40)"),
+            ("{\"corridors\": {\"table\": \"transport.corridors\", \"id\": \"corridor_id\", \"geometry\": \"route\", \"properties\": {\"name\": \"name\"}}}",
+             "layer corridors: \"properties\" must map \"width_km\""),
         ]
         for (mappingText, message) in cases {
             let file = try write(mappingText)
