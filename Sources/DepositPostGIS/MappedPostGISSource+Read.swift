@@ -29,7 +29,11 @@ extension MappedPostGISSource: FeatureSource {
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         do {
             try db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? db.execute("COMMIT") }
+            wholeLayers = [:]
+            defer {
+                wholeLayers = [:]
+                try? db.execute("COMMIT")
+            }
             return try body()
         } catch let e as PGError {
             throw PostGISStore.storeError(e, name: name)
@@ -106,6 +110,9 @@ extension MappedPostGISSource: FeatureSource {
     }
 
     package func allFeatures(_ layer: StoreLayer) throws -> [StoredFeature] {
-        try features(layer, where: "true")
+        if let kept = wholeLayers[layer] { return kept }
+        let all = try features(layer, where: "true")
+        wholeLayers[layer] = all
+        return all
     }
 }

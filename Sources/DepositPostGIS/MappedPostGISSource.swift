@@ -49,6 +49,9 @@ public final class MappedPostGISSource {
     }
 
     var resolved: [StoreLayer: Resolved] = [:]
+    /// Layers read whole within the current snapshot (name look-ups, layers in another SRID), kept until
+    /// it ends so a question's repeated reads (growing windows, several names) cost one.
+    var wholeLayers: [StoreLayer: [StoredFeature]] = [:]
 
     /// A mapped layer's SRID and bow pad (nil when it is read whole); nil for a layer left out.
     package func layerFacts(_ layer: StoreLayer) -> (srid: Int, bowPad: Double?)? {
