@@ -7,8 +7,16 @@ extension MappedPostGISSource: FeatureSource {
     /// Catalogs read from a database have no files an output could replace.
     package var catalogDirectory: URL { URL(fileURLWithPath: "/dev/null") }
     package func hasLayer(_ layer: StoreLayer) -> Bool { resolved[layer] != nil }
-    /// A layer read whole (another SRID, or a bound too wide to help) needs no pad: 0.
-    package func layerBowPad(_ layer: StoreLayer) -> Double { resolved[layer]?.bowPad ?? 0 }
+    /// A layer read whole (another SRID, or a bound too wide to help) needs no pad: 0. One not yet
+    /// measured (a question that `catalog(for:)` did not expect to read it by window) gets 90: windows
+    /// then reach the poles, slow but exact.
+    package func layerBowPad(_ layer: StoreLayer) -> Double {
+        switch resolved[layer]?.bowPad {
+        case .degrees(let d): return d
+        case .unknown: return 90
+        case .readWhole, nil: return 0
+        }
+    }
     /// The mapped layers.
     package var layers: [StoreLayer] { StoreLayer.allCases.filter { resolved[$0] != nil } }
 
@@ -17,8 +25,21 @@ extension MappedPostGISSource: FeatureSource {
     public func catalog(for request: StoreRequest) throws -> Catalog {
         try snapshot {
             try checkLayers(for: request)
+            for layer in Self.windowLayers(request) { try measurePad(layer) }
             return try read(request)
         }
+    }
+
+    /// The layers `read(request)` reads by windows (see `FeatureSource+Request`), whose pads are measured
+    /// before it; a layer missed here is still read exactly (`layerBowPad`).
+    static func windowLayers(_ request: StoreRequest) -> Set<StoreLayer> {
+        var layers = Set<StoreLayer>()
+        if request.everything { return layers }
+        if request.nearestRail > 0 { layers.formUnion([.rail, .stations]) }
+        if request.nearestStations > 0 { layers.insert(.stations) }
+        if request.depositsWithin != nil || !request.regions.isEmpty || !request.corridorDeposits.isEmpty { layers.insert(.deposits) }
+        if request.regionsAround { layers.insert(.regions) }
+        return layers
     }
 
     /// Every feature of every mapped layer, in one snapshot.
@@ -84,7 +105,7 @@ extension MappedPostGISSource: FeatureSource {
     package func features(_ layer: StoreLayer, meeting window: Envelope) throws -> [StoredFeature] {
         guard let m = resolved[layer] else { return [] }
         // Another SRID, or a pad too wide to bound: the whole layer, so nothing is missed.
-        guard m.srid == 4326, m.bowPad != nil else { return try allFeatures(layer) }
+        guard m.srid == 4326, m.bowPad != .readWhole else { return try allFeatures(layer) }
         let g = "t." + PostGISSchema.quoted(m.geometryColumn)
         let pieces = CatalogStore.wrapped(window).map { w in
             "(\(g) && ST_MakeEnvelope(\(w.minX), \(w.minY), \(w.maxX), \(w.maxY), 4326))"

@@ -44,8 +44,15 @@ public final class MappedPostGISSource {
         /// Each property's name and the SQL expression selecting it (`t.col`, `to_json(t.col)`, ...).
         var properties: [(name: String, expression: String)]
         var srid: Int
-        /// Degrees of latitude to grow windows by; `nil` when the layer is read whole.
-        var bowPad: Double?
+        var bowPad: Pad
+    }
+
+    /// A layer's bow pad: not yet measured (windows are then grown to the poles, which stays exact),
+    /// measured (degrees of latitude), or none that helps (the layer is read whole).
+    enum Pad: Equatable {
+        case unknown
+        case degrees(Double)
+        case readWhole
     }
 
     var resolved: [StoreLayer: Resolved] = [:]
@@ -53,9 +60,40 @@ public final class MappedPostGISSource {
     /// it ends so a question's repeated reads (growing windows, several names) cost one.
     var wholeLayers: [StoreLayer: [StoredFeature]] = [:]
 
-    /// A mapped layer's SRID and bow pad (nil when it is read whole); nil for a layer left out.
-    package func layerFacts(_ layer: StoreLayer) -> (srid: Int, bowPad: Double?)? {
-        resolved[layer].map { ($0.srid, $0.bowPad) }
+    /// A mapped layer's SRID and bow pad (nil when it is read whole), measuring the pad if not yet done;
+    /// nil for a layer left out.
+    package func layerFacts(_ layer: StoreLayer) throws -> (srid: Int, bowPad: Double?)? {
+        guard let m = resolved[layer] else { return nil }
+        try snapshot { try measurePad(layer) }
+        if case .degrees(let d) = resolved[layer]?.bowPad { return (m.srid, d) }
+        return (m.srid, nil)
+    }
+
+    /// Measures a 4326 layer's bow pad (once per source), inside the caller's transaction: first from the
+    /// widest feature box (one cheap aggregate); when that gives no usable bound (features wider than
+    /// 11.46° of longitude, such as a country outline), from the widest edge step among the features
+    /// wider than 1° (`ST_DumpSegments`, PostGIS 3.2 or later), the narrower ones counting as 1°.
+    /// See `MappedBowPad` for why the result bounds every edge.
+    func measurePad(_ layer: StoreLayer) throws {
+        guard let m = resolved[layer], m.bowPad == .unknown else { return }
+        let g = "t." + PostGISSchema.quoted(m.geometryColumn)
+        let box = try db.query("""
+            SELECT max(ST_XMax(\(g)) - ST_XMin(\(g)))::text, max(greatest(abs(ST_YMin(\(g))), abs(ST_YMax(\(g)))))::text
+            FROM \(m.table) t WHERE \(g) IS NOT NULL
+            """, binary: false)
+        let span = box.text(0, 0).map { Double($0) ?? .infinity } ?? 0
+        let latitude = box.text(0, 1).map { Double($0) ?? .infinity } ?? 0
+        var pad = MappedBowPad.bound(edgeLongitudeSpan: span, maxAbsLatitude: latitude)
+        if pad == nil, try db.query("SELECT to_regproc('st_dumpsegments') IS NOT NULL", binary: false).text(0, 0) == "t" {
+            let steps = try db.query("""
+                SELECT max(ST_XMax(s.geom) - ST_XMin(s.geom))::text FROM \(m.table) t, ST_Dump(\(g)) d,
+                    ST_DumpSegments(CASE WHEN ST_Dimension(d.geom) > 0 THEN d.geom END) s
+                WHERE ST_XMax(\(g)) - ST_XMin(\(g)) > 1
+                """, binary: false)
+            let widest = max(1, steps.text(0, 0).map { Double($0) ?? .infinity } ?? 0)
+            pad = MappedBowPad.bound(edgeLongitudeSpan: widest, maxAbsLatitude: latitude)
+        }
+        resolved[layer]?.bowPad = pad.map { .degrees($0) } ?? .readWhole
     }
 
     /// Connects, read-only, and checks every mapped table and column; an absent table or column, a
@@ -121,25 +159,9 @@ public final class MappedPostGISSource {
             }
             properties.append((property, Self.expression("t." + PostGISSchema.quoted(c), typname: t.typname)))
         }
-        let geom = "t." + PostGISSchema.quoted(spec.geometry)
         let srid = try self.srid(layer, table: table, oid: oid, column: spec.geometry)
-        var pad: Double?
-        if srid == 4326 {
-            // One aggregate: the widest longitude step of any edge (of any feature's box, without
-            // ST_DumpSegments), and the largest |latitude|; see MappedBowPad.
-            let hasSegments = try db.query("SELECT to_regproc('st_dumpsegments') IS NOT NULL", binary: false).text(0, 0) == "t"
-            let steps = hasSegments
-                ? "SELECT max(ST_XMax(s.geom) - ST_XMin(s.geom)) FROM \(table) t, ST_Dump(\(geom)) d, ST_DumpSegments(CASE WHEN ST_Dimension(d.geom) > 0 THEN d.geom END) s"
-                : "SELECT max(ST_XMax(\(geom)) - ST_XMin(\(geom))) FROM \(table) t"
-            let box = try db.query("""
-                SELECT (\(steps))::text, (SELECT max(greatest(abs(ST_YMin(\(geom))), abs(ST_YMax(\(geom))))) FROM \(table) t)::text
-                """, binary: false)
-            let span = box.text(0, 0).map { Double($0) ?? .infinity } ?? 0
-            let latitude = box.text(0, 1).map { Double($0) ?? .infinity } ?? 0
-            pad = MappedBowPad.bound(edgeLongitudeSpan: span, maxAbsLatitude: latitude)
-        }
         return Resolved(spec: spec, table: table, idColumn: spec.id, geometryColumn: spec.geometry, properties: properties,
-                        srid: srid, bowPad: pad)
+                        srid: srid, bowPad: srid == 4326 ? .unknown : .readWhole)
     }
 
     /// The column's SRID from `geometry_columns`; for a column without a typmod SRID (0), the one SRID its

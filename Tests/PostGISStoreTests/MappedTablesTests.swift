@@ -94,20 +94,22 @@ final class MappedTablesTests: XCTestCase {
         let ours = try PostGISStore(url: team.url, access: .read)
         let mapped = try MappedPostGISSource(url: team.url, mapping: try StoreMapping(path: team.mapping))
         // The regions are in SRID 3857 and read whole; the others through their GiST indexes.
-        XCTAssertEqual(mapped.layerFacts(.regions)?.srid, 3857)
-        XCTAssertNil(try XCTUnwrap(mapped.layerFacts(.regions)).bowPad)
-        XCTAssertEqual(mapped.layerFacts(.rail)?.srid, 4326)
-        XCTAssertNotNil(try XCTUnwrap(mapped.layerFacts(.rail)).bowPad)
-        XCTAssertEqual(mapped.layerFacts(.corridors)?.srid, 4326)
+        XCTAssertEqual(try mapped.layerFacts(.regions)?.srid, 3857)
+        XCTAssertNil(try XCTUnwrap(try mapped.layerFacts(.regions)).bowPad)
+        XCTAssertEqual(try mapped.layerFacts(.rail)?.srid, 4326)
+        XCTAssertNotNil(try XCTUnwrap(try mapped.layerFacts(.rail)).bowPad)
+        XCTAssertEqual(try mapped.layerFacts(.corridors)?.srid, 4326)
         // MappedPostGISSource's doc example.
         var request = StoreRequest()
         request.deposits = ["kz-w-001"]
         request.nearestRail = 1
         let answer = try mapped.catalog(for: request).nearestRail(to: .deposit("kz-w-001"))
         XCTAssertEqual(answer.first?.railId, "rail-ne-13309")  // as PostGISStore's doc example, from our own tables
-        // The rail's pad from its widest edge step (PostGIS 3.3 has ST_DumpSegments): small, not the
-        // feature span's 0.72°; measured 0.000615° here.
-        XCTAssertLessThan(try XCTUnwrap(mapped.layerFacts(.rail)?.bowPad), 0.01)
+        // The rail's pad from its widest line box (6.54° of longitude, |latitude| up to 57°: GeoData/rail.geojson).
+        XCTAssertEqual(try XCTUnwrap(mapped.layerFacts(.rail)?.bowPad), MappedBowPad.bound(edgeLongitudeSpan: 6.53976, maxAbsLatitude: 57)!, accuracy: 1e-6)
+        // The country (40.8° wide) from its widest edge step (1.697884° of longitude, by psql's
+        // ST_DumpSegments over GeoData/country.geojson) at |latitude| up to 55.43181°.
+        XCTAssertEqual(try XCTUnwrap(mapped.layerFacts(.country)?.bowPad), MappedBowPad.bound(edgeLongitudeSpan: 1.697884, maxAbsLatitude: 55.43181)!, accuracy: 1e-6)
         typealias Q = SameAnswersTests
         let questions: [SameAnswersTests.Question] = [
             Q.nearRail("kz-w-001"), Q.nearRail("Upper Kairakty", k: 3), Q.nearRail("Bozshakol", k: 5, maxKm: 40),
