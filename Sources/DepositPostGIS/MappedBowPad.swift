@@ -3,10 +3,10 @@ import Foundation
 import Geo
 
 /// A proven upper bound on how far (degrees of latitude) any geodesic edge of a mapped layer bows beyond
-/// its feature's vertex box, from two numbers one aggregate reads when the source opens: `D`, the largest
-/// longitude difference between the two ends of any edge as stored (PostGIS's `ST_DumpSegments`; with a
-/// PostGIS before 3.2, the widest longitude span of any feature's box, which is no smaller), and `Φ`, the
-/// largest |latitude| of any vertex.
+/// its feature's vertex box, from two numbers `MappedPostGISSource.measurePad` reads with an aggregate:
+/// `D`, an upper bound on the longitude difference between the two ends of any edge as stored (the
+/// widest feature box; or the widest edge step by `ST_DumpSegments`, at least 1°, over the features wider
+/// than 1°, the others' edges stepping at most 1°), and `Φ`, the largest |latitude| of any vertex.
 ///
 /// Why it bounds every edge: the engine's own edge boxes (`EdgeEnvelope`, behind `Catalog.box(of:)` and
 /// the GeoPackage store's `bow(of:)`, which gives the value here) grow an edge's end box in latitude by at most

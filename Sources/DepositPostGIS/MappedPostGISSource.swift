@@ -16,7 +16,7 @@ import Geo
 ///
 /// - A layer whose geometry column has SRID 4326 is read through its GiST index: windows
 ///   `col && ST_MakeEnvelope(..., 4326)` grown by the layer's bow pad (`MappedBowPad`, a proven bound
-///   computed from one aggregate over the table when the source opens).
+///   measured by an aggregate over the table the first time a question reads the layer by window).
 /// - A layer in any other SRID is read whole, transformed with `ST_Transform(col, 4326)`, for every
 ///   question that needs it: no window in its SRID could be proven to hold every candidate. A large
 ///   deposits table in a projected SRID is therefore slow; a 4326 column (or a 4326 view with its own
