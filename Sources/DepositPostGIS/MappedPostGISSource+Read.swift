@@ -57,7 +57,7 @@ extension MappedPostGISSource: FeatureSource {
             }
             return try body()
         } catch let e as PGError {
-            throw PostGISStore.storeError(e, name: name)
+            throw readError(e)
         }
     }
 

@@ -114,8 +114,15 @@ public final class MappedPostGISSource {
                 resolved[layer] = try resolve(layer, spec)
             }
         } catch let e as PGError {
-            throw PostGISStore.storeError(e, name: name)
+            throw readError(e)
         }
+    }
+
+    /// A server's failure while reading: a table the user may not read (42501) is "cannot read" (65),
+    /// not "cannot write" as for our own store's edits; the rest as `PostGISStore.storeError`.
+    func readError(_ e: PGError) -> Error {
+        if e.sqlState == "42501" { return StoreError.cannotRead(path: name, "\(e.message) (--store-mapping \(mapping.file))") }
+        return PostGISStore.storeError(e, name: name)
     }
 
     /// "--store-mapping FILE: layer L (table T)" for messages.

@@ -193,6 +193,13 @@ final class MappedTablesTests: XCTestCase {
             XCTAssertTrue(bad.stderr.contains(message) && bad.stderr.contains(file), "\(message) in \(bad.stderr)")
         }
 
+        // A user who may not read a mapped table: "cannot read" (65), naming the table, not "cannot write".
+        try team.server.psql(team.db, "CREATE ROLE visitor LOGIN; GRANT USAGE ON SCHEMA cadastre, infra, admin TO visitor; GRANT SELECT ON ALL TABLES IN SCHEMA cadastre, admin TO visitor")
+        let visitor = team.url.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://visitor@")
+        let denied = try DepositsRun.run(["near-rail", "kz-w-001", "--store", visitor, "--store-mapping", team.mapping])
+        XCTAssertEqual(denied.status, 65, denied.stderr)
+        XCTAssertTrue(denied.stderr.contains("cannot read the store") && denied.stderr.contains("permission denied"), denied.stderr)
+
         // Repeated and NULL ids met while reading are refused naming the table and column.
         try team.server.psql(team.db, "INSERT INTO cadastre.licence_blocks SELECT * FROM cadastre.licence_blocks WHERE block_no = 'kz-w-001'")
         let dup = try DepositsRun.run(["near-rail", "kz-w-001", "--store", team.url, "--store-mapping", team.mapping])
