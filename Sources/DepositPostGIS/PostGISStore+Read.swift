@@ -77,7 +77,7 @@ extension PostGISStore: FeatureSource {
             var properties = JSONObject()
             for (i, (name, _)) in cols.columns.enumerated() where !r.isNull(row, i + 2) {
                 do {
-                    properties[name] = try value(r, row, i + 2)
+                    properties[name] = try Self.value(r, row, i + 2)
                 } catch {
                     throw StoreError.badRow(layer: layer.table, id: id, "column \(name): \(error)")
                 }
@@ -88,7 +88,7 @@ extension PostGISStore: FeatureSource {
     }
 
     /// One binary value as JSON, by its column's type.
-    private func value(_ r: PGResult, _ row: Int, _ column: Int) throws -> JSONValue {
+    static func value(_ r: PGResult, _ row: Int, _ column: Int) throws -> JSONValue {
         switch r.type(column) {
         case 16: return .bool(r.bytes(row, column).first == 1)
         case 20, 21, 23: return .number(Double(r.integer(row, column)))

@@ -121,7 +121,10 @@ public final class PostGISStore {
     }
 
     /// A server's failure as the store error a user can act on, else as it is (its words, no password).
-    func storeError(_ e: PGError) -> Error {
+    func storeError(_ e: PGError) -> Error { Self.storeError(e, name: name) }
+
+    /// `storeError` for a database named `name`.
+    static func storeError(_ e: PGError, name: String) -> Error {
         switch e.sqlState ?? "" {
         case let s where s.hasPrefix("08"): return StoreError.cannotRead(path: name, e.message)
         case "42501": return StoreError.cannotWrite(path: name, e.message)

@@ -8,19 +8,33 @@ import Foundation
 ///     let location = StoreLocation("postgresql://me@db.example/catalog")
 ///     location.displayName                     // "postgresql://me@db.example/catalog", never a password
 ///     try location.catalog(for: request)      // from PostGIS; for "catalog.gpkg", from the GeoPackage
+///
+/// With a mapping file (`--store-mapping FILE`), a database's own tables read in place, read-only
+/// (`MappedPostGISSource`); edits and imports into it are refused.
 public enum StoreLocation: Sendable {
     case geoPackage(path: String)
     case postgreSQL(url: String)
+    /// A team's tables, through the mapping file at `mapping` (see `StoreMapping`).
+    case mappedPostGIS(url: String, mapping: String)
 
     public init(_ text: String) {
         self = ConnectionText.isPostgreSQL(text) ? .postgreSQL(url: text) : .geoPackage(path: text)
+    }
+
+    /// `text` read through the mapping file `mapping`, when one is given.
+    public init(_ text: String, mapping: String?) {
+        if let mapping { self = .mappedPostGIS(url: text, mapping: mapping) } else { self.init(text) }
+    }
+
+    private func readOnly(_ what: String) -> StoreError {
+        StoreError.refused("\(what) is refused: \(displayName) is read through a mapping, read-only")
     }
 
     /// How messages name it: the path, or the URL without its password.
     public var displayName: String {
         switch self {
         case .geoPackage(let path): return path
-        case .postgreSQL(let url): return ConnectionText.redacted(url)
+        case .postgreSQL(let url), .mappedPostGIS(let url, _): return ConnectionText.redacted(url)
         }
     }
 
@@ -28,7 +42,7 @@ public enum StoreLocation: Sendable {
     public var files: [URL] {
         switch self {
         case .geoPackage(let path): return [URL(fileURLWithPath: path)] + ["-wal", "-shm"].map { URL(fileURLWithPath: path + $0) }
-        case .postgreSQL: return []
+        case .postgreSQL, .mappedPostGIS: return []
         }
     }
 
@@ -37,6 +51,7 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): return try CatalogStore(path: path, access: .read).catalog(for: request)
         case .postgreSQL(let url): return try PostGISStore(url: url, access: .read).catalog(for: request)
+        case .mappedPostGIS(let url, let mapping): return try MappedPostGISSource(url: url, mapping: try StoreMapping(path: mapping)).catalog(for: request)
         }
     }
 
@@ -45,6 +60,7 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): return try CatalogStore(path: path, access: .read).catalog()
         case .postgreSQL(let url): return try PostGISStore(url: url, access: .read).catalog()
+        case .mappedPostGIS(let url, let mapping): return try MappedPostGISSource(url: url, mapping: try StoreMapping(path: mapping)).catalog()
         }
     }
 
@@ -53,6 +69,8 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): return try CatalogStore(path: path, access: .read)
         case .postgreSQL(let url): return try PostGISStore(url: url, access: .read)
+        // A team's own tables are read whole (in one snapshot), then handed out a chunk at a time.
+        case .mappedPostGIS: return try catalog()
         }
     }
 
@@ -63,6 +81,7 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): return try CatalogStore(path: path, access: .create).importData(input, progress: progress, note: note)
         case .postgreSQL(let url): return try PostGISStore(url: url, access: .create).importData(input, progress: progress, note: note)
+        case .mappedPostGIS: throw readOnly("import")
         }
     }
 
@@ -71,6 +90,7 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): return try CatalogStore(path: path, access: .write).addSurvey(files: files, allowOverlap: allowOverlap, layer: layer)
         case .postgreSQL(let url): return try PostGISStore(url: url, access: .write).addSurvey(files: files, allowOverlap: allowOverlap, layer: layer)
+        case .mappedPostGIS: throw readOnly("add")
         }
     }
 
@@ -79,6 +99,7 @@ public enum StoreLocation: Sendable {
         switch self {
         case .geoPackage(let path): try CatalogStore(path: path, access: .write).removeDeposits(ids: ids)
         case .postgreSQL(let url): try PostGISStore(url: url, access: .write).removeDeposits(ids: ids)
+        case .mappedPostGIS: throw readOnly("remove")
         }
     }
 }

@@ -34,6 +34,9 @@ struct DepositsServe: AsyncParsableCommand {
     @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import`, or a PostgreSQL/PostGIS database by URL (postgresql://user@host:port/db), to serve.", valueName: "FILE | URL"))
     var store: String?
 
+    @Option(name: .customLong("store-mapping"), help: ArgumentHelp("With --store postgresql://...: a JSON file naming the team's own tables and columns per layer, served in place, read-only.", valueName: "FILE"))
+    var storeMapping: String?
+
     @Option(name: .customLong("max-body-kb"), help: "The largest request body (a survey for POST /validate), in KiB; larger is refused with 413.")
     var maxBodyKB = 4096
 
@@ -42,6 +45,9 @@ struct DepositsServe: AsyncParsableCommand {
 
     func validate() throws {
         if directory != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+        if storeMapping != nil, !(store.map(ConnectionText.isPostgreSQL) ?? false) {
+            throw ValidationError("--store-mapping reads a PostgreSQL database's own tables: give it with --store postgresql://...")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyKB >= 1 else { throw ValidationError("--max-body-kb must be at least 1") }
         guard bodyTimeoutS >= 1 else { throw ValidationError("--body-timeout-s must be at least 1") }
@@ -71,7 +77,7 @@ struct DepositsServe: AsyncParsableCommand {
     }
 
     private func loadCatalog() throws -> Catalog {
-        if let store { return try StoreLocation(store).catalog() }
+        if let store { return try StoreLocation(store, mapping: storeMapping).catalog() }
         if let directory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

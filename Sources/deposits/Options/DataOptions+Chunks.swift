@@ -9,7 +9,7 @@ extension DataOptions {
     /// read whole, its deposits, rail and stations only, and the deposits handed out in file order.
     func depositChunks() throws -> (source: any DepositChunkSource, inputs: [URL]) {
         if let store {
-            let location = StoreLocation(store)
+            let location = StoreLocation(store, mapping: storeMapping)
             return (try location.depositChunks(), location.files)
         }
         var request = StoreRequest()

@@ -12,8 +12,14 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp("A GeoPackage made by `deposits import`, or a PostgreSQL/PostGIS database by URL (postgresql://user@host:port/db; postgresql: alone for the PG* variables), to answer from; only the features near the question are read.", valueName: "FILE | URL"))
     var store: String?
 
+    @Option(name: .customLong("store-mapping"), help: ArgumentHelp("With --store postgresql://...: a JSON file naming the team's own tables and columns per layer, read in place, read-only (see README, \"Starting from an existing PostGIS database\").", valueName: "FILE"))
+    var storeMapping: String?
+
     func validate() throws {
         if directory != nil, store != nil { throw ValidationError("give --data or --store, not both") }
+        if storeMapping != nil, !(store.map(ConnectionText.isPostgreSQL) ?? false) {
+            throw ValidationError("--store-mapping reads a PostgreSQL database's own tables: give it with --store postgresql://...")
+        }
     }
 
     /// True when answering from the bundled GeoData (whose licences ask for attribution).
@@ -24,7 +30,7 @@ struct DataOptions: ParsableArguments {
     func loadCatalog(for request: StoreRequest = .all) throws -> Catalog {
         if let store {
             // The store says what is wrong: a path missing, a directory, a FIFO, a link loop; a server unreachable.
-            return try StoreLocation(store).catalog(for: request)
+            return try StoreLocation(store, mapping: storeMapping).catalog(for: request)
         }
         if let directory {
             guard let found = FileIdentity(path: directory) else { throw AnswerError(.badData, "--data \(directory): no such directory") }
