@@ -47,11 +47,26 @@ extension PostGISStore: EditableFeatureSource {
     }
 
     /// Drops the layer's table (if any) and its names, and creates it empty (inside an edit).
+    /// A table of the layer's name that DepositIndex did not write (a team's own `deposits` or `rail`) is
+    /// never dropped: the import is refused, naming it, and the database is left as it was.
     func createLayer(_ layer: StoreLayer, columns cols: PropertyColumns, geometryType: String) throws {
         try lockForSchemaChange()
+        // The schema tables are created in (the first on the search path): the only one looked in, and the
+        // only one dropped from, so that a team's table of the same name further along the path is never met.
+        let found = try db.query("""
+            SELECT current_schema(),
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1),
+                   EXISTS (SELECT 1 FROM depositindex_layers WHERE table_name = $1)
+            """, [layer.table], binary: false)
+        guard let schema = found.text(0, 0) else {
+            throw StoreError.cannotWrite(path: name, "no schema on the search path exists to create the \(layer.table) table in")
+        }
+        if found.text(0, 1) == "t", found.text(0, 2) != "t" {
+            throw StoreError.cannotWrite(path: name, "the database already has a table \(schema).\(layer.table) that DepositIndex did not write; that table is left as it is, and nothing was imported. Import into another database, or into a schema of your own (CREATE SCHEMA catalog, then add ?options=-csearch_path%3Dcatalog,public to the URL), or read the team's tables in place with --store-mapping")
+        }
         let t = PostGISSchema.literal(layer.table)
         try db.execute("""
-            DROP TABLE IF EXISTS \(PostGISSchema.quoted(layer.table));
+            DROP TABLE IF EXISTS \(PostGISSchema.quoted(schema)).\(PostGISSchema.quoted(layer.table));
             DELETE FROM depositindex_names WHERE table_name = \(t);
             DELETE FROM depositindex_layers WHERE table_name = \(t);
             INSERT INTO depositindex_layers VALUES (\(t), \(PostGISSchema.version), 0);
