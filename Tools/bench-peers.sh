@@ -82,16 +82,8 @@ timev "$work/shapely.time" python3 Tools/BenchPeers/shapely_bench.py "$data" "$w
 
 # --- PostGIS -------------------------------------------------------------------------------------------
 log "PostGIS: throwaway server"
-pgbin=/usr/lib/postgresql/15/bin
-pgdata=$work/pgdata
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); chown -R postgres "$work"; fi
-rm -rf "$pgdata"
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U postgres -A trust >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=64MB" -l "$work/pg.log" -w start >&2
-trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >&2 || true' EXIT
-psql=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres)
+source Tools/throwaway-postgres.sh
+start_throwaway_postgres "$work" -c shared_buffers=512MB -c work_mem=64MB
 "${psql[@]}" -c "CREATE DATABASE bench" >/dev/null
 "${psql[@]}" -d bench -c "CREATE EXTENSION postgis" >/dev/null
 pg="PG:host=127.0.0.1 port=$port user=postgres dbname=bench"

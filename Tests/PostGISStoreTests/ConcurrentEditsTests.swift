@@ -36,7 +36,7 @@ final class ConcurrentEditsTests: XCTestCase {
     /// The test: 8 writers and 8 readers for 60 s on one PostgreSQL database.
     func testEightWritersAndEightReadersForAMinuteOnPostGIS() throws {
         let store = try postgisStore("many_writers")
-        let outcome = try ManyWriters(executable: DepositsRun.executable, store: store, directory: directory,
+        let outcome = try ManyWriters(store: store, directory: directory,
                                       writers: 8, readers: 8, seconds: 60, cellCorner: Self.steppeCell).run()
         Self.check(outcome)
         XCTAssertEqual(outcome.busy, 0, "PostgreSQL writers wait their turn")
@@ -46,14 +46,14 @@ final class ConcurrentEditsTests: XCTestCase {
     /// written), which the ledger counts as not stored.
     func testManyWritersAndReadersOnAGeoPackage() throws {
         let store = try geoPackageStore()
-        let outcome = try ManyWriters(executable: DepositsRun.executable, store: store, directory: directory,
+        let outcome = try ManyWriters(store: store, directory: directory,
                                       writers: 8, readers: 8, seconds: 20, cellCorner: Self.steppeCell, allowBusy: true).run()
         Self.check(outcome)
     }
 
     func testKilledAddsLeavePostGISAsBefore() throws {
         let store = try postgisStore("killed_writer")
-        let result = try KilledWriter(executable: DepositsRun.executable, store: store, directory: directory, blocks: 1500,
+        let result = try KilledWriter(store: store, directory: directory, blocks: 1500,
                                       blockCorner: Self.steppeBlock).run(fractions: [0.2, 0.4, 0.6, 0.8, 0.95])
         Self.check(result)
         // No session of a killed writer is left holding the edit lock or a transaction open.
@@ -64,7 +64,7 @@ final class ConcurrentEditsTests: XCTestCase {
 
     func testKilledAddsLeaveAGeoPackageAsBefore() throws {
         let store = try geoPackageStore()
-        let result = try KilledWriter(executable: DepositsRun.executable, store: store, directory: directory, blocks: 1500,
+        let result = try KilledWriter(store: store, directory: directory, blocks: 1500,
                                       blockCorner: Self.steppeBlock).run(fractions: [0.2, 0.4, 0.6, 0.8, 0.95])
         Self.check(result)
     }

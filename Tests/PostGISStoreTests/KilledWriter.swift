@@ -5,7 +5,6 @@ import Foundation
 /// of the survey; never part of it. A survey of many blocks makes the add's transaction long enough to be
 /// killed inside it. Afterwards a normal add must go through: a killed writer leaves no lock behind.
 struct KilledWriter: Sendable {
-    let executable: URL
     let store: String
     let directory: URL
     /// Blocks in the big survey.
@@ -27,16 +26,16 @@ struct KilledWriter: Sendable {
         guard let before = try listIDs() else { throw ManyWriters.Failure("cannot list \(store)") }
 
         let started = Date()
-        let full = try ManyWriters.run(executable, ["add", survey.path, "--store", store], directory: directory, name: "full-add")
+        let full = try DepositsRun.run(["add", survey.path, "--store", store])
         let fullSeconds = Date().timeIntervalSince(started)
         guard full.status == 0 else { throw ManyWriters.Failure("the uninterrupted add failed (\(full.status)): \(full.stderr)") }
-        let removed = try ManyWriters.run(executable, ["remove"] + ids + ["--store", store], directory: directory, name: "full-remove")
+        let removed = try DepositsRun.run(["remove"] + ids + ["--store", store])
         guard removed.status == 0 else { throw ManyWriters.Failure("remove after the uninterrupted add failed: \(removed.stderr)") }
 
         var rounds = [Round]()
         for fraction in fractions {
             let p = Process()
-            p.executableURL = executable
+            p.executableURL = DepositsRun.executable
             p.arguments = ["add", survey.path, "--store", store]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
@@ -53,15 +52,15 @@ struct KilledWriter: Sendable {
             else { state = "mixture: \(added.count) of \(blocks) added, \(before.subtracting(now).count) lost" }
             rounds.append(Round(afterSeconds: wait, state: state))
             if state == "after" {
-                let r = try ManyWriters.run(executable, ["remove"] + ids + ["--store", store], directory: directory, name: "undo")
+                let r = try DepositsRun.run(["remove"] + ids + ["--store", store])
                 guard r.status == 0 else { throw ManyWriters.Failure("remove after a committed add failed: \(r.stderr)") }
             }
         }
-        let again = try ManyWriters.run(executable, ["add", survey.path, "--store", store], directory: directory, name: "again")
+        let again = try DepositsRun.run(["add", survey.path, "--store", store])
         return (fullSeconds, rounds, again.status)
     }
 
-    private func listIDs() throws -> Set<String>? { try ManyWriters.listIDs(executable, store, directory) }
+    private func listIDs() throws -> Set<String>? { try ManyWriters.listIDs(store) }
 
     private func text(ids: [String]) -> String {
         ManyWriters.collection(ids.enumerated().map { n, id in

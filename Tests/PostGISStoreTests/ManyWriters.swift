@@ -19,7 +19,6 @@ import XCTest
 /// 0 means committed, 65 (refused: duplicate) means nothing written, and so does 73 (busy) where `allowBusy`;
 /// anything else fails the run.
 struct ManyWriters: Sendable {
-    let executable: URL
     let store: String
     let directory: URL
     let writers: Int
@@ -41,11 +40,11 @@ struct ManyWriters: Sendable {
         var baseline = 0
     }
 
-    func listIDs() throws -> Set<String>? { try Self.listIDs(executable, store, directory) }
+    func listIDs() throws -> Set<String>? { try Self.listIDs(store) }
 
     /// The deposits of a store, by id, read through `deposits list --format json`; nil when it fails.
-    static func listIDs(_ executable: URL, _ store: String, _ directory: URL) throws -> Set<String>? {
-        let r = try run(executable, ["list", "--store", store, "--format", "json"], directory: directory, name: "list-\(UUID().uuidString.prefix(6))")
+    static func listIDs(_ store: String) throws -> Set<String>? {
+        let r = try DepositsRun.run(["list", "--store", store, "--format", "json"])
         guard r.status == 0 else { return nil }
         guard let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] else { return nil }
         return Set(array.compactMap { $0["id"] as? String })
@@ -72,13 +71,13 @@ struct ManyWriters: Sendable {
                     do {
                         let file = directory.appendingPathComponent("w\(w)-c\(cell).geojson")
                         try survey(ids: ids, cell: cell).write(to: file, atomically: true, encoding: .utf8)
-                        let r = try Self.run(executable, ["add", file.path, "--store", store], directory: directory, name: "w\(w)-add")
+                        let r = try DepositsRun.run(["add", file.path, "--store", store])
                         switch r.status {
                         case 0:
                             adds += 1; storedCount += 1
                             stored.formUnion(ids)
                             if storedCount % 3 == 0 {
-                                let rm = try Self.run(executable, ["remove"] + ids + ["--store", store], directory: directory, name: "w\(w)-rm")
+                                let rm = try DepositsRun.run(["remove"] + ids + ["--store", store])
                                 if rm.status == 0 { removes += 1; stored.subtract(ids) }
                                 else { problem("writer \(w): remove \(ids) exited \(rm.status): \(rm.stderr.prefix(300))") }
                             }
@@ -171,24 +170,5 @@ struct ManyWriters: Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
-    }
-
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    /// Runs the executable; standard error to a file, so that neither stream can block on a full pipe.
-    static func run(_ executable: URL, _ arguments: [String], directory: URL, name: String) throws -> Result {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        let errURL = directory.appendingPathComponent("\(name).err")
-        guard FileManager.default.createFile(atPath: errURL.path, contents: nil) else { throw Failure("cannot create \(errURL.path)") }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return Result(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: stderr)
     }
 }
