@@ -79,7 +79,8 @@ package struct JSONWriter: Sendable {
         // Whole numbers below 10^16 (every integer a double holds exactly is below 2^53 ≈ 9.0e15) are
         // written as integers; beyond, Swift's shortest form (1e+16).
         if v == v.rounded(), abs(v) < 1e16 { return String(Int64(v)) }
-        return "\(v)"
+        // `description`, not interpolation: the same text without building an interpolation buffer.
+        return v.description
     }
 
     private static func pow10(_ n: Int) -> Double {
@@ -88,15 +89,27 @@ package struct JSONWriter: Sendable {
         return p
     }
 
+    /// True when `s` goes into a JSON string as it is: no control character, quote or backslash.
+    private static func needsNoEscape(_ s: String) -> Bool {
+        !s.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// As `writeString(_:into:)` for text, appending the UTF-8 bytes (a record written straight into its buffer).
+    package static func writeString(_ s: String, into out: inout [UInt8]) {
+        guard needsNoEscape(s) else {
+            var escaped = ""
+            writeString(s, into: &escaped)
+            return out.append(contentsOf: escaped.utf8)
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: s.utf8)
+        out.append(UInt8(ascii: "\""))
+    }
+
     package static func writeString(_ s: String, into out: inout String) {
         out += "\""
         // Most strings need no escape: then they go in whole, without a scalar-by-scalar walk.
-        var plain = true
-        for byte in s.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            plain = false
-            break
-        }
-        if plain {
+        if needsNoEscape(s) {
             out += s
             out += "\""
             return
