@@ -25,37 +25,64 @@ struct ChainLayer: Sendable {
 
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
     init(lines: [[[Coordinate]]]) {
-        var coordinates = [Coordinate]()
+        // Each feature is cut on a core of its own (long edges split, chains boxed, vertices made
+        // Earth-centred), then the pieces are laid end to end in feature order.
+        let cut = lines.count < 256 ? lines.map(Self.cut) : Parallel.map(lines.count) { Self.cut(lines[$0]) }
+        var coordinates = [Coordinate](), cartesian = [Cartesian]()
         var starts = [Int32](), ends = [Int32](), features = [Int32]()
-        var boxes = [Envelope]()
+        var boxes = [Envelope](), trig = [TrigBox]()
         var featureChains = [Range<Int>]()
-        for (feature, parts) in lines.enumerated() {
-            let first = starts.count
-            defer { featureChains.append(first..<starts.count) }
-            for original in parts where !original.isEmpty {
-                // Edges over 400 km are cut at points of their geodesics, within the Earth-centred bounds.
-                let part = LongEdges.split(original[...], over: Self.longestEdge) ?? original
-                let base = coordinates.count
-                coordinates.append(contentsOf: part)
-                var i = 0
-                repeat {
-                    let end = min(i + Self.edgesPerChain + 1, part.count)
-                    starts.append(Int32(base + i))
-                    ends.append(Int32(base + end))
-                    features.append(Int32(feature))
-                    boxes.append(EdgeEnvelope.of(chain: part[i..<end]))
-                    i = end - 1
-                } while i < part.count - 1
-            }
+        let vertexCount = cut.reduce(0) { $0 + $1.coordinates.count }, chainCount = cut.reduce(0) { $0 + $1.boxes.count }
+        coordinates.reserveCapacity(vertexCount); cartesian.reserveCapacity(vertexCount)
+        starts.reserveCapacity(chainCount); ends.reserveCapacity(chainCount); features.reserveCapacity(chainCount)
+        boxes.reserveCapacity(chainCount); trig.reserveCapacity(chainCount); featureChains.reserveCapacity(cut.count)
+        for (feature, piece) in cut.enumerated() {
+            let base = Int32(coordinates.count)
+            featureChains.append(starts.count..<(starts.count + piece.boxes.count))
+            coordinates += piece.coordinates
+            cartesian += piece.cartesian
+            starts += piece.starts.lazy.map { $0 + base }
+            ends += piece.ends.lazy.map { $0 + base }
+            features += repeatElement(Int32(feature), count: piece.boxes.count)
+            boxes += piece.boxes
+            trig += piece.trig
         }
         self.coordinates = coordinates
-        cartesian = coordinates.map(Cartesian.init)
+        self.cartesian = cartesian
         chainStart = starts
         chainEnd = ends
         chainFeature = features
         self.featureChains = featureChains
-        chainBoxes = boxes.map(TrigBox.init)
+        chainBoxes = trig
         index = SpatialIndex(boxes: boxes)
+    }
+
+    /// One feature's chains, numbered from its own first vertex.
+    private struct FeatureCut {
+        var coordinates = [Coordinate](), cartesian = [Cartesian]()
+        var starts = [Int32](), ends = [Int32](), boxes = [Envelope](), trig = [TrigBox]()
+    }
+
+    private static func cut(_ parts: [[Coordinate]]) -> FeatureCut {
+        var out = FeatureCut()
+        for original in parts where !original.isEmpty {
+            // Edges over 400 km are cut at points of their geodesics, within the Earth-centred bounds.
+            let part = LongEdges.split(original[...], over: Self.longestEdge) ?? original
+            let base = out.coordinates.count
+            out.coordinates += part
+            var i = 0
+            repeat {
+                let end = min(i + Self.edgesPerChain + 1, part.count)
+                out.starts.append(Int32(base + i))
+                out.ends.append(Int32(base + end))
+                let box = EdgeEnvelope.of(chain: part[i..<end])
+                out.boxes.append(box)
+                out.trig.append(TrigBox(box))
+                i = end - 1
+            } while i < part.count - 1
+        }
+        out.cartesian = out.coordinates.map(Cartesian.init)
+        return out
     }
 
     func chain(_ c: Int) -> ArraySlice<Coordinate> {

@@ -71,7 +71,8 @@ struct DistanceQuery {
     init(shape: Shape) {
         var vertices = [Coordinate]()
         var polygons = [[Range<Int>]]()
-        for polygon in shape.polygons {
+        let shapePolygons = shape.polygons
+        for polygon in shapePolygons {
             var rings = [Range<Int>]()
             for ring in polygon where !ring.isEmpty {
                 let start = vertices.count
@@ -83,7 +84,7 @@ struct DistanceQuery {
         }
         if polygons.isEmpty {
             vertices = shape.coordinates
-        } else if let split = Self.splittingLongEdges(shape) {
+        } else if let split = Self.splittingLongEdges(shapePolygons) {
             // Edges over 100 km are cut at points of their own geodesics (the shape is unchanged), so every
             // edge has a finite sagitta and a close central-plane image.
             self.init(shape: split)
@@ -98,8 +99,9 @@ struct DistanceQuery {
 
     /// The shape with every polygon edge whose chord exceeds 100 km cut at points of its geodesic into
     /// pieces under that; nil when it has no such edge.
-    private static func splittingLongEdges(_ shape: Shape) -> Shape? {
-        let polygons = shape.polygons
+    private static func splittingLongEdges(_ polygons: [[[Coordinate]]]) -> Shape? {
+        // Most deposits are a few kilometres across: no ring spans the degrees a long edge needs.
+        guard polygons.contains(where: { $0.contains { LongEdges.mayHaveLong($0[...], over: 100_000) } }) else { return nil }
         let split = polygons.map { rings in rings.map { LongEdges.split($0[...], over: 100_000) } }
         guard split.contains(where: { $0.contains { $0 != nil } }) else { return nil }
         return .multiPolygon(zip(polygons, split).map { rings, cut in zip(rings, cut).map { $1 ?? $0 } })

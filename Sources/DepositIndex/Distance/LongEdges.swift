@@ -16,6 +16,24 @@ enum LongEdges {
         return out
     }
 
+    /// False when no edge of `line` can be longer than `limit`: its vertices' latitudes and (unwrapped)
+    /// longitudes each span at most `limit`/112 km degrees, so every edge is short by `isLong`'s rule.
+    static func mayHaveLong(_ line: ArraySlice<Coordinate>, over limit: Double) -> Bool {
+        guard let first = line.first else { return false }
+        let degrees = limit / 224_000
+        var minY = first.latitude, maxY = first.latitude, lon = 0.0, minX = 0.0, maxX = 0.0, previous = first
+        for c in line.dropFirst() {
+            minY = min(minY, c.latitude); maxY = max(maxY, c.latitude)
+            let step = c.longitude - previous.longitude
+            // A step beyond `degrees` either way needs the careful test (and the wrap) anyway.
+            if abs(step) > degrees { return true }
+            lon += step
+            minX = min(minX, lon); maxX = max(maxX, lon)
+            previous = c
+        }
+        return maxY - minY > degrees || maxX - minX > degrees
+    }
+
     /// An edge within `limit`/112 km degrees both ways is at most `limit` long (a meridian step and a
     /// parallel step of at most 111.7 km per degree); only larger steps are measured.
     private static func isLong(_ a: Coordinate, _ b: Coordinate, _ limit: Double) -> Bool {
