@@ -57,8 +57,10 @@ extension ChainLayer {
         // each an exact nearest point; which chain the search met first depends on the other lines in the
         // index. The point reported is the first in the line's own order, so that the answer does not
         // depend on what else is loaded (a store's candidates or the whole catalog give the same bytes).
+        // Only chains whose box bound is 0 can meet the query (the bound never exceeds the distance): on a
+        // long line most chains are passed over by their box alone, without reading their vertices.
         for i in accepted.indices where accepted[i].pair.distance == 0 {
-            for c in featureChains[accepted[i].feature] {
+            for c in chains(ofFeature: accepted[i].feature) where query.lowerBound(chainBoxes[c]) == 0 {
                 if let pair = nearest(to: query, chain: c, below: .leastNonzeroMagnitude) {
                     accepted[i].pair = pair
                     break

@@ -15,37 +15,53 @@ struct ChainLayer: Sendable {
     /// `coordinates` in Earth-centred coordinates, for bounds that need no geodesic solve.
     let cartesian: [Cartesian]
     /// Chain `c` is `coordinates[chainStart[c] ..< chainEnd[c]]`, owned by feature `chainFeature[c]`.
+    /// Chains are numbered and stored along the index's Hilbert curve, so chains near each other on the
+    /// map are near each other in memory: a search reads a few pages of vertices, not one per chain (on
+    /// the 1,000,000-deposit world set, a cache miss at a chain's first vertex took a sixth of the time).
     let chainStart: [Int32]
     let chainEnd: [Int32]
     let chainFeature: [Int32]
-    /// The chains of feature `f` are `featureChains[f]` (chains are made feature by feature).
+    /// The chains of feature `f`, in the line's own order, are `featureChainIDs[featureChains[f]]`
+    /// (see `chains(ofFeature:)`).
     let featureChains: [Range<Int>]
+    private let featureChainIDs: [Int32]
     let chainBoxes: [TrigBox]
     let index: SpatialIndex
 
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
     init(lines: [[[Coordinate]]]) {
         // Each feature is cut on a core of its own (long edges split, chains boxed, vertices made
-        // Earth-centred), then the pieces are laid end to end in feature order.
+        // Earth-centred); chains are numbered feature by feature first, then laid out in Hilbert order.
         let cut = lines.count < 256 ? lines.map(Self.cut) : Parallel.map(lines.count) { Self.cut(lines[$0]) }
-        var coordinates = [Coordinate](), cartesian = [Cartesian]()
-        var starts = [Int32](), ends = [Int32](), features = [Int32]()
-        var boxes = [Envelope](), trig = [TrigBox]()
-        var featureChains = [Range<Int>]()
-        let vertexCount = cut.reduce(0) { $0 + $1.coordinates.count }, chainCount = cut.reduce(0) { $0 + $1.boxes.count }
-        coordinates.reserveCapacity(vertexCount); cartesian.reserveCapacity(vertexCount)
-        starts.reserveCapacity(chainCount); ends.reserveCapacity(chainCount); features.reserveCapacity(chainCount)
-        boxes.reserveCapacity(chainCount); trig.reserveCapacity(chainCount); featureChains.reserveCapacity(cut.count)
+        var featureChains = [Range<Int>](), ownerOf = [Int32](), byFeature = [Envelope]()
+        featureChains.reserveCapacity(cut.count)
         for (feature, piece) in cut.enumerated() {
-            let base = Int32(coordinates.count)
-            featureChains.append(starts.count..<(starts.count + piece.boxes.count))
-            coordinates += piece.coordinates
-            cartesian += piece.cartesian
-            starts += piece.starts.lazy.map { $0 + base }
-            ends += piece.ends.lazy.map { $0 + base }
-            features += repeatElement(Int32(feature), count: piece.boxes.count)
-            boxes += piece.boxes
-            trig += piece.trig
+            featureChains.append(byFeature.count..<(byFeature.count + piece.boxes.count))
+            ownerOf += repeatElement(Int32(feature), count: piece.boxes.count)
+            byFeature += piece.boxes
+        }
+        let order = SpatialIndex.hilbertOrder(byFeature)
+        var ids = [Int32](repeating: 0, count: order.count)
+        for (k, first) in order.enumerated() { ids[first] = Int32(k) }
+        let vertexCount = order.reduce(0) { total, first in
+            let f = Int(ownerOf[first]), j = first - featureChains[f].lowerBound
+            return total + Int(cut[f].ends[j] - cut[f].starts[j])
+        }
+        var coordinates = [Coordinate](), cartesian = [Cartesian]()
+        var starts = [Int32](), ends = [Int32](), features = [Int32](), boxes = [Envelope](), trig = [TrigBox]()
+        coordinates.reserveCapacity(vertexCount); cartesian.reserveCapacity(vertexCount)
+        starts.reserveCapacity(order.count); ends.reserveCapacity(order.count); features.reserveCapacity(order.count)
+        boxes.reserveCapacity(order.count); trig.reserveCapacity(order.count)
+        for first in order {
+            let f = Int(ownerOf[first]), j = first - featureChains[f].lowerBound, piece = cut[f]
+            let vertices = Int(piece.starts[j])..<Int(piece.ends[j])
+            starts.append(Int32(coordinates.count))
+            coordinates += piece.coordinates[vertices]
+            cartesian += piece.cartesian[vertices]
+            ends.append(Int32(coordinates.count))
+            features.append(Int32(f))
+            boxes.append(piece.boxes[j])
+            trig.append(piece.trig[j])
         }
         self.coordinates = coordinates
         self.cartesian = cartesian
@@ -53,8 +69,15 @@ struct ChainLayer: Sendable {
         chainEnd = ends
         chainFeature = features
         self.featureChains = featureChains
+        featureChainIDs = ids
         chainBoxes = trig
+        // Already in Hilbert order: the index keeps it, so index item `c` is chain `c`.
         index = SpatialIndex(boxes: boxes)
+    }
+
+    /// The chains of feature `f`, in the line's own order.
+    func chains(ofFeature f: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+        featureChainIDs[featureChains[f]].lazy.map(Int.init)
     }
 
     /// One feature's chains, numbered from its own first vertex.
@@ -113,7 +136,7 @@ struct ChainLayer: Sendable {
     /// The nearest pair between the query and one feature, if nearer than `limit`.
     func nearest(to query: DistanceQuery, feature: Int, below limit: Double = .infinity) -> NearestPair? {
         var order = [(Double, Int)]()
-        for c in featureChains[feature] {
+        for c in chains(ofFeature: feature) {
             let b = chainBoxes[c]
             let lb = query.lowerBound(b)
             if lb < limit { order.append((lb, c)) }
@@ -132,7 +155,7 @@ struct ChainLayer: Sendable {
 
     /// The chains of `feature` that may come within `distance` of the query.
     func chains(of feature: Int, near query: DistanceQuery, within distance: Double) -> [Int] {
-        featureChains[feature].filter { c in
+        chains(ofFeature: feature).filter { c in
             let b = chainBoxes[c]
             return query.lowerBound(b) <= distance
         }

@@ -21,19 +21,7 @@ package struct SpatialIndex: Sendable {
     /// Indexes `boxes`; item `i` is `boxes[i]`.
     package init(boxes: [Envelope]) {
         count = boxes.count
-        var extent = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for b in boxes { extent.expand(toInclude: b) }
-        let w = extent.width > 0 ? extent.width : 1, h = extent.height > 0 ? extent.height : 1
-        // Each item's Hilbert key (under 2³², from 16-bit cells) above its number, sorted as plain integers:
-        // Hilbert order, ties in item order, without a comparison closure reading two arrays.
-        var keyed: [UInt64] = boxes.enumerated().map { i, b in
-            let x = UInt32(max(0, min(65535, ((b.minX + b.maxX) / 2 - extent.minX) / w * 65535)))
-            let y = UInt32(max(0, min(65535, ((b.minY + b.maxY) / 2 - extent.minY) / h * 65535)))
-            return Hilbert.index(x: x, y: y) << 32 | UInt64(i)
-        }
-        keyed.sort()
-        let order = keyed.lazy.map { Int($0 & 0xFFFF_FFFF) }
-
+        let order = Self.hilbertOrder(boxes)
         var mx = [Double](), my = [Double](), Mx = [Double](), My = [Double](), link = [Int32]()
         let capacity = boxes.count * Self.nodeSize / (Self.nodeSize - 1) + 2
         mx.reserveCapacity(capacity); my.reserveCapacity(capacity); Mx.reserveCapacity(capacity); My.reserveCapacity(capacity)
@@ -68,6 +56,24 @@ package struct SpatialIndex: Sendable {
             : Parallel.map(mx.count) { p in TrigBox(minX: mx[p], minY: my[p], maxX: Mx[p], maxY: My[p]) }
         self.link = link
         levelEnds = ends
+    }
+
+    /// Item numbers in the order the index packs them: along a Hilbert curve over the boxes' extent, by
+    /// their centres; ties in item order. Items laid out in memory in this order are near each other
+    /// there when near each other on the map.
+    package static func hilbertOrder(_ boxes: [Envelope]) -> [Int] {
+        var extent = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for b in boxes { extent.expand(toInclude: b) }
+        let w = extent.width > 0 ? extent.width : 1, h = extent.height > 0 ? extent.height : 1
+        // Each item's Hilbert key (under 2³², from 16-bit cells) above its number, sorted as plain
+        // integers, without a comparison closure reading two arrays.
+        var keyed: [UInt64] = boxes.enumerated().map { i, b in
+            let x = UInt32(max(0, min(65535, ((b.minX + b.maxX) / 2 - extent.minX) / w * 65535)))
+            let y = UInt32(max(0, min(65535, ((b.minY + b.maxY) / 2 - extent.minY) / h * 65535)))
+            return Hilbert.index(x: x, y: y) << 32 | UInt64(i)
+        }
+        keyed.sort()
+        return keyed.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     private var rootPosition: Int? { boxes.isEmpty ? nil : boxes.count - 1 }

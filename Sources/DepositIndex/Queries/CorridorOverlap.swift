@@ -44,7 +44,7 @@ extension Catalog {
     /// Deposits whose boxes come within `halfWidth` metres of one of the corridor's chains.
     func candidateDeposits(corridor c: Int, halfWidth: Double) -> [Int] {
         var found = Set<Int>()
-        for chain in corridorChains.featureChains[c] {
+        for chain in corridorChains.chains(ofFeature: c) {
             for item in depositIndex.search(Self.widened(corridorChains.chainBoxes[chain].envelope, by: halfWidth)) {
                 found.insert(depositOfItem[item])
             }
