@@ -42,13 +42,17 @@ extension Catalog {
     /// Positions of `deposits` sorted by the Hilbert index of a vertex of each (the first), longitude and
     /// latitude over the whole globe; deposits without geometry first, in order.
     static func hilbertOrder(_ deposits: [Deposit]) -> [Int] {
-        let keys = deposits.indices.map { i -> UInt64 in
-            guard let c = deposits[i].geometry.flatMap(Self.firstCoordinate) else { return 0 }
-            let x = UInt32(max(0, min(65535, (c.longitude + 180) / 360 * 65535)))
-            let y = UInt32(max(0, min(65535, (c.latitude + 90) / 180 * 65535)))
-            return Hilbert.index(x: x, y: y)
+        // The key (under 2³²) above the position, sorted as plain integers: ties in the order given.
+        var keyed = deposits.withUnsafeBufferPointer { deposits in
+            deposits.indices.map { i -> UInt64 in
+                guard let c = deposits[i].geometry.flatMap(Self.firstCoordinate) else { return UInt64(i) }
+                let x = UInt32(max(0, min(65535, (c.longitude + 180) / 360 * 65535)))
+                let y = UInt32(max(0, min(65535, (c.latitude + 90) / 180 * 65535)))
+                return Hilbert.index(x: x, y: y) << 32 | UInt64(i)
+            }
         }
-        return deposits.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        keyed.sort()
+        return keyed.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     private static func firstCoordinate(_ shape: Shape) -> Coordinate? {
