@@ -1,3 +1,4 @@
+import DepositAnswers
 @testable import DepositIndex
 import Foundation
 import XCTest
@@ -82,6 +83,15 @@ final class RegionForEveryDepositTests: XCTestCase {
                 XCTAssertEqual(a["share"]?.doubleValue ?? -1, b["share"]?.doubleValue ?? -2, accuracy: 5e-7, f.id ?? "")
             }
         }
+    }
+
+    /// The library's stream (`RegionForEveryDepositQuestion.stream`, its doc example) writes the CLI's
+    /// bytes, in chunks smaller than the data so that several are joined.
+    func testTheLibraryStreamIsTheCommandsOutput() throws {
+        var text = [UInt8]()
+        try RegionForEveryDepositQuestion().stream(from: Catalog.bundled(), format: .jsonLines, chunkSize: 7) { text += $0 }
+        XCTAssertEqual(String(decoding: text, as: UTF8.self), try CLIRunner.succeed(["region", "--all", "--format", "jsonl"]))
+        XCTAssertEqual(text.filter { $0 == 0x0A }.count, 19)
     }
 
     /// `--all` with a subject, or a stream format for one subject, is a usage error (64).
