@@ -4,7 +4,7 @@ import XCTest
 
 /// `Catalog.regionShares(for:)` (every deposit's region shares, `region --all`) is `regionShares(of:)` for
 /// each deposit, and a deposit across the antimeridian is measured against both sides of a region written
-/// as two polygons meeting at ±180° (RFC 7946's form).
+/// as two polygons meeting at ±180° (RFC 7946's form), where the cut between them is no border.
 final class RegionSharesBatchTests: XCTestCase {
     /// Equality with the independent path: the single question, deposit by deposit, on the bundled data.
     func testTheBatchIsTheSingleQuestionForEveryBundledDeposit() throws {
@@ -42,5 +42,21 @@ final class RegionSharesBatchTests: XCTestCase {
         // The rest (1 - 1 - 0.5 < 0) is clamped to none outside.
         XCTAssertEqual(shares.outsideShare, 0)
         XCTAssertEqual(try catalog.regionShares(for: [deposit]), [shares])
+        // The cut between "both"'s two sides is no border (the deposit lies 5° inside its real ones);
+        // "east" ends at 180°, a border the deposit crosses.
+        XCTAssertEqual(shares.regions.map(\.onBoundary), [false, true])
+    }
+
+    /// A point on the antimeridian inside a region written as its two sides is in that region, wholly and
+    /// not on its border, written as +180° or as -180° (before, the cut counted as a border).
+    func testAPointOnTheAntimeridianIsInsideARegionAcrossIt() throws {
+        let (full, _) = antimeridianCatalog()
+        let catalog = Catalog(deposits: [], rail: [], regions: full.regions.filter { $0.id == "XX-B" })
+        for lon in [180.0, -180.0] {
+            let found = try catalog.regions(containing: Coordinate(longitude: lon, latitude: -15))
+            XCTAssertEqual(found.map(\.id), ["XX-B"], "\(lon)")
+            XCTAssertEqual(found.map(\.share), [1], "\(lon)")
+            XCTAssertEqual(found.map(\.onBoundary), [false], "\(lon)")
+        }
     }
 }

@@ -8,8 +8,9 @@ import Geo
 ///
 /// Bands of equal height; in each, `360 cos(φ) / size` cells (φ the band's middle latitude), started at a
 /// seeded longitude so that one cell of each band crosses the antimeridian (written, as RFC 7946 asks, as
-/// a MultiPolygon of its two sides of ±180°). A band that would have fewer than three cells is one cell
-/// all the way round: the polar caps (down to 0.5° from the pole, where the synthetic data stops).
+/// a MultiPolygon of its two sides of ±180°). The bands next to the poles, and any that would have fewer
+/// than three cells, are one cell all the way round: the polar caps (to 0.5° from the pole, where the
+/// synthetic data stops).
 /// Cell edges are geodesics, as every edge in the data is: along a parallel, every cell on either side
 /// has a vertex at each multiple of `vertexStep` and at every cell corner on that parallel, so the cells
 /// on both sides of it share the same vertices and so the same edges (no gap, no overlap); along a meridian
@@ -36,7 +37,7 @@ enum SyntheticRegions {
         return (0..<count).map { b in
             let south = -top + Double(b) * height, north = b == count - 1 ? top : south + height
             var cells = Int((360 * cos((south + north) / 2 * .pi / 180) / size).rounded())
-            if cells < 3 { cells = 1 }
+            if cells < 3 || b == 0 || b == count - 1 { cells = 1 }
             let offset = cells == 1 ? 0 : Double.random(in: 0..<(360 / Double(cells)), using: &rng)
             return Band(south: south, north: north, cells: cells, offset: offset)
         }

@@ -10,7 +10,7 @@ extension Catalog {
         var hits = [(region: Int, onBoundary: Bool)]()
         for r in regionIndex.search(Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() {
             let onBoundary = regionBoundaries.nearest(to: query, feature: r, below: tolerance.nextUp) != nil
-            if onBoundary || regions[r].geometry.polygons.contains(where: { RegionRings.containsSplittingNear($0, point) }) {
+            if onBoundary || RegionRings.regionContains(regions[r].geometry.polygons, point) {
                 hits.append((r, onBoundary))
             }
         }
@@ -81,7 +81,7 @@ enum RegionMath {
         let info = catalog.regions[r]
         let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: DistanceTolerance.contact)
         if border == nil {
-            let inside = info.geometry.polygons.contains { RegionRings.containsSplittingNear($0, query.vertices[0]) }
+            let inside = RegionRings.regionContains(info.geometry.polygons, query.vertices[0])
             return inside ? RegionShare(id: info.id, name: info.name, share: 1, onBoundary: false) : nil
         }
         var box = Catalog.box(of: shape)
