@@ -132,8 +132,10 @@ enum RegionRings {
     /// True unless `p` lies clear of every piece the edge `a`–`b` splits into.
     private static func mayBow(_ a: Coordinate, _ b: Coordinate, near p: Coordinate) -> Bool {
         if abs(b.x - a.x) >= 180 { return true }
-        let box = EdgeEnvelope.of(a, b)
         let slack = 1e-9
-        return p.x >= min(a.x, b.x) - slack && p.x <= max(a.x, b.x) + slack && p.y >= box.minY - slack && p.y <= box.maxY + slack
+        // The longitudes first: most edges are settled by them, without the box's trigonometry.
+        guard p.x >= min(a.x, b.x) - slack && p.x <= max(a.x, b.x) + slack else { return false }
+        let box = EdgeEnvelope.of(a, b)
+        return p.y >= box.minY - slack && p.y <= box.maxY + slack
     }
 }
