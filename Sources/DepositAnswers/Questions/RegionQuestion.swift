@@ -62,7 +62,7 @@ public struct RegionForEveryDepositQuestion: Sendable {
                     case .jsonLines:
                         try write(AnswerStream.records(located.count) { i in
                             let d = located[i]
-                            return try AnswerStream.jsonLine(RegionAnswer(deposit: chunk[d], shares: shares[d]!))
+                            return try RegionRecord.jsonLine(RegionAnswer(deposit: chunk[d], shares: shares[d]!))
                         })
                     case .geoJSONSequence:
                         try write(AnswerStream.records(located.count) { i in
