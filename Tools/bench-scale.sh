@@ -4,10 +4,11 @@
 # 100,000 / 20,000, and 1,000,000 / 200,000 with --max 1000000. For each size it prints: the import into a
 # GeoPackage; every deposit's nearest rail end to end from the store (read, search, write to a file) as
 # JSON Lines (streamed) and as the one JSON document; every corridor's overlaps (the store read whole);
-# each with its peak resident memory; the cost per deposit; and a check of 2,000 seeded records of the
-# stream against the single question (on the whole catalog; the first M (100) also asked of the store as
-# `near-rail ID --store` asks it: deposits-bench --check-stream).
-# Every deposit's region shares is not measured: the synthetic set has no regions layer.
+# every deposit's region shares end to end from the store as JSON Lines (streamed: `region --all`, against
+# the set's regions layer, about one region per 500 deposits); each with its peak resident memory; the
+# cost per deposit; and a check of 2,000 seeded records of the nearest-rail stream against the single
+# question (on the whole catalog; the first M (100) also asked of the store as `near-rail ID --store`
+# asks it: deposits-bench --check-stream).
 #
 #   Tools/bench-scale.sh [--max DEPOSITS] [--work DIR] [--sample N] [--store-sample M]
 #
@@ -43,7 +44,7 @@ for size in 10000 100000 1000000; do
     [ "$size" -le "$max" ] || break
     rail=$((size / 5))
     dir=$work/world-$size
-    if [ ! -f "$dir/deposits.geojson" ]; then
+    if [ ! -f "$dir/deposits.geojson" ] || [ ! -f "$dir/regions.geojson" ]; then
         log "generating $size deposits, $rail rail lines over the globe (seed 42)"
         "$bin/deposits-bench" --world --deposits "$size" --rail "$rail" --write-geojson "$dir" >&2
     fi
@@ -57,24 +58,29 @@ for size in 10000 100000 1000000; do
     timev "$work/json-$size.time" "$bin/deposits" near-rail --all --store "$store" --format json -o "$work/near-rail-$size.json"
     log "$size: every corridor's overlaps"
     timev "$work/corridors-$size.time" "$bin/deposits-bench" --corridors-store "$store" > "$work/corridors-$size.txt"
+    log "$size: region --all --format jsonl (streamed)"
+    timev "$work/regions-$size.time" "$bin/deposits" region --all --store "$store" --format jsonl -o "$work/regions-$size.jsonl"
     log "$size: $sample streamed records against single questions"
     "$bin/deposits-bench" --check-stream "$work/near-rail-$size.jsonl" --store "$store" --sample "$sample" --store-sample "$store_sample" > "$work/check-$size.txt"
-    rows+=("$(printf "%9d %7d | %7.2f s %6.0f MB | %7.2f s %6.0f MB %6.1f µs | %7.2f s %6.0f MB | %7.2f s %6.0f MB | %s" \
+    rows+=("$(printf "%9d %7d | %7.2f s %6.0f MB | %7.2f s %6.0f MB %6.1f µs | %7.2f s %6.0f MB | %7.2f s %6.0f MB | %7.2f s %6.0f MB %6.1f µs | %s" \
         "$size" "$rail" \
         "$(field "$work/import-$size.time" 1)" "$(($(field "$work/import-$size.time" 2) / 1024))" \
         "$(field "$work/jsonl-$size.time" 1)" "$(($(field "$work/jsonl-$size.time" 2) / 1024))" \
         "$(echo "$(field "$work/jsonl-$size.time" 1) * 1000000 / $size" | bc -l)" \
         "$(field "$work/json-$size.time" 1)" "$(($(field "$work/json-$size.time" 2) / 1024))" \
         "$(field "$work/corridors-$size.time" 1)" "$(($(field "$work/corridors-$size.time" 2) / 1024))" \
+        "$(field "$work/regions-$size.time" 1)" "$(($(field "$work/regions-$size.time" 2) / 1024))" \
+        "$(echo "$(field "$work/regions-$size.time" 1) * 1000000 / $size" | bc -l)" \
         "$(grep -o '[0-9]* differ' "$work/check-$size.txt")")")
 done
 
 echo
 echo "Whole-globe synthetic set (deposits-bench --world, seed 42), $(nproc) cores; wall time and peak resident memory of each process."
 echo "nearest rail: every deposit's, end to end from the GeoPackage to a file; per deposit: the streamed run's wall time / deposits."
-echo "corridors: every corridor's overlaps, store read whole (deposits-bench --corridors-store). Region shares: not measured (no regions layer)."
-printf "%9s %7s | %-18s | %-33s | %-18s | %-18s | %s\n" deposits rail "import" "nearest rail, jsonl (streamed)" "nearest rail, json" "corridors" "check vs single"
+echo "corridors: every corridor's overlaps, store read whole (deposits-bench --corridors-store)."
+echo "region shares: every deposit's, region --all from the GeoPackage to a file as JSON Lines (streamed); per deposit: wall time / deposits."
+printf "%9s %7s | %-18s | %-33s | %-18s | %-18s | %-33s | %s\n" deposits rail "import" "nearest rail, jsonl (streamed)" "nearest rail, json" "corridors" "region shares, jsonl (streamed)" "check vs single"
 for r in "${rows[@]}"; do echo "$r"; done
 for size in 10000 100000 1000000; do
-    [ -f "$work/corridors-$size.txt" ] && [ "$size" -le "$max" ] && echo "$size: $(cat "$work/corridors-$size.txt"); $(cat "$work/check-$size.txt" | head -1)"
+    [ -f "$work/corridors-$size.txt" ] && [ "$size" -le "$max" ] && echo "$size: $(cat "$work/corridors-$size.txt"); $(cat "$work/check-$size.txt" | head -1); regions: $(grep -c '"id":"XX-' "$work/world-$size/regions.geojson") in the layer, $(grep -c '"on_boundary":true' "$work/regions-$size.jsonl") deposits on a region border"
 done

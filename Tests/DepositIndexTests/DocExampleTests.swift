@@ -138,6 +138,16 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(statuses, [.operating, .underConstruction])
     }
 
+    /// `Catalog.regionShares(of:)` for a `Deposit` and `regionShares(for:)` (GeoData/README.md: kz-w-001
+    /// lies in Karagandy; 19 of the 54 deposits are located).
+    func testRegionShareExamples() throws {
+        let catalog = try Catalog.bundled()
+        XCTAssertEqual(try catalog.regionShares(of: catalog.deposits[0]).regions[0].id, "KZ-KAR")
+        let shares = try catalog.regionShares(for: catalog.deposits)
+        XCTAssertEqual(shares.count, 54)
+        XCTAssertEqual(shares.filter { $0 == nil }.count, 35)
+    }
+
     /// `SeededRandom` and `TerminalText`.
     func testSupportExamples() {
         var rng = SeededRandom(seed: 42)

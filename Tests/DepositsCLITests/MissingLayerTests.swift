@@ -41,6 +41,9 @@ final class MissingLayerTests: XCTestCase {
         try assertRefused(["at", "48.683,73.283", "--data", depositsAndRail], naming: "regions")
         try assertRefused(["region", "48.683,73.283", "--data", depositsAndRail], naming: "regions")
         try assertRefused(["region", "KZ-KAR", "--data", depositsAndRail], naming: "regions")
+        for format in ["table", "json", "jsonl", "geojsonseq"] {
+            try assertRefused(["region", "--all", "--format", format, "--data", depositsAndRail], naming: "regions")
+        }
         try assertRefused(["show", "Boguty", "--data", depositsAndRail], naming: "regions")
         try assertRefused(["corridor", "Trans-Caspian", "--data", depositsAndRail], naming: "corridors")
         try assertRefused(["corridor", "--data", depositsAndRail], naming: "corridors")
@@ -146,6 +149,13 @@ final class MissingLayerTests: XCTestCase {
         let r = try CLIRunner.run(["at", "48.683,73.283", "--store", store])
         XCTAssertEqual(r.status, 65, r.stderr)
         XCTAssertTrue(r.stderr.contains("has no") && r.stderr.contains("give --without"), r.stderr)
+        // Every deposit's region shares, streamed from the store, is refused the same way, naming the layer.
+        for format in ["json", "jsonl"] {
+            let all = try CLIRunner.run(["region", "--all", "--store", store, "--format", format])
+            XCTAssertEqual(all.status, 65, all.stderr)
+            XCTAssertTrue(all.stderr.contains("no regions layer"), all.stderr)
+            XCTAssertEqual(all.stdout, "")
+        }
         let without = try CLIRunner.run(["at", "48.683,73.283", "--store", store, "--without", "regions", "--without", "corridors", "--without", "stations"])
         XCTAssertEqual(without.status, 0, without.stderr)
         XCTAssertTrue(without.stdout.contains("38.2 km"), without.stdout)

@@ -2,8 +2,8 @@
 import Foundation
 import XCTest
 
-/// `near-rail --all` streamed from PostGIS (a server-side cursor, a chunk at a time) gives the same bytes as
-/// from the GeoPackage and from the bundled GeoJSON, in every format; the GeoJSON path is the reference.
+/// `near-rail --all` and `region --all` streamed from PostGIS (a server-side cursor, a chunk at a time) give the
+/// same bytes as from the GeoPackage and from the bundled GeoJSON, in every format; the GeoJSON path is the reference.
 final class StreamedFromPostGISTests: XCTestCase {
     func testStreamedAnswersFromPostGISAreTheGeoJSONPathsBytes() throws {
         let server = try PostgresTestServer.shared()
@@ -18,6 +18,11 @@ final class StreamedFromPostGISTests: XCTestCase {
             XCTAssertEqual(try DepositsRun.succeed(["near-rail", "--all", "--store", url, "--format", format]), reference, format)
             XCTAssertEqual(try DepositsRun.succeed(["near-rail", "--all", "--store", gpkg, "--format", format]), reference, format)
             if format == "jsonl" { XCTAssertEqual(reference.split(separator: "\n").count, 54, "one record per bundled deposit") }
+            // Every deposit's region shares, the regions read whole once and the deposits through the cursor.
+            let regions = try DepositsRun.succeed(["region", "--all", "--format", format])
+            XCTAssertEqual(try DepositsRun.succeed(["region", "--all", "--store", url, "--format", format]), regions, "region \(format)")
+            XCTAssertEqual(try DepositsRun.succeed(["region", "--all", "--store", gpkg, "--format", format]), regions, "region \(format)")
+            if format == "jsonl" { XCTAssertEqual(regions.split(separator: "\n").count, 19, "one record per located bundled deposit") }
         }
     }
 }

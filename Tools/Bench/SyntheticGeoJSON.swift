@@ -7,7 +7,9 @@ import Geo
 /// walks of 30-60 vertices 20-40 km apart (600-2,400 km long), 50 km wide, over the same extent.
 enum SyntheticGeoJSON {
     /// - Parameter corridors: the corridors to write (the world set's); nil for the ten over Kazakhstan.
-    static func write(to directory: URL, deposits: [Deposit], rail: [RailLine], seed: UInt64, corridors: [Feature]? = nil) throws {
+    /// - Parameter regions: the regions to write (the world set's); nil for none.
+    static func write(to directory: URL, deposits: [Deposit], rail: [RailLine], seed: UInt64, corridors: [Feature]? = nil,
+                      regions: [Feature]? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let depositFeatures = deposits.map { d in
             // Every property the catalog's schema asks for (GeoData/README.md), so the set imports as real data does.
@@ -19,6 +21,7 @@ enum SyntheticGeoJSON {
         try write(depositFeatures, "deposits.geojson", directory)
         try write(railFeatures, "rail.geojson", directory)
         try write(corridors ?? Self.corridors(seed: seed), "corridors.geojson", directory)
+        if let regions { try write(regions, "regions.geojson", directory) }
     }
 
     static func corridors(seed: UInt64) -> [Feature] {

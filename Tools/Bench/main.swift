@@ -78,7 +78,9 @@ let depositCount = option("--deposits", 100_000), railCount = option("--rail", 2
 if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count, args.contains("--world") {
     // `--world`: the whole globe (SyntheticWorld), for Tools/bench-scale.sh.
     let (deposits, rail, corridors) = SyntheticWorld.data(deposits: depositCount, rail: railCount, seed: UInt64(option("--seed", 42)))
-    try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42, corridors: corridors)
+    // About one region per 500 deposits (SyntheticRegions), from a seed of their own so the rest of the set is as before.
+    let regions = SyntheticRegions.features(deposits: deposits, target: max(1, depositCount / 500), seed: UInt64(option("--seed", 42)) &+ 2)
+    try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42, corridors: corridors, regions: regions)
     exit(0)
 }
 if let i = args.firstIndex(of: "--corridors-store"), i + 1 < args.count {

@@ -3,7 +3,7 @@ import Foundation
 import Geo
 
 /// What a query was about, in the JSON output.
-public struct QueryTarget: Encodable {
+public struct QueryTarget: Encodable, Sendable {
     enum Kind { case deposit(String), point(Coordinate) }
     var kind: Kind
     /// The place for a table's heading, escaped for the terminal.

@@ -4,7 +4,7 @@ import Geo
 
 /// The region answer in the CLI's JSON schema: `regions` (id, name, share, on_boundary) for a deposit or a
 /// point, or `region` and its `deposits` for a region.
-public struct RegionAnswer: CommandAnswer {
+public struct RegionAnswer: CommandAnswer, Sendable {
     public var attributedLayers: Set<Attribution.Layer> { [.regions] }
 
     var query: QueryTarget?
@@ -35,12 +35,18 @@ public struct RegionAnswer: CommandAnswer {
         query = QueryTarget(place)
         switch place {
         case .deposit(let d):
-            let shares = try catalog.regionShares(of: d.id)
-            regions = shares.regions
-            outside_share = shares.outsideShare
+            self = Self(deposit: d, shares: try catalog.regionShares(of: d.id))
         case .point(let c):
             regions = try catalog.regions(containing: c)
         }
+    }
+
+    /// A deposit's answer from its shares (`Catalog.regionShares(of:)`): what `region DEPOSIT` answers,
+    /// and each record of `region --all`.
+    init(deposit: Deposit, shares: RegionShares) {
+        query = QueryTarget(.deposit(deposit))
+        regions = shares.regions
+        outside_share = shares.outsideShare
     }
 
     public func table(catalog: Catalog) -> String {

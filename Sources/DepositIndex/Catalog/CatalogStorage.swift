@@ -42,7 +42,7 @@ final class CatalogStorage: Sendable {
         railChains = ChainLayer(lines: rail.map { $0.isOperating ? $0.geometry.lines : [] })
         corridorChains = ChainLayer(lines: corridors.map { $0.geometry.lines })
         // Built at once (a few ms): every region question asks for it, the first one too.
-        regionBoundaries = ChainLayer(lines: regions.map { $0.geometry.polygons.flatMap { $0 } })
+        regionBoundaries = ChainLayer(lines: regions.map { RegionRings.borders(of: $0.geometry) })
         regionRings = regions.map { region in Lazy { RegionRings.densified(region.geometry) } }
         regionIndex = SpatialIndex(boxes: regions.map { EdgeEnvelope.of(chain: $0.geometry.coordinates[...]) })
         var items = [Int](), boxes = [Envelope]()

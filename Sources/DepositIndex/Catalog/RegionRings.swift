@@ -39,6 +39,49 @@ enum RegionRings {
         }
     }
 
+    /// A region's borders: its rings as chains, less the seam where a region written as two sides of the
+    /// antimeridian (RFC 7946's form) is cut: an edge along +180° joining two latitudes that an edge of the
+    /// same region along -180° also joins, and that edge. The seam is no border: a deposit across it inside
+    /// the region is wholly in the region, and a point on it is inside (`regionContains`).
+    static func borders(of shape: Shape) -> [[Coordinate]] {
+        let rings = shape.polygons.flatMap { $0 }
+        struct Edge: Hashable { var longitude, low, high: Double }
+        func meridianEdge(_ a: Coordinate, _ b: Coordinate) -> Edge? {
+            guard a.longitude == b.longitude, abs(a.longitude) == 180, a.latitude != b.latitude else { return nil }
+            return Edge(longitude: a.longitude, low: min(a.latitude, b.latitude), high: max(a.latitude, b.latitude))
+        }
+        var onAntimeridian = Set<Edge>()
+        for ring in rings {
+            for (a, b) in zip(ring, ring.dropFirst()) { meridianEdge(a, b).map { _ = onAntimeridian.insert($0) } }
+        }
+        guard !onAntimeridian.isEmpty else { return rings }
+        var chains = [[Coordinate]]()
+        for ring in rings {
+            var chain = [Coordinate]()
+            for (a, b) in zip(ring, ring.dropFirst()) {
+                if let e = meridianEdge(a, b), onAntimeridian.contains(Edge(longitude: -e.longitude, low: e.low, high: e.high)) {
+                    if chain.count > 1 { chains.append(chain) }
+                    chain = []
+                    continue
+                }
+                if chain.isEmpty { chain = [a] }
+                chain.append(b)
+            }
+            if chain.count > 1 { chains.append(chain) }
+        }
+        return chains
+    }
+
+    /// True when `p` lies in one of a region's polygons (`containsSplittingNear`), ±180° taken as one
+    /// meridian: the even-odd test counts a point on a polygon's west edge in and on its east edge out, so
+    /// a point on the antimeridian is tried at -180° too.
+    static func regionContains(_ polygons: [[[Coordinate]]], _ p: Coordinate) -> Bool {
+        if polygons.contains(where: { containsSplittingNear($0, p) }) { return true }
+        guard abs(p.longitude) == 180 else { return false }
+        let other = Coordinate(longitude: -p.longitude, latitude: p.latitude)
+        return polygons.contains { containsSplittingNear($0, other) }
+    }
+
     /// True when `p` lies inside the polygon (even-odd over shell and holes).
     static func contains(_ polygon: [[Coordinate]], _ p: Coordinate) -> Bool {
         PlanarGeometry.contains(polygon, p)
@@ -89,8 +132,10 @@ enum RegionRings {
     /// True unless `p` lies clear of every piece the edge `a`–`b` splits into.
     private static func mayBow(_ a: Coordinate, _ b: Coordinate, near p: Coordinate) -> Bool {
         if abs(b.x - a.x) >= 180 { return true }
-        let box = EdgeEnvelope.of(a, b)
         let slack = 1e-9
-        return p.x >= min(a.x, b.x) - slack && p.x <= max(a.x, b.x) + slack && p.y >= box.minY - slack && p.y <= box.maxY + slack
+        // The longitudes first: most edges are settled by them, without the box's trigonometry.
+        guard p.x >= min(a.x, b.x) - slack && p.x <= max(a.x, b.x) + slack else { return false }
+        let box = EdgeEnvelope.of(a, b)
+        return p.y >= box.minY - slack && p.y <= box.maxY + slack
     }
 }

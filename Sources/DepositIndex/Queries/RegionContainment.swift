@@ -10,7 +10,7 @@ extension Catalog {
         var hits = [(region: Int, onBoundary: Bool)]()
         for r in regionIndex.search(Envelope(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() {
             let onBoundary = regionBoundaries.nearest(to: query, feature: r, below: tolerance.nextUp) != nil
-            if onBoundary || regions[r].geometry.polygons.contains(where: { RegionRings.containsSplittingNear($0, point) }) {
+            if onBoundary || RegionRings.regionContains(regions[r].geometry.polygons, point) {
                 hits.append((r, onBoundary))
             }
         }
@@ -22,8 +22,18 @@ extension Catalog {
     /// (outside Kazakhstan for the bundled data). A point deposit is shared like `regions(containing:)`.
     public func regionShares(of depositID: String) throws -> RegionShares {
         try requireLayers(.regions)
-        let d = try depositPosition(of: depositID)
-        guard let shape = deposits[d].geometry else { throw QueryError.noGeometry(depositID) }
+        return try regionShares(of: deposits[depositPosition(of: depositID)])
+    }
+
+    /// `regionShares(of:)` for a deposit that need not be in this catalog (one of a chunk read from a
+    /// store while the catalog holds only the regions); the one place a deposit's shares are worked out.
+    ///
+    ///     let catalog = try Catalog.bundled()
+    ///     try catalog.regionShares(of: catalog.deposits[0]).regions[0].id  // "KZ-KAR" (kz-w-001, Upper Kairakty)
+    public func regionShares(of deposit: Deposit) throws -> RegionShares {
+        try requireLayers(.regions)
+        let depositID = deposit.id
+        guard let shape = deposit.geometry else { throw QueryError.noGeometry(depositID) }
         let query = DistanceQuery(shape: shape)
         var shares = [RegionShare]()
         if !query.isAreal {
@@ -68,25 +78,36 @@ enum RegionMath {
     /// new edges all lie outside the deposit, so the part inside it is untouched), both are projected into
     /// the Lambert equal-area plane centred on the deposit, and the areas there give the share.
     static func share(catalog: Catalog, query: DistanceQuery, shape: Shape, region r: Int) throws -> RegionShare? {
-        let region = catalog.regions[r]
+        let info = catalog.regions[r]
         let border = catalog.regionBoundaries.nearest(to: query, feature: r, below: DistanceTolerance.contact)
         if border == nil {
-            let inside = region.geometry.polygons.contains { RegionRings.containsSplittingNear($0, query.vertices[0]) }
-            return inside ? RegionShare(id: region.id, name: region.name, share: 1, onBoundary: false) : nil
+            let inside = RegionRings.regionContains(info.geometry.polygons, query.vertices[0])
+            return inside ? RegionShare(id: info.id, name: info.name, share: 1, onBoundary: false) : nil
         }
         var box = Catalog.box(of: shape)
         box = Envelope(minX: box.minX - 0.05, minY: box.minY - 0.05, maxX: box.maxX + 0.05, maxY: box.maxY + 0.05)
-        let frame = try Geometry(.polygon([[Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY),
-                                            Coordinate(x: box.maxX, y: box.maxY), Coordinate(x: box.minX, y: box.maxY),
-                                            Coordinate(x: box.minX, y: box.minY)]]))
-        let regionShape: Shape = .multiPolygon(catalog.regionRings(r))
-        let clipped = try Geometry(regionShape).intersection(frame)
+        // A deposit across the antimeridian has a box reaching past +180° (`Catalog.box(of:)`); the region's
+        // part west of it, written from -180°, is met by the box shifted a turn west. The parts clipped by
+        // the two frames lie on either side of the antimeridian, so their areas inside the deposit add up.
+        var frames = [box]
+        if box.maxX > 180 { frames.append(Envelope(minX: box.minX - 360, minY: box.minY, maxX: box.maxX - 360, maxY: box.maxY)) }
+        if box.minX < -180 { frames.append(Envelope(minX: box.minX + 360, minY: box.minY, maxX: box.maxX + 360, maxY: box.maxY)) }
+        let region = try Geometry(.multiPolygon(catalog.regionRings(r)))
         let projection = try LocalProjection.centered(on: query.plane.center, kind: .lambertAzimuthalEqualArea)
         let deposit = try Geometry(try projection.forward(shape.densified(maxEdgeLength: 50))).makeValid()
-        let part = try Geometry(try projection.forward(RegionRings.densifiedShape(clipped.shape))).makeValid()
-        let area = try deposit.intersection(part).planarArea()
+        var area = 0.0
+        for f in frames {
+            let frame = try Geometry(.polygon([[Coordinate(x: f.minX, y: f.minY), Coordinate(x: f.maxX, y: f.minY),
+                                                Coordinate(x: f.maxX, y: f.maxY), Coordinate(x: f.minX, y: f.maxY),
+                                                Coordinate(x: f.minX, y: f.minY)]]))
+            let clipped = try region.intersection(frame)
+            if clipped.shape.polygons.isEmpty { continue }
+            // Longitudes are taken about the projection's centre, so a part written from -180° lands beside one written to +180°.
+            let part = try Geometry(try projection.forward(RegionRings.densifiedShape(clipped.shape))).makeValid()
+            area += try deposit.intersection(part).planarArea()
+        }
         let total = try deposit.planarArea()
         guard total > 0, area > 0 else { return nil }
-        return RegionShare(id: region.id, name: region.name, share: min(1, area / total), onBoundary: true)
+        return RegionShare(id: info.id, name: info.name, share: min(1, area / total), onBoundary: true)
     }
 }

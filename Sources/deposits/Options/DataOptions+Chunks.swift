@@ -6,15 +6,21 @@ import Foundation
 extension DataOptions {
     /// Where a question about every deposit reads them a chunk at a time, with the files an output must
     /// never replace. A store is read as it goes (a GeoPackage or a PostGIS database as a `DepositChunkSource`); GeoJSON is
-    /// read whole, its deposits, rail and stations only, and the deposits handed out in file order.
-    func depositChunks() throws -> (source: any DepositChunkSource, inputs: [URL]) {
+    /// read whole, the layers `request` names (`layers(for:)`: for near-rail, deposits, rail and stations),
+    /// and the deposits handed out in file order.
+    func depositChunks(for request: StoreRequest = Self.nearRailChunks) throws -> (source: any DepositChunkSource, inputs: [URL]) {
         if let store {
             let location = StoreLocation(store, mapping: storeMapping)
             return (try location.depositChunks(), location.files)
         }
-        var request = StoreRequest()
-        request.nearestRail = 1  // GeoJSON: deposits, rail and stations (`layers(for:)`)
         let catalog = try loadCatalog(for: request)
         return (catalog, inputFiles(of: catalog))
+    }
+
+    /// What `near-rail --all` reads from GeoJSON: deposits, rail and stations.
+    static var nearRailChunks: StoreRequest {
+        var request = StoreRequest()
+        request.nearestRail = 1
+        return request
     }
 }
