@@ -5,11 +5,11 @@ extension FeatureSource {
     /// Features of `layer` that provably include the `k` nearest to `shape` (ties at the k-th place
     /// to a millimetre included), read through the R-tree in growing windows.
     ///
-    /// Why it is exact: a feature left out has its vertices' box outside the window, and its geodesic
-    /// edges reach at most `bowPad` degrees of latitude beyond that box, so it lies wholly outside the
-    /// window shrunk by `bowPad` in latitude. `outsideBound` is a lower bound on the geodesic distance from
-    /// the shape to anything outside that inner window; once it exceeds the k-th distance found among
-    /// the candidates (plus the millimetre of tie slack), nothing left out can enter the answer.
+    /// Why it is exact: a feature left out has no geodesic edge reaching into the window
+    /// (`features(_:edgesMeeting:)`), so it lies wholly outside it. `outsideBound` is a lower bound on the
+    /// geodesic distance from the shape to anything outside the window; once it exceeds the k-th distance
+    /// found among the candidates (plus the millimetre of tie slack), nothing left out can enter the answer.
+    /// A layer whose edges may leave their vertices' longitudes (`layerBowPad` of 180°) is read whole.
     /// - Parameter kthDistance: the k-th smallest exact distance among candidates (infinity when fewer).
     package func nearestCandidates(
         _ layer: StoreLayer, to shape: Shape, k: Int, maxDistance: Double,
@@ -18,19 +18,18 @@ extension FeatureSource {
         guard hasLayer(layer) else { return [] }
         let query = DistanceQuery(shape: shape)
         let box = Catalog.box(of: shape)
-        let pad = layerBowPad(layer)
+        if layerBowPad(layer) >= 180 { return try allFeatures(layer) }
         var radius = 2_000.0
         while true {
             let window = Catalog.widened(box, by: radius)
             let wholeWorld = window.maxX - window.minX >= 360 && window.minY <= -90 && window.maxY >= 90
-            let fetched = try features(layer, meeting: window)
+            let fetched = try features(layer, edgesMeeting: window)
             if wholeWorld { return fetched }
             let needed = min(maxDistance, try kthDistance(fetched) + DistanceTolerance.tie)
-            let inner = Envelope(minX: window.minX, minY: window.minY + pad, maxX: window.maxX, maxY: window.maxY - pad)
-            if Self.outsideBound(query, inner) > needed { return fetched }
+            if Self.outsideBound(query, window) > needed { return fetched }
             // With k candidates in hand, grow straight past the k-th distance (the window's bound is then
-            // above it unless a bow pad eats into it); with fewer, grow fourfold.
-            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05 + pad * 111_500) : radius * 4
+            // above it); with fewer, grow fourfold.
+            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05) : radius * 4
         }
     }
 
