@@ -55,29 +55,21 @@ extension CatalogStore: FeatureSource {
         return out
     }
 
+    package func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)? {
+        edgeIndexed.contains(layer) ? GeoPackageEdgeIndex(store: self, layer: layer) : nil
+    }
+
     /// Features whose geodesic edges may reach into `window` (which may reach past ±180°): through the
     /// layer's edge index, whose boxes hold the edges; for a layer without one (a format-1 store), through
     /// the spec's R-tree with the window grown by the layer's bow pad.
     package func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature] {
         guard edgeIndexed.contains(layer) else { return try features(layer, meetingPadded: window) }
         let rtree = GeoPackageSchema.quoted(GeoPackageSchema.edgeIndexName(layer.table))
-        let arms = Self.edgeIndexWindows(window)
+        let arms = GeoPackageEdgeIndex.windows(window)
         let union = arms.map { _ in "SELECT id FROM \(rtree) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?" }
             .joined(separator: " UNION ")
         return try features(layer, join: "JOIN (\(union)) r ON r.id = t.fid", where: "1",
                             arms.flatMap { w -> [SQLiteValue] in [.real(w.maxX), .real(w.minX), .real(w.maxY), .real(w.minY)] })
-    }
-
-    /// The windows to look for edge-index boxes in, so that a box (minx in [-180, 180), less than 360°
-    /// wide or the whole band) meets one of them exactly when the feature's place on the globe meets
-    /// `window`: the window with its minx brought into [-180, 180), and that shifted 360° either way.
-    package static func edgeIndexWindows(_ window: Envelope) -> [Envelope] {
-        if window.maxX - window.minX >= 360 { return [Envelope(minX: -.greatestFiniteMagnitude, minY: window.minY, maxX: .greatestFiniteMagnitude, maxY: window.maxY)] }
-        let shift = 360 * ((window.minX + 180) / 360).rounded(.down)
-        let w = Envelope(minX: window.minX - shift, minY: window.minY, maxX: window.maxX - shift, maxY: window.maxY)
-        var out = [w, Envelope(minX: w.minX + 360, minY: w.minY, maxX: w.maxX + 360, maxY: w.maxY)]
-        if w.maxX >= 180 { out.append(Envelope(minX: w.minX - 360, minY: w.minY, maxX: w.maxX - 360, maxY: w.maxY)) }
-        return out
     }
 
     /// A window cut into pieces within [-180, 180].

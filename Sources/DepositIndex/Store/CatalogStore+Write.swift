@@ -180,18 +180,6 @@ extension CatalogStore {
             """)
     }
 
-    /// The feature's row in the edge index: `Catalog.box` (which holds every geodesic edge), its minx
-    /// brought into [-180, 180) (maxx then reaches past 180 for a feature across the antimeridian), and the
-    /// whole band of longitudes for a feature going once round the globe or more.
-    package static func edgeIndexBox(of shape: Shape) -> Envelope {
-        var box = Catalog.box(of: shape)
-        if box.maxX - box.minX >= 360 { return Envelope(minX: -180, minY: box.minY, maxX: 180, maxY: box.maxY) }
-        let shift = 360 * ((box.minX + 180) / 360).rounded(.down)
-        box.minX -= shift
-        box.maxX -= shift
-        return box
-    }
-
     /// Degrees of latitude by which the geometry's geodesic edges reach beyond the box of its vertices.
     package static func bow(of shape: Shape) -> Double {
         guard let vertices = Envelope(covering: shape.coordinates) else { return 0 }

@@ -23,6 +23,9 @@ package protocol FeatureSource: AnyObject {
     /// Features whose geodesic edges may reach into `window` (every one that does, perhaps others), which
     /// may reach past ±180°; each once. By default `features(_:meetingPadded:)`.
     func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature]
+    /// The layer's edge index, read boxes first (`EdgeIndexReader`), or nil (the default) when the store
+    /// has none for it; `nearestCandidates` then searches in windows alone.
+    func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)?
     /// Features by id, in the order of `ids`.
     func features(_ layer: StoreLayer, ids: [String]) throws -> [StoredFeature]
     /// Features whose look-up key (`NameIndex.key` of an id, name or alias) is `key`, or contains it.
@@ -36,6 +39,8 @@ package protocol FeatureSource: AnyObject {
 }
 
 extension FeatureSource {
+    package func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)? { nil }
+
     package func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature] {
         try features(layer, meetingPadded: window)
     }

@@ -16,6 +16,9 @@ extension FeatureSource {
         kthDistance: ([StoredFeature]) throws -> Double
     ) throws -> [StoredFeature] {
         guard hasLayer(layer) else { return [] }
+        if let index = edgeIndex(layer) {
+            return try nearestCandidates(index, to: shape, k: k, maxDistance: maxDistance, kthDistance: kthDistance)
+        }
         let query = DistanceQuery(shape: shape)
         let box = Catalog.box(of: shape)
         if layerBowPad(layer) >= 180 { return try allFeatures(layer) }
@@ -30,6 +33,49 @@ extension FeatureSource {
             // With k candidates in hand, grow straight past the k-th distance (the window's bound is then
             // above it); with fewer, grow fourfold.
             radius = needed.isFinite ? max(radius * 1.5, needed * 1.05) : radius * 4
+        }
+    }
+
+    /// The same, best first through an edge index: in each window only the boxes are read; features are
+    /// decoded in the order of their boxes' lower bounds, in batches, until the next box's bound exceeds
+    /// the k-th distance in hand. A box left unread has a bound, hence a distance, beyond the final k-th
+    /// distance plus the tie slack (the k-th distance only falls as candidates are added), and a feature
+    /// outside the window lies beyond `outsideBound`; so the answer is among those read. A question far
+    /// from every feature thus decodes a few features, not every one in the window that reaches them.
+    private func nearestCandidates(
+        _ index: any EdgeIndexReader, to shape: Shape, k: Int, maxDistance: Double,
+        kthDistance: ([StoredFeature]) throws -> Double
+    ) throws -> [StoredFeature] {
+        let query = DistanceQuery(shape: shape)
+        let box = Catalog.box(of: shape)
+        var fetched = [StoredFeature]()
+        var read = Set<Int64>()
+        var kth = Double.infinity
+        var radius = 2_000.0
+        while true {
+            let window = Catalog.widened(box, by: radius)
+            let wholeWorld = window.maxX - window.minX >= 360 && window.minY <= -90 && window.maxY >= 90
+            let pending = try index.entries(meeting: window).filter { !read.contains($0.fid) }
+                .map { (entry: $0, bound: query.lowerBound(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.maxY)) }
+                .sorted { $0.bound < $1.bound }
+            var next = 0
+            while next < pending.count, pending[next].bound <= min(maxDistance, kth + DistanceTolerance.tie) {
+                // A batch of the nearest-bounded, as large as what is in hand (so the catalogs kthDistance
+                // builds add up to about twice the last).
+                let limit = min(maxDistance, kth + DistanceTolerance.tie)
+                var end = next
+                while end < pending.count, end - next < max(k, 16, fetched.count), pending[end].bound <= limit { end += 1 }
+                let batch = pending[next..<end].map(\.entry)
+                for e in batch { read.insert(e.fid) }
+                fetched += try index.features(batch)
+                kth = try kthDistance(fetched)
+                next = end
+            }
+            let needed = min(maxDistance, kth + DistanceTolerance.tie)
+            if wholeWorld || Self.outsideBound(query, window) > needed { return fetched }
+            // Past the k-th distance in hand; with fewer than k, twice as far (an empty window costs
+            // one R-tree probe).
+            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05) : radius * 2
         }
     }
 
