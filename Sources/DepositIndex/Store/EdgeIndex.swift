@@ -70,11 +70,12 @@ struct GeoPackageEdgeIndex: EdgeIndexReader {
 }
 
 extension CatalogStore {
-    /// The feature's row in the edge index: `Catalog.box` (which holds every geodesic edge), its minx
+    /// The feature's row in the edge index: `Catalog.box` (which holds every geodesic edge; near a pole
+    /// with the edges' latitudes solved, so a polar line's box does not reach the pole), its minx
     /// brought into [-180, 180) (maxx then reaches past 180 for a feature across the antimeridian), and the
     /// whole band of longitudes for a feature going once round the globe or more.
     package static func edgeIndexBox(of shape: Shape) -> Envelope {
-        var box = Catalog.box(of: shape)
+        var box = Catalog.box(of: shape, exactNearPoles: true)
         if box.maxX - box.minX >= 360 { return Envelope(minX: -180, minY: box.minY, maxX: 180, maxY: box.maxY) }
         let shift = 360 * ((box.minX + 180) / 360).rounded(.down)
         box.minX -= shift
