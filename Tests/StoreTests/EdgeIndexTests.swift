@@ -93,9 +93,9 @@ final class EdgeIndexTests: XCTestCase {
             let part = try source.read(request)
             XCTAssertEqual(try part.nearestRail(to: .point(p), k: 1), try full.nearestRail(to: .point(p), k: 1), "\(p)")
             XCTAssertEqual(source.wholeLayers, 0, "\(p)")
-            // Windows double from 2 km until a box is met (14 doublings reach 20,000 km), then go once past
+            // Windows grow by √2 from 2 km until a box is met (27 steps reach 20,000 km), then go once past
             // the k-th distance.
-            XCTAssertLessThanOrEqual(source.windows, 16, "\(p)")
+            XCTAssertLessThanOrEqual(source.windows, 29, "\(p)")
             // Decoded best first: a batch or two of 16, not the hundreds of lines in the last window.
             XCTAssertLessThanOrEqual(source.featuresRead, 48, "\(p) \(source.windows) windows")
             print("far from rail: \(p): \(source.windows) windows, \(source.featuresRead) of \(Self.lineCount) lines decoded")

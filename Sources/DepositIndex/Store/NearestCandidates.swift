@@ -55,27 +55,32 @@ extension FeatureSource {
         while true {
             let window = Catalog.widened(box, by: radius)
             let wholeWorld = window.maxX - window.minX >= 360 && window.minY <= -90 && window.maxY >= 90
-            let pending = try index.entries(meeting: window).filter { !read.contains($0.fid) }
+            var pending = try index.entries(meeting: window).filter { !read.contains($0.fid) }
                 .map { (entry: $0, bound: query.lowerBound(minX: $0.box.minX, minY: $0.box.minY, maxX: $0.box.maxX, maxY: $0.box.maxY)) }
-                .sorted { $0.bound < $1.bound }
-            var next = 0
-            while next < pending.count, pending[next].bound <= min(maxDistance, kth + DistanceTolerance.tie) {
-                // A batch of the nearest-bounded, as large as what is in hand (so the catalogs kthDistance
-                // builds add up to about twice the last).
+            while true {
                 let limit = min(maxDistance, kth + DistanceTolerance.tie)
-                var end = next
-                while end < pending.count, end - next < max(k, 16, fetched.count), pending[end].bound <= limit { end += 1 }
-                let batch = pending[next..<end].map(\.entry)
-                for e in batch { read.insert(e.fid) }
-                fetched += try index.features(batch)
+                pending.removeAll { $0.bound > limit }
+                if pending.isEmpty { break }
+                // The nearest-bounded batch, as large as what is in hand (so the catalogs kthDistance builds
+                // add up to about twice the last); only the bounds are sorted, and only to find its edge.
+                let size = max(k, 16, fetched.count)
+                var batch = pending
+                if pending.count > size {
+                    let edge = pending.map(\.bound).sorted()[size - 1]
+                    batch = pending.filter { $0.bound <= edge }
+                    pending.removeAll { $0.bound <= edge }
+                } else {
+                    pending = []
+                }
+                for b in batch { read.insert(b.entry.fid) }
+                fetched += try index.features(batch.map(\.entry))
                 kth = try kthDistance(fetched)
-                next = end
             }
             let needed = min(maxDistance, kth + DistanceTolerance.tie)
             if wholeWorld || Self.outsideBound(query, window) > needed { return fetched }
-            // Past the k-th distance in hand; with fewer than k, twice as far (an empty window costs
-            // one R-tree probe).
-            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05) : radius * 2
+            // Past the k-th distance in hand; with fewer than k, √2 as far: an empty window costs one R-tree
+            // probe, and the first window to meet anything has at most twice the area it had to have.
+            radius = needed.isFinite ? max(radius * 1.5, needed * 1.05) : radius * 2.0.squareRoot()
         }
     }
 
