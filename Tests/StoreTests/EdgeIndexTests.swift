@@ -154,6 +154,28 @@ final class EdgeIndexTests: XCTestCase {
         XCTAssertEqual(source.wholeLayers, 2)
     }
 
+    /// An edit keeps the edge index in step: a deposit added across the antimeridian is found by a window
+    /// on either side of it, and is gone from the index once removed.
+    func testEditsKeepTheEdgeIndex() throws {
+        _ = try fixture()
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try CatalogStore(path: dir.appendingPathComponent("edit.gpkg").path, access: .create)
+        try store.importData(from: [Self.fixture!.dir])
+        let ring = [Coordinate(longitude: 179.99, latitude: 10), Coordinate(longitude: -179.99, latitude: 10),
+                    Coordinate(longitude: -179.99, latitude: 10.01), Coordinate(longitude: 179.99, latitude: 10)]
+        let added = StoredFeature(id: "dep-added", properties: ["name": "Added"], geometry: .polygon([ring]))
+        try store.edit { try store.insert([added], into: .deposits) }
+        let west = Envelope(minX: 179.995, minY: 9.9, maxX: 179.999, maxY: 10.1)
+        let east = Envelope(minX: -179.999, minY: 9.9, maxX: -179.995, maxY: 10.1)
+        for w in [west, east] {
+            XCTAssertEqual(try store.features(.deposits, edgesMeeting: w).map(\.id), ["dep-added"], "\(w)")
+        }
+        XCTAssertEqual(try store.edit { try store.delete(ids: ["dep-added"], from: .deposits) }, 1)
+        XCTAssertEqual(try store.db.integer("SELECT count(*) FROM depositindex_edges_deposits"), Int64(9 * 30))
+        XCTAssertEqual(try store.features(.deposits, edgesMeeting: west).count, 0)
+    }
+
     /// The edge index holds every geodesic edge: the polar edge's box reaches the latitude its geodesic
     /// reaches (about 82.3°N by GeographicLib's inverse: vertex latitude acos(|sin α₁| cos β₁) on the
     /// auxiliary sphere), and the line across ±180° gets one box from 179.5 to 180.5.
