@@ -115,12 +115,6 @@ extension CatalogStore {
         var pad = bowPad[layer] ?? 0
         let step = max(1, features.count / 200)
         let keys = Self.nameKeys(layer, features)
-        // The edge boxes on every core (near a pole each edge is a geodesic solve); written after the rows,
-        // along a Hilbert curve, so that the R-tree's nodes are tight and its pages are met in order.
-        let boxes: [Envelope?] = edges == nil ? [] : Parallel.map(features.count) { i in
-            features[i].geometry.flatMap { $0.coordinates.isEmpty ? nil : Self.edgeIndexBox(of: $0) }
-        }
-        var edgeRows = [(fid: Int64, box: Envelope)]()
         for (i, f) in features.enumerated() {
             var values: [SQLiteValue] = [f.geometry.map { .blob(GeoPackageBinary.encode($0)) } ?? .null, .text(f.id)]
             for (name, kind) in cols.columns { values.append(PropertyColumns.sqlValue(f.properties[name], kind)) }
@@ -131,14 +125,12 @@ extension CatalogStore {
             }
             let fid = db.lastInsertRowID
             for k in keys[i] { try key.run([.text(k), .integer(fid)]) }
-            if let g = f.geometry, !g.coordinates.isEmpty { pad = max(pad, Self.bow(of: g)) }
-            if edges != nil, let box = boxes[i] { edgeRows.append((fid, box)) }
-            if i % step == step - 1 { progress?(i + 1) }
-        }
-        if let edges {
-            for r in Self.alongHilbertCurve(edgeRows) {
-                try edges.run([.integer(r.fid), .real(r.box.minX), .real(r.box.maxX), .real(r.box.minY), .real(r.box.maxY)])
+            if let g = f.geometry, !g.coordinates.isEmpty {
+                pad = max(pad, Self.bow(of: g))
+                let box = Self.edgeIndexBox(of: g)
+                try edges?.run([.integer(fid), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY)])
             }
+            if i % step == step - 1 { progress?(i + 1) }
         }
         progress?(features.count)
         bowPad[layer] = pad

@@ -82,17 +82,4 @@ extension CatalogStore {
         box.maxX -= shift
         return box
     }
-
-    /// Edge-index rows in the order of their boxes' centres along a Hilbert curve over the globe (centres
-    /// past 180° taken at their place on it).
-    static func alongHilbertCurve(_ rows: [(fid: Int64, box: Envelope)]) -> [(fid: Int64, box: Envelope)] {
-        let keys = rows.map { r -> UInt64 in
-            var x = (r.box.minX + r.box.maxX) / 2
-            if x >= 180 { x -= 360 }
-            let y = (r.box.minY + r.box.maxY) / 2
-            return Hilbert.index(x: UInt32(max(0, min(65535, (x + 180) / 360 * 65535))),
-                                 y: UInt32(max(0, min(65535, (y + 90) / 180 * 65535))))
-        }
-        return (0..<rows.count).sorted { keys[$0] < keys[$1] }.map { rows[$0] }
-    }
 }
