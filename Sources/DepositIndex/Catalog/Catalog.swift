@@ -67,12 +67,12 @@ public struct Catalog: Sendable {
         storage = CatalogStorage(directory: directory, layers: layers)
     }
 
-    /// A box holding a shape with its geodesic edges.
-    static func box(of shape: Shape) -> Envelope {
+    /// A box holding a shape with its geodesic edges; see `EdgeEnvelope.of(chain:exactNearPoles:)`.
+    static func box(of shape: Shape, exactNearPoles: Bool = false) -> Envelope {
         let chains: [[Coordinate]] = shape.lines + shape.polygons.flatMap { $0 }
-        if chains.isEmpty { return EdgeEnvelope.of(chain: shape.coordinates[...]) }
-        var box = EdgeEnvelope.of(chain: chains[0][...])
-        for c in chains.dropFirst() { box.expand(toInclude: EdgeEnvelope.of(chain: c[...])) }
+        if chains.isEmpty { return EdgeEnvelope.of(chain: shape.coordinates[...], exactNearPoles: exactNearPoles) }
+        var box = EdgeEnvelope.of(chain: chains[0][...], exactNearPoles: exactNearPoles)
+        for c in chains.dropFirst() { box.expand(toInclude: EdgeEnvelope.of(chain: c[...], exactNearPoles: exactNearPoles)) }
         return box
     }
 }

@@ -41,8 +41,33 @@ enum EdgeEnvelope {
         return x - 180
     }
 
-    /// The box of a chain of geodesic edges (or of a single point).
-    static func of(chain: ArraySlice<Coordinate>) -> Envelope {
+    /// The latitudes the geodesic from `a` to `b` reaches, solved on the ellipsoid: its vertex (the
+    /// highest or lowest point of the whole geodesic, reduced latitude β₀ with cos β₀ = |sin α₀|, Clairaut's
+    /// constant sin α₀ = sin α₁ cos β₁) when it lies between the two (heading north at `a` and south at `b`,
+    /// or the reverse), else the two ends; widened by 1e-9° (0.1 mm) for rounding. One geodesic solve: for
+    /// the edges `pad` gives up on, where a box is kept (the store's edge index).
+    static func exactLatitudes(_ box: inout Envelope, _ a: Coordinate, _ b: Coordinate) {
+        let g = Geodesic.wgs84.inverse(a, b)
+        let reduced = atan((1 - WGS84.f) * tan(a.latitude * .pi / 180))
+        let sinAlpha0 = min(1, abs(sin(g.azimuth1 * .pi / 180) * cos(reduced)))
+        let vertex = atan(tan(acos(sinAlpha0)) / (1 - WGS84.f)) * 180 / .pi
+        let north1 = cos(g.azimuth1 * .pi / 180), north2 = cos(g.azimuth2 * .pi / 180)
+        var lo = min(a.latitude, b.latitude), hi = max(a.latitude, b.latitude)
+        if north1 > 0 && north2 < 0 { hi = max(hi, vertex) }
+        if north1 < 0 && north2 > 0 { lo = min(lo, -vertex) }
+        guard lo.isFinite, hi.isFinite else { return pad(&box, dLon: 180) }
+        box.minY = max(-90, lo - 1e-9)
+        box.maxY = min(90, hi + 1e-9)
+    }
+
+    /// True when `pad` gives up on an edge, reaching to the pole.
+    static func padGivesUp(_ box: Envelope, dLon: Double) -> Bool {
+        dLon != 0 && (dLon * .pi / 180 > 0.2 || max(abs(box.minY), abs(box.maxY)) > 85)
+    }
+
+    /// The box of a chain of geodesic edges (or of a single point). With `exactNearPoles`, the edges `pad`
+    /// gives up on (near a pole, or long) get their latitudes solved (`exactLatitudes`) instead.
+    static func of(chain: ArraySlice<Coordinate>, exactNearPoles: Bool = false) -> Envelope {
         guard let first = chain.first else { return Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         var box = Envelope(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
         // Unwrap the chain's longitudes continuously so an antimeridian crossing stays one box.
@@ -52,7 +77,11 @@ enum EdgeEnvelope {
             let next = lon + wrappedDelta(c.longitude - previous.longitude)
             var edge = Envelope(minX: min(lon, next), minY: min(previous.latitude, c.latitude),
                                 maxX: max(lon, next), maxY: max(previous.latitude, c.latitude))
-            pad(&edge, dLon: abs(next - lon))
+            if exactNearPoles && padGivesUp(edge, dLon: abs(next - lon)) {
+                exactLatitudes(&edge, previous, c)
+            } else {
+                pad(&edge, dLon: abs(next - lon))
+            }
             box.expand(toInclude: edge)
             lon = next
             previous = c

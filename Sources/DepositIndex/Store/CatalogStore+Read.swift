@@ -7,7 +7,8 @@ extension CatalogStore: FeatureSource {
     package var catalogDirectory: URL { url }
     package var storeName: String { path }
     package func hasLayer(_ layer: StoreLayer) -> Bool { columns[layer] != nil }
-    package func layerBowPad(_ layer: StoreLayer) -> Double { bowPad[layer] ?? 0 }
+    /// 0 for a layer with an edge index: its window search needs no pad.
+    package func layerBowPad(_ layer: StoreLayer) -> Double { edgeIndexed.contains(layer) ? 0 : bowPad[layer] ?? 0 }
 
     /// Features of a layer matching an SQL condition on the table (aliased `t`), in fid order.
     func features(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = []) throws -> [StoredFeature] {
@@ -52,6 +53,23 @@ extension CatalogStore: FeatureSource {
             for f in hits where seen.insert(f.id).inserted { out.append(f) }
         }
         return out
+    }
+
+    package func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)? {
+        edgeIndexed.contains(layer) ? GeoPackageEdgeIndex(store: self, layer: layer) : nil
+    }
+
+    /// Features whose geodesic edges may reach into `window` (which may reach past ±180°): through the
+    /// layer's edge index, whose boxes hold the edges; for a layer without one (a format-1 store), through
+    /// the spec's R-tree with the window grown by the layer's bow pad.
+    package func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature] {
+        guard edgeIndexed.contains(layer) else { return try features(layer, meetingPadded: window) }
+        let rtree = GeoPackageSchema.quoted(GeoPackageSchema.edgeIndexName(layer.table))
+        let arms = GeoPackageEdgeIndex.windows(window)
+        let union = arms.map { _ in "SELECT id FROM \(rtree) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?" }
+            .joined(separator: " UNION ")
+        return try features(layer, join: "JOIN (\(union)) r ON r.id = t.fid", where: "1",
+                            arms.flatMap { w -> [SQLiteValue] in [.real(w.maxX), .real(w.minX), .real(w.maxY), .real(w.minY)] })
     }
 
     /// A window cut into pieces within [-180, 180].

@@ -37,6 +37,7 @@ extension CatalogStore {
                 try createTable(layer, columns: cols, geometryType: Self.geometryType(layer, features))
                 columns[layer] = cols
                 bowPad[layer] = 0
+                edgeIndexed.insert(layer)
                 try insert(features, into: layer) { done in
                     progress?(StoreProgress(layer: layer, done: done, total: features.count, doneAll: doneAll + done, totalAll: totalAll))
                 }
@@ -79,6 +80,7 @@ extension CatalogStore {
             INSERT INTO depositindex_layers VALUES ('\(t)', \(StoreFormat.version), 0);
             """)
         try db.execute(GeoPackageSchema.featureTable(t, geometryType: geometryType, columns: cols))
+        try db.execute(GeoPackageSchema.edgeIndex(t))
         try registerJSONColumns(layer, cols)
     }
 
@@ -100,14 +102,16 @@ extension CatalogStore {
         columns[layer] = all
     }
 
-    /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys,
-    /// then brings the layer's extent and bow pad up to date.
+    /// Inserts features into an existing layer (inside the caller's transaction), with their look-up keys
+    /// and their edge boxes, then brings the layer's extent and bow pad up to date.
     package func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
         try widenColumns(layer, for: features)
         guard let cols = columns[layer] else { throw StoreError.refused("the store has no \(layer.table) layer") }
         let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
         let insert = try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(layer.table)) (geom, id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
         let key = try db.prepare("INSERT INTO depositindex_names VALUES ('\(layer.table)', ?, ?)")
+        let edges = edgeIndexed.contains(layer)
+            ? try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(GeoPackageSchema.edgeIndexName(layer.table))) VALUES (?, ?, ?, ?, ?)") : nil
         var pad = bowPad[layer] ?? 0
         let step = max(1, features.count / 200)
         let keys = Self.nameKeys(layer, features)
@@ -121,7 +125,11 @@ extension CatalogStore {
             }
             let fid = db.lastInsertRowID
             for k in keys[i] { try key.run([.text(k), .integer(fid)]) }
-            if let g = f.geometry { pad = max(pad, Self.bow(of: g)) }
+            if let g = f.geometry, !g.coordinates.isEmpty {
+                pad = max(pad, Self.bow(of: g))
+                let box = Self.edgeIndexBox(of: g)
+                try edges?.run([.integer(fid), .real(box.minX), .real(box.maxX), .real(box.minY), .real(box.maxY)])
+            }
             if i % step == step - 1 { progress?(i + 1) }
         }
         progress?(features.count)
@@ -145,6 +153,8 @@ extension CatalogStore {
         let find = try db.prepare("SELECT fid FROM \(t) WHERE id = ?")
         let names = try db.prepare("DELETE FROM depositindex_names WHERE table_name = '\(layer.table)' AND fid = ?")
         let row = try db.prepare("DELETE FROM \(t) WHERE fid = ?")
+        let edges = edgeIndexed.contains(layer)
+            ? try db.prepare("DELETE FROM \(GeoPackageSchema.quoted(GeoPackageSchema.edgeIndexName(layer.table))) WHERE id = ?") : nil
         var removed = 0
         for id in ids {
             try find.bind([.text(id)])
@@ -152,6 +162,7 @@ extension CatalogStore {
             let fid = find.int64(0)
             try names.run([.integer(fid)])
             try row.run([.integer(fid)])
+            try edges?.run([.integer(fid)])
             removed += 1
         }
         try refreshExtent(layer)

@@ -32,6 +32,8 @@ public final class CatalogStore {
     var columns: [StoreLayer: PropertyColumns] = [:]
     /// How far (degrees of latitude) a geodesic edge of the layer bows beyond its vertices' box.
     var bowPad: [StoreLayer: Double] = [:]
+    /// The layers with an edge index (`GeoPackageSchema.edgeIndex`): all but those of a format-1 store.
+    var edgeIndexed: Set<StoreLayer> = []
     /// `PRAGMA data_version` when the layer facts were last read: another connection's commit changes it.
     private var factsVersion: Int64?
 
@@ -129,18 +131,20 @@ public final class CatalogStore {
         factsVersion = version
     }
 
-    /// Reads which layers exist, their columns, and their bow pads.
+    /// Reads which layers exist, their columns, their bow pads, and which have an edge index.
     func loadLayerFacts() throws {
         columns = [:]
         bowPad = [:]
-        let s = try db.prepare("SELECT table_name, bow_pad_deg FROM depositindex_layers")
+        edgeIndexed = []
+        let s = try db.prepare("SELECT table_name, bow_pad_deg, format_version FROM depositindex_layers")
         try s.bind([])
-        var names = [(StoreLayer, Double)]()
+        var names = [(StoreLayer, Double, Int64)]()
         while try s.step() {
-            if let layer = StoreLayer(rawValue: s.text(0) ?? "") { names.append((layer, s.double(1))) }
+            if let layer = StoreLayer(rawValue: s.text(0) ?? "") { names.append((layer, s.double(1), s.int64(2))) }
         }
-        for (layer, pad) in names {
+        for (layer, pad, version) in names {
             bowPad[layer] = pad
+            if version >= StoreFormat.edgeIndexVersion { edgeIndexed.insert(layer) }
             columns[layer] = try readColumns(layer)
         }
     }

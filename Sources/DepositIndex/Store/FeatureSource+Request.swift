@@ -25,18 +25,18 @@ extension FeatureSource {
         if let radius = request.depositsWithin {
             for p in request.points {
                 let window = Catalog.widened(Envelope(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y), by: radius)
-                picked.add(.deposits, try features(.deposits, meeting: padded(window, .deposits)))
+                picked.add(.deposits, try features(.deposits, edgesMeeting: window))
             }
         }
         if request.regionsAround {
-            for place in places { picked.add(.regions, try features(.regions, meeting: padded(Catalog.box(of: place), .regions))) }
+            for place in places { picked.add(.regions, try features(.regions, edgesMeeting: Catalog.box(of: place))) }
         }
         for name in request.regions {
             let found = try features(.regions, matching: name)
             picked.add(.regions, found)
             for r in found {
                 guard let g = r.geometry else { continue }
-                picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.box(of: g), .deposits)))
+                picked.add(.deposits, try features(.deposits, edgesMeeting: Catalog.box(of: g)))
             }
         }
         if request.network {
@@ -49,12 +49,6 @@ extension FeatureSource {
             }
         }
         return try catalog(picked.byLayer)
-    }
-
-    /// `window` grown in latitude by the layer's bow pad, so a feature whose edges bow into it is met.
-    package func padded(_ window: Envelope, _ layer: StoreLayer) -> Envelope {
-        let pad = layerBowPad(layer)
-        return Envelope(minX: window.minX, minY: max(-90, window.minY - pad), maxX: window.maxX, maxY: min(90, window.maxY + pad))
     }
 
     /// The rail lines among which the k nearest to `place` lie, then for each of those lines' nearest
@@ -85,7 +79,7 @@ extension FeatureSource {
         let halfWidth = (widthKm ?? c.widthKm) * 500
         let chains = ChainLayer(lines: [c.geometry.lines])
         for box in chains.chainBoxes {
-            picked.add(.deposits, try features(.deposits, meeting: padded(Catalog.widened(box.envelope, by: halfWidth), .deposits)))
+            picked.add(.deposits, try features(.deposits, edgesMeeting: Catalog.widened(box.envelope, by: halfWidth)))
         }
     }
 }

@@ -115,7 +115,7 @@ extension EditableFeatureSource {
         for s in shapes where !s.coordinates.isEmpty {
             let box = Catalog.box(of: s)
             let window = Envelope(minX: box.minX - 0.01, minY: box.minY - 0.01, maxX: box.maxX + 0.01, maxY: box.maxY + 0.01)
-            picked.add(.deposits, try features(.deposits, meeting: padded(window, .deposits)))
+            picked.add(.deposits, try features(.deposits, edgesMeeting: window))
         }
         return try catalog(picked.byLayer)
     }

@@ -13,10 +13,19 @@ package protocol FeatureSource: AnyObject {
     var storeName: String { get }
     /// True when the store holds the layer (perhaps empty).
     func hasLayer(_ layer: StoreLayer) -> Bool
-    /// How far (degrees of latitude) a geodesic edge of the layer bows beyond its vertices' box.
+    /// How far (degrees of latitude) a geodesic edge of the layer may bow beyond what the store's window
+    /// search (`features(_:edgesMeeting:)`) covers: beyond the vertices' box, or 0 where the store indexes
+    /// boxes of the edges themselves. 180 or more when an edge may also leave its vertices' longitudes
+    /// (one across the antimeridian): no window then excludes anything, and the layer is read whole.
     func layerBowPad(_ layer: StoreLayer) -> Double
     /// Features whose vertices' box meets `window`, which may reach past ±180°; each once.
     func features(_ layer: StoreLayer, meeting window: Envelope) throws -> [StoredFeature]
+    /// Features whose geodesic edges may reach into `window` (every one that does, perhaps others), which
+    /// may reach past ±180°; each once. By default `features(_:meetingPadded:)`.
+    func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature]
+    /// The layer's edge index, read boxes first (`EdgeIndexReader`), or nil (the default) when the store
+    /// has none for it; `nearestCandidates` then searches in windows alone.
+    func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)?
     /// Features by id, in the order of `ids`.
     func features(_ layer: StoreLayer, ids: [String]) throws -> [StoredFeature]
     /// Features whose look-up key (`NameIndex.key` of an id, name or alias) is `key`, or contains it.
@@ -30,6 +39,21 @@ package protocol FeatureSource: AnyObject {
 }
 
 extension FeatureSource {
+    package func edgeIndex(_ layer: StoreLayer) -> (any EdgeIndexReader)? { nil }
+
+    package func features(_ layer: StoreLayer, edgesMeeting window: Envelope) throws -> [StoredFeature] {
+        try features(layer, meetingPadded: window)
+    }
+
+    /// Features whose vertices' box meets `window` grown in latitude by the layer's bow pad: every feature
+    /// whose edges reach into `window`. The whole layer when the pad is 180° or more.
+    package func features(_ layer: StoreLayer, meetingPadded window: Envelope) throws -> [StoredFeature] {
+        let pad = layerBowPad(layer)
+        if pad >= 180 { return try allFeatures(layer) }
+        return try features(layer, meeting: Envelope(minX: window.minX, minY: max(-90, window.minY - pad),
+                                                     maxX: window.maxX, maxY: min(90, window.maxY + pad)))
+    }
+
     /// Features whose id, name or alias matches `text` as `Catalog.deposits(matching:)` does: the exact
     /// id first, else the exact key, else every spelling that contains it.
     package func features(_ layer: StoreLayer, matching text: String) throws -> [StoredFeature] {

@@ -102,10 +102,28 @@ enum GeoPackageSchema {
             """
     }
 
+    /// The name of a feature table's edge index (see `edgeIndex`).
+    static func edgeIndexName(_ t: String) -> String { "depositindex_edges_\(t)" }
+
+    /// Our own R-tree of a feature table: each feature's box holding its geodesic edges (`Catalog.box`),
+    /// where the spec's R-tree holds its vertices' box. An edge bows beyond its vertices in latitude (all
+    /// the way to the pole near one) and an edge across the antimeridian leaves their longitudes; these
+    /// boxes hold both (minx within [-180, 180), maxx past 180 for a feature across the antimeridian), so a
+    /// window search through them is exact with no pad. Kept by `CatalogStore.insert` and `delete`, not
+    /// by triggers: the spec's triggers call only the functions every GeoPackage reader has.
+    static func edgeIndex(_ t: String) -> String {
+        """
+        CREATE VIRTUAL TABLE \(quoted(edgeIndexName(t))) USING rtree(id, minx, maxx, miny, maxy);
+        INSERT INTO gpkg_extensions VALUES ('\(edgeIndexName(t))', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'write-only');
+        """
+    }
+
     /// Removes a feature table and everything that refers to it.
     static func dropFeatureTable(_ t: String) -> String {
         """
         DROP TABLE IF EXISTS \(quoted("rtree_\(t)_geom"));
+        DROP TABLE IF EXISTS \(quoted(edgeIndexName(t)));
+        DELETE FROM gpkg_extensions WHERE table_name = '\(edgeIndexName(t))';
         DROP TABLE IF EXISTS \(quoted(t));
         DELETE FROM gpkg_extensions WHERE table_name = '\(t)';
         DELETE FROM gpkg_data_columns WHERE table_name = '\(t)';
@@ -120,6 +138,10 @@ enum GeoPackageSchema {
 /// Our own extension: per-layer facts the exact queries need, and the name look-up keys.
 enum StoreFormat {
     /// Bumped when the layout of our tables changes; a store with a newer version is refused.
-    static let version = 1
-    static let definition = "DepositIndex catalog store: depositindex_layers holds per layer the format version and the greatest latitude bow (degrees) of a geodesic edge beyond its vertices; depositindex_names holds the look-up keys of feature names"
+    /// 2: each layer has an edge index (`GeoPackageSchema.edgeIndex`); a layer of format 1 has none and
+    /// is searched through the spec's R-tree grown by the layer's bow pad.
+    static let version = 2
+    /// The first version whose layers have an edge index.
+    static let edgeIndexVersion = 2
+    static let definition = "DepositIndex catalog store: depositindex_layers holds per layer the format version and the greatest latitude bow (degrees) of a geodesic edge beyond its vertices; depositindex_names holds the look-up keys of feature names; depositindex_edges_<table> is an R-tree of the box holding each feature with its geodesic edges"
 }
