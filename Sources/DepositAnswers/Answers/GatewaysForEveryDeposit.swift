@@ -54,14 +54,21 @@ public struct GatewaysForEveryDeposit: CommandAnswer {
     public func features(catalog: Catalog) -> [Feature] {
         var out = [Feature]()
         for d in results {
-            guard let deposit = catalog.deposit(id: d.depositId), deposit.geometry != nil else { continue }
-            var extra: JSONObject = [:]
-            if let g = d.gateways.first, let total = g.totalM {
-                extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": Units.metres(total)]
-            }
-            out.append(FeatureBuilder.deposit(deposit, extra: extra))
+            guard let deposit = catalog.deposit(id: d.depositId), let f = Self.feature(of: d, deposit: deposit) else { continue }
+            out.append(f)
         }
         for g in gateways { out.append(FeatureBuilder.station(g)) }
         return out
+    }
+
+    /// One deposit's feature (none without a location): the deposit with its nearest reachable gateway's
+    /// id, name and total distance in its properties (none when it reaches no gateway).
+    static func feature(of d: DepositGatewayDistances, deposit: Deposit) -> Feature? {
+        guard deposit.geometry != nil else { return nil }
+        var extra: JSONObject = [:]
+        if let g = d.gateways.first, let total = g.totalM {
+            extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": Units.metres(total)]
+        }
+        return FeatureBuilder.deposit(deposit, extra: extra)
     }
 }
