@@ -49,7 +49,8 @@ enum NearRailRecord {
         return Array(out.utf8)
     }
 
-    private static func number(_ d: Double, at path: @autoclosure () -> String, into out: inout String) throws {
+    /// `d` in the encoder's form, or the encoder's refusal of a NaN or infinity at `path` (also `GatewayRecord`'s).
+    static func number(_ d: Double, at path: @autoclosure () -> String, into out: inout String) throws {
         guard d.isFinite else { throw JSONValueEncoder.NonFiniteNumber(path: path(), value: d) }
         out += JSONWriter.format(d)
     }

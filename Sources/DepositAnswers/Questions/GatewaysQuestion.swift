@@ -88,7 +88,7 @@ extension GatewaysQuestion {
                 pipeline = Pipeline(depth: 1) { chunk in
                     switch format {
                     case .jsonLines:
-                        try write(AnswerStream.records(chunk.count) { try AnswerStream.jsonLine(all.distances(of: chunk[$0])) })
+                        try write(AnswerStream.records(chunk.count) { try GatewayRecord.jsonLine(all.distances(of: chunk[$0])) })
                     case .geoJSONSequence:
                         try write(AnswerStream.records(chunk.count) { i in
                             let feature = GatewaysForEveryDeposit.feature(of: all.distances(of: chunk[i]), deposit: chunk[i])
