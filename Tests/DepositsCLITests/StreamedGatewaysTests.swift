@@ -100,6 +100,31 @@ final class StreamedGatewaysTests: XCTestCase {
         XCTAssertEqual(features.map { GeoJSON.text(of: $0) }, document.map { GeoJSON.text(of: $0) })
     }
 
+    /// GDAL's GeoJSONSeq driver reads the sequence: one layer, a feature per located deposit and per gateway.
+    func testGDALReadsTheSequence() throws {
+        guard let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            let message = "ogrinfo is not installed (apt-get install gdal-bin); GDAL's reading of GeoJSONSeq was not checked"
+            if let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty, ci != "false" { return XCTFail("CI: " + message) }
+            throw XCTSkip(message)
+        }
+        let path = directory.appendingPathComponent("gateways.geojsons").path
+        XCTAssertEqual(try CLIRunner.run(["gateways", "--all", "--format", "geojsonseq", "-o", path]).status, 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: ogrinfo)
+        p.arguments = ["-ro", "-al", "-so", path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("using driver `GeoJSONSeq' successful"), text)
+        let count = Self.catalog.deposits.filter { $0.geometry != nil }.count + Self.catalog.stations.filter { $0.gateway != nil }.count
+        XCTAssertTrue(text.contains("Feature Count: \(count)"), text)
+        XCTAssertTrue(text.contains("gateway_total_m: Real"), text)
+    }
+
     /// From a GeoPackage store the records are the same bytes as from the GeoJSON it was imported from
     /// (fid order is import order, which is file order), in both formats and with the network options.
     func testAStoreStreamsTheSameBytes() throws {
@@ -142,5 +167,9 @@ final class StreamedGatewaysTests: XCTestCase {
         XCTAssertEqual(r.status, 65, r.stderr)
         XCTAssertTrue(r.stderr.contains("no stations layer"), r.stderr)
         XCTAssertEqual(r.stdout, "")
+        // A stream that fails part-way (`/dev/full`) exits 74 saying where.
+        let full = try CLIRunner.run(["gateways", "--all", "--format", "geojsonseq", "-o", "/dev/full"])
+        XCTAssertEqual(full.status, 74, full.stderr)
+        XCTAssertTrue(full.stderr.contains("/dev/full"), full.stderr)
     }
 }
