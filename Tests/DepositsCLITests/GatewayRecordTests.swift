@@ -34,4 +34,22 @@ final class GatewayRecordTests: XCTestCase {
         XCTAssertThrowsError(try GatewayRecord.jsonLine(d)) { XCTAssertTrue("\($0)".contains("gateways.0.rail_m"), "\($0)") }
         XCTAssertThrowsError(try AnswerStream.jsonLine(d))
     }
+
+    /// The `gateways --all` document written a result at a time (`PiecewiseJSON`) is the bytes of the whole
+    /// tree through the one encoder and writer, with its members before and after `results` (`borders_checked`,
+    /// `lines`, `query`; `transit`), for the bundled answer, with transit countries, and with no deposits.
+    func testThePiecewiseDocumentIsTheWholeTreesBytes() throws {
+        let catalog = try Catalog.bundled()
+        func tree(_ answer: any CommandAnswer) throws -> String {
+            JSONWriter(indent: 2).string(try JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(answer))
+        }
+        for transit in [[String](), ["RU", "UZ"]] {
+            let answer = try XCTUnwrap(try GatewaysQuestion(place: nil, transit: transit).answer(catalog: catalog) as? GatewaysForEveryDeposit)
+            XCTAssertEqual(try AnswerText.json(answer), try tree(answer))
+            XCTAssertTrue(try AnswerText.json(answer).hasPrefix("{\n  \"borders_checked\" : true,\n  \"lines\" : [\n    \"operating\"\n  ],\n  \"query\" : {"))
+            var empty = answer
+            empty.results = []
+            XCTAssertEqual(try AnswerText.json(empty), try tree(empty))
+        }
+    }
 }

@@ -6,10 +6,10 @@ import Geo
 /// for every deposit, `deposit_id`, `deposit_name`, `gateways` (`id`, `name`, `access_m`, `rail_m`,
 /// `total_m`; nearest first, unreachable last without distances) and, for a deposit that cannot enter the
 /// network at all, `unreachable` (why: no published location).
-public struct GatewaysForEveryDeposit: CommandAnswer {
+public struct GatewaysForEveryDeposit: CommandAnswer, PiecewiseJSON {
     public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .deposits] }
 
-    let results: [DepositGatewayDistances]
+    var results: [DepositGatewayDistances]
     let gateways: [Station]
     let include: [String]
     let transit: [String]
@@ -24,6 +24,15 @@ public struct GatewaysForEveryDeposit: CommandAnswer {
         try c.encode(transit, forKey: .transit)
         try c.encode(bordersChecked, forKey: .bordersChecked)
         try c.encode(results, forKey: .results)
+    }
+
+    /// `encode(to:)`'s bytes, each result encoded on its own on every core.
+    func jsonText() throws -> String {
+        let encoder = JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true)
+        return try AnswerText.document(members: [
+            "query": encoder.encode(["all_deposits": true]), "lines": encoder.encode(include),
+            "transit": encoder.encode(transit), "borders_checked": .bool(bordersChecked),
+        ], key: "results", elements: results)
     }
 
     public func table(catalog: Catalog) -> String {
