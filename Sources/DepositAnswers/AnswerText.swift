@@ -44,18 +44,37 @@ extension AnswerText {
     /// An object `{"query": query, key: [elements]}` as `json` writes it with two-space indents, each
     /// element encoded on its own, on every core.
     static func document<Q: Encodable, E: Encodable & Sendable>(query: Q, key: String, elements: [E]) throws -> String {
+        try document(members: ["query": JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true).encode(query)], key: key, elements: elements)
+    }
+
+    /// An object of `members` and `key: [elements]`, in the encoder's key order (sorted by UTF-8 bytes), as
+    /// `json` writes it with two-space indents, each element encoded on its own, on every core.
+    static func document<E: Encodable & Sendable>(members: [String: JSONValue], key: String, elements: [E]) throws -> String {
         let encoder = JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true)
         let writer = JSONWriter(indent: 2)
-        // "query" sorts before "results" and any other key the answers use here.
-        precondition("query" < key, "members are written in sorted order")
-        var out = "{\n  \"query\" : "
-        writer.write(try encoder.encode(query), level: 1, into: &out)
-        out += ",\n  "
-        JSONWriter.writeString(key, into: &out)
-        out += " : ["
+        precondition(members[key] == nil, "the elements' key is not also a member")
+        var out = "{"
+        for (n, name) in (Array(members.keys) + [key]).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            out += n == 0 ? "\n  " : ",\n  "
+            JSONWriter.writeString(name, into: &out)
+            out += " : "
+            if let value = members[name] {
+                writer.write(value, level: 1, into: &out)
+            } else {
+                try elementArray(elements, encoder: encoder, writer: writer, into: &out)
+            }
+        }
+        out += "\n}"
+        return out
+    }
+
+    /// `[elements]` at the document's first level, as `JSONWriter` writes an array there.
+    private static func elementArray<E: Encodable & Sendable>(_ elements: [E], encoder: JSONValueEncoder, writer: JSONWriter,
+                                                               into out: inout String) throws {
+        out += "["
         if elements.isEmpty {
-            out += "\n\n  ]\n}"
-            return out
+            out += "\n\n  ]"
+            return
         }
         let pieces = Parallel.map(elements.count) { i in
             Result { () throws -> String in
@@ -68,7 +87,6 @@ extension AnswerText {
             out += i == 0 ? "\n    " : ",\n    "
             out += try piece.get()
         }
-        out += "\n  ]\n}"
-        return out
+        out += "\n  ]"
     }
 }

@@ -148,6 +148,24 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(shares.filter { $0 == nil }.count, 35)
     }
 
+    /// `GatewayDistances`: the searches from every gateway made once, Upper Kairakty's distances read off
+    /// them equal to its ranked routes above (`gateways(from:)`, same values) and to the catalog-wide batch.
+    func testGatewayDistancesExample() throws {
+        let catalog = try Catalog.bundled()
+        let network = try RailNetwork(catalog: catalog, toleranceM: 100)
+        let rules = try BorderRules(network: network, catalog: catalog)
+        let all = try GatewayDistances(network: network, catalog: catalog, rules: rules)
+        let d = all.distances(of: try XCTUnwrap(catalog.deposit(id: "kz-w-001")))
+        XCTAssertEqual(d.gateways[0].name, "Шалдуар")
+        XCTAssertEqual(try XCTUnwrap(d.gateways[0].totalM), 858_485.73, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(d.gateways[0].accessM), 35_212.27, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(d.gateways[0].railM), 823_273.46, accuracy: 0.01)
+        XCTAssertEqual(all.gateways.map(\.id), catalog.stations.filter { $0.gateway != nil }.map(\.id))
+        // A chunk of deposits read off the same searches gives the catalog-wide answer's entries.
+        let batch = try network.gatewayDistances(catalog: catalog, rules: rules)
+        XCTAssertEqual(all.distances(for: Array(catalog.deposits[10..<20])), Array(batch[10..<20]))
+    }
+
     /// `SeededRandom` and `TerminalText`.
     func testSupportExamples() {
         var rng = SeededRandom(seed: 42)

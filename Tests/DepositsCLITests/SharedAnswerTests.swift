@@ -50,4 +50,27 @@ final class SharedAnswerTests: XCTestCase {
         }
         XCTAssertEqual(String(decoding: try AnswerStream.jsonLine(["railId": "r1"]), as: UTF8.self), "{\"rail_id\":\"r1\"}\n")
     }
+
+    /// `GatewaysQuestion.stream` (the doc example) gives the CLI's `gateways --all --format jsonl` and
+    /// `geojsonseq` bytes whatever the chunk size (a chunk's records do not depend on its neighbours); a
+    /// question with a place is one document and refuses to stream (usage), writing nothing.
+    func testStreamedGatewaysAreTheCLIsBytes() throws {
+        let catalog = try Catalog.bundled()
+        for (format, chunk) in [(AnswerStream.Format.jsonLines, 8192), (.jsonLines, 5), (.geoJSONSequence, 3)] {
+            var text = [UInt8]()
+            try GatewaysQuestion(place: nil).stream(from: catalog, format: format, chunkSize: chunk) { text += $0 }
+            XCTAssertEqual(String(decoding: text, as: UTF8.self),
+                           try CLIRunner.succeed(["gateways", "--all", "--format", format.rawValue]), "\(format) \(chunk)")
+        }
+        var text = [UInt8]()
+        try GatewaysQuestion(place: nil).stream(from: catalog, format: .jsonLines) { text += $0 }
+        // The doc example's first line: Upper Kairakty, Шалдуар nearest (DocExampleTests' 858,485.73 m).
+        XCTAssertTrue(String(decoding: text, as: UTF8.self).hasPrefix(
+            "{\"deposit_id\":\"kz-w-001\",\"deposit_name\":\"Verkhnee Kairaktinskoye (Upper Kairakty)\",\"gateways\":[{\"access_m\":35212.269647703,\"id\":\"osm-3729466654\",\"name\":\"Шалдуар\","))
+        var written = 0
+        XCTAssertThrowsError(try GatewaysQuestion(place: "kz-w-001").stream(from: catalog, format: .jsonLines) { written += $0.count }) {
+            XCTAssertEqual(AnswerError($0).status, .usage)
+        }
+        XCTAssertEqual(written, 0)
+    }
 }

@@ -2,8 +2,9 @@
 import Foundation
 import XCTest
 
-/// `near-rail --all` and `region --all` streamed from PostGIS (a server-side cursor, a chunk at a time) give the
-/// same bytes as from the GeoPackage and from the bundled GeoJSON, in every format; the GeoJSON path is the reference.
+/// `near-rail --all`, `region --all` and `gateways --all` streamed from PostGIS (a server-side cursor, a chunk at a
+/// time) give the same bytes as from the GeoPackage and from the bundled GeoJSON, in every format; the GeoJSON path
+/// is the reference.
 final class StreamedFromPostGISTests: XCTestCase {
     func testStreamedAnswersFromPostGISAreTheGeoJSONPathsBytes() throws {
         let server = try PostgresTestServer.shared()
@@ -23,6 +24,13 @@ final class StreamedFromPostGISTests: XCTestCase {
             XCTAssertEqual(try DepositsRun.succeed(["region", "--all", "--store", url, "--format", format]), regions, "region \(format)")
             XCTAssertEqual(try DepositsRun.succeed(["region", "--all", "--store", gpkg, "--format", format]), regions, "region \(format)")
             if format == "jsonl" { XCTAssertEqual(regions.split(separator: "\n").count, 19, "one record per located bundled deposit") }
+        }
+        // gateways --all: the network and its searches from the rail, stations and country read whole once.
+        for format in ["jsonl", "geojsonseq", "json"] {
+            let reference = try DepositsRun.succeed(["gateways", "--all", "--format", format])
+            XCTAssertEqual(try DepositsRun.succeed(["gateways", "--all", "--store", url, "--format", format]), reference, "gateways \(format)")
+            XCTAssertEqual(try DepositsRun.succeed(["gateways", "--all", "--store", gpkg, "--format", format]), reference, "gateways \(format)")
+            if format == "jsonl" { XCTAssertEqual(reference.split(separator: "\n").count, 54, "one record per bundled deposit") }
         }
     }
 }

@@ -5,6 +5,7 @@
 //                       deposits-bench --network --builds N           load, then N network builds only
 //                       deposits-bench --gateways [--deposits N] [--rail N] [--passes N]
 //                                                                      synthetic: every deposit to 10 gateways
+//                       deposits-bench --gateways --write-geojson DIR   only write that set (GeoData files) to DIR
 //                       deposits-bench --world --deposits N --rail N --write-geojson DIR   the whole globe (bench-scale.sh)
 //                       deposits-bench --check-stream FILE.jsonl --store STORE [--sample N]  streamed answers against
 //                                                                      single questions (bench-scale.sh)
@@ -91,7 +92,7 @@ if let i = args.firstIndex(of: "--check-stream"), i + 1 < args.count {
     try StreamCheck.run(records: args[i + 1], arguments: args)
     exit(0)
 }
-if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count {
+if let i = args.firstIndex(of: "--write-geojson"), i + 1 < args.count, !args.contains("--gateways") {
     let (deposits, rail) = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42)
     try SyntheticGeoJSON.write(to: URL(fileURLWithPath: args[i + 1]), deposits: deposits, rail: rail, seed: 42)
     exit(0)
@@ -197,9 +198,12 @@ if args.contains("--gateways") {
     }
     print(String(format: "generate %d deposits (seed 42) + a connected network of %d lines and 10 gateways (seed 43): %.2f s", depositCount, railCount, generate))
     // Written as GeoData files (9 decimals, so shared vertices stay shared) and loaded as a user's data is.
-    let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("deposits-bench-gateways-\(ProcessInfo.processInfo.processIdentifier)")
+    // `--write-geojson DIR`: only write the set there (for timing `deposits gateways --all` on it), then stop.
+    let kept = args.firstIndex(of: "--write-geojson").flatMap { $0 + 1 < args.count ? URL(fileURLWithPath: args[$0 + 1]) : nil }
+    let work = kept ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("deposits-bench-gateways-\(ProcessInfo.processInfo.processIdentifier)")
     try SyntheticGeoJSON.write(to: work, deposits: deposits, rail: rail, seed: 42)
     try AtomicFile.write(GeoJSON.text(of: gatewayFeatures, decimals: 9), to: work.appendingPathComponent("stations.geojson"))
+    if kept != nil { exit(0) }
     var catalog: Catalog!
     print("load deposits, rail, stations and index them: \(try timed { catalog = try Catalog(directory: work, layers: [.stations]) })")
     let gateways = catalog.stations

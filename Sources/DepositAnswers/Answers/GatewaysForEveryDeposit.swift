@@ -6,10 +6,10 @@ import Geo
 /// for every deposit, `deposit_id`, `deposit_name`, `gateways` (`id`, `name`, `access_m`, `rail_m`,
 /// `total_m`; nearest first, unreachable last without distances) and, for a deposit that cannot enter the
 /// network at all, `unreachable` (why: no published location).
-public struct GatewaysForEveryDeposit: CommandAnswer {
+public struct GatewaysForEveryDeposit: CommandAnswer, PiecewiseJSON {
     public var attributedLayers: Set<Attribution.Layer> { [.rail, .stations, .deposits] }
 
-    let results: [DepositGatewayDistances]
+    var results: [DepositGatewayDistances]
     let gateways: [Station]
     let include: [String]
     let transit: [String]
@@ -24,6 +24,15 @@ public struct GatewaysForEveryDeposit: CommandAnswer {
         try c.encode(transit, forKey: .transit)
         try c.encode(bordersChecked, forKey: .bordersChecked)
         try c.encode(results, forKey: .results)
+    }
+
+    /// `encode(to:)`'s bytes, each result encoded on its own on every core.
+    func jsonText() throws -> String {
+        let encoder = JSONValueEncoder(snakeCaseKeys: true, sortedKeys: true)
+        return try AnswerText.document(members: [
+            "query": encoder.encode(["all_deposits": true]), "lines": encoder.encode(include),
+            "transit": encoder.encode(transit), "borders_checked": .bool(bordersChecked),
+        ], key: "results", elements: results)
     }
 
     public func table(catalog: Catalog) -> String {
@@ -54,14 +63,21 @@ public struct GatewaysForEveryDeposit: CommandAnswer {
     public func features(catalog: Catalog) -> [Feature] {
         var out = [Feature]()
         for d in results {
-            guard let deposit = catalog.deposit(id: d.depositId), deposit.geometry != nil else { continue }
-            var extra: JSONObject = [:]
-            if let g = d.gateways.first, let total = g.totalM {
-                extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": Units.metres(total)]
-            }
-            out.append(FeatureBuilder.deposit(deposit, extra: extra))
+            guard let deposit = catalog.deposit(id: d.depositId), let f = Self.feature(of: d, deposit: deposit) else { continue }
+            out.append(f)
         }
         for g in gateways { out.append(FeatureBuilder.station(g)) }
         return out
+    }
+
+    /// One deposit's feature (none without a location): the deposit with its nearest reachable gateway's
+    /// id, name and total distance in its properties (none when it reaches no gateway).
+    static func feature(of d: DepositGatewayDistances, deposit: Deposit) -> Feature? {
+        guard deposit.geometry != nil else { return nil }
+        var extra: JSONObject = [:]
+        if let g = d.gateways.first, let total = g.totalM {
+            extra = ["nearest_gateway_id": .string(g.id), "nearest_gateway_name": .string(g.name), "gateway_total_m": Units.metres(total)]
+        }
+        return FeatureBuilder.deposit(deposit, extra: extra)
     }
 }

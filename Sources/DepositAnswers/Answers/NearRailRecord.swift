@@ -10,58 +10,42 @@ enum NearRailRecord {
     /// The record and its LF. Throws `JSONValueEncoder.NonFiniteNumber`, as the encoder does, for a
     /// distance or coordinate that is NaN or infinite.
     static func jsonLine(_ d: DepositRail) throws -> [UInt8] {
-        // Bytes appended straight into the record, not a String converted at the end.
-        var out = [UInt8]()
-        out.reserveCapacity(320 * max(1, d.rail.count))
-        out += #"{"deposit_id":"#.utf8
-        JSONWriter.writeString(d.depositId, into: &out)
-        out += #","deposit_name":"#.utf8
-        JSONWriter.writeString(d.depositName, into: &out)
-        out += #","rail":["#.utf8
+        var out = RecordBytes(capacity: 320 * max(1, d.rail.count))
+        out.raw(#"{"deposit_id":"#)
+        out.string(d.depositId)
+        out.raw(#","deposit_name":"#)
+        out.string(d.depositName)
+        out.raw(#","rail":["#)
         for (i, r) in d.rail.enumerated() {
             func path(_ key: String) -> String { "rail.\(i).\(key)" }  // made only for an error
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out += #"{"distance_m":"#.utf8
-            try number(r.distanceM, at: path("distance_m"), into: &out)
-            out += #","from_point":"#.utf8
-            try point(r.fromPoint, at: path("from_point"), into: &out)
-            out += #","rail_id":"#.utf8
-            JSONWriter.writeString(r.railId, into: &out)
-            out += #","rail_name":"#.utf8
-            JSONWriter.writeString(r.railName, into: &out)
-            out += #","rail_point":"#.utf8
-            try point(r.railPoint, at: path("rail_point"), into: &out)
+            out.raw(i > 0 ? #",{"distance_m":"# : #"{"distance_m":"#)
+            try out.number(r.distanceM, at: path("distance_m"))
+            out.raw(#","from_point":"#)
+            try out.point(r.fromPoint, at: path("from_point"))
+            out.raw(#","rail_id":"#)
+            out.string(r.railId)
+            out.raw(#","rail_name":"#)
+            out.string(r.railName)
+            out.raw(#","rail_point":"#)
+            try out.point(r.railPoint, at: path("rail_point"))
             if let s = r.station {
-                out += #","station":{"distance_m":"#.utf8
-                try number(s.distanceM, at: path("station.distance_m"), into: &out)
-                out += #","id":"#.utf8
-                JSONWriter.writeString(s.id, into: &out)
+                out.raw(#","station":{"distance_m":"#)
+                try out.number(s.distanceM, at: path("station.distance_m"))
+                out.raw(#","id":"#)
+                out.string(s.id)
                 if let kind = s.kind {
-                    out += #","kind":"#.utf8
-                    JSONWriter.writeString(kind, into: &out)
+                    out.raw(#","kind":"#)
+                    out.string(kind)
                 }
-                out += #","location":"#.utf8
-                try point(s.location, at: path("station.location"), into: &out)
-                out += #","name":"#.utf8
-                JSONWriter.writeString(s.name, into: &out)
-                out.append(UInt8(ascii: "}"))
+                out.raw(#","location":"#)
+                try out.point(s.location, at: path("station.location"))
+                out.raw(#","name":"#)
+                out.string(s.name)
+                out.raw("}")
             }
-            out.append(UInt8(ascii: "}"))
+            out.raw("}")
         }
-        out += "]}\n".utf8
-        return out
-    }
-
-    private static func number(_ d: Double, at path: @autoclosure () -> String, into out: inout [UInt8]) throws {
-        guard d.isFinite else { throw JSONValueEncoder.NonFiniteNumber(path: path(), value: d) }
-        out += JSONWriter.format(d).utf8
-    }
-
-    private static func point(_ c: Coordinate, at path: @autoclosure () -> String, into out: inout [UInt8]) throws {
-        out.append(UInt8(ascii: "["))
-        try number(c.x, at: path() + ".0", into: &out)
-        out.append(UInt8(ascii: ","))
-        try number(c.y, at: path() + ".1", into: &out)
-        out.append(UInt8(ascii: "]"))
+        out.raw("]}")
+        return out.line()
     }
 }

@@ -10,27 +10,22 @@ enum RegionRecord {
     static func jsonLine(_ answer: RegionAnswer) throws -> [UInt8] {
         guard case .deposit(let id)? = answer.query?.kind, let regions = answer.regions, let outside = answer.outside_share,
               answer.region == nil, answer.deposits == nil else { return try AnswerStream.jsonLine(answer) }
-        var out = "{\"outside_share\":"
-        try number(outside, at: "outside_share", into: &out)
-        out += ",\"query\":{\"deposit_id\":"
-        JSONWriter.writeString(id, into: &out)
-        out += "},\"regions\":["
+        var out = RecordBytes(capacity: 128 + 96 * regions.count)
+        out.raw(#"{"outside_share":"#)
+        try out.number(outside, at: "outside_share")
+        out.raw(#","query":{"deposit_id":"#)
+        out.string(id)
+        out.raw(#"},"regions":["#)
         for (i, r) in regions.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"id\":"
-            JSONWriter.writeString(r.id, into: &out)
-            out += ",\"name\":"
-            JSONWriter.writeString(r.name, into: &out)
-            out += r.onBoundary ? ",\"on_boundary\":true,\"share\":" : ",\"on_boundary\":false,\"share\":"
-            try number(r.share, at: "regions.\(i).share", into: &out)
-            out += "}"
+            out.raw(i > 0 ? #",{"id":"# : #"{"id":"#)
+            out.string(r.id)
+            out.raw(#","name":"#)
+            out.string(r.name)
+            out.raw(r.onBoundary ? #","on_boundary":true,"share":"# : #","on_boundary":false,"share":"#)
+            try out.number(r.share, at: "regions.\(i).share")
+            out.raw("}")
         }
-        out += "]}\n"
-        return Array(out.utf8)
-    }
-
-    private static func number(_ d: Double, at path: @autoclosure () -> String, into out: inout String) throws {
-        guard d.isFinite else { throw JSONValueEncoder.NonFiniteNumber(path: path(), value: d) }
-        out += JSONWriter.format(d)
+        out.raw("]}")
+        return out.line()
     }
 }

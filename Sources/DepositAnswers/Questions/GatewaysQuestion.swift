@@ -40,3 +40,67 @@ public struct GatewaysQuestion: Sendable {
                               toleranceM: network.toleranceM)
     }
 }
+
+extension GatewaysQuestion {
+    /// The layers `stream` reads whole, once, besides the deposits a chunk at a time: the rail and stations
+    /// the network is built from and the country outline its border rules read.
+    public static let streamedLayers: Catalog.Layers = [.rail, .stations, .country]
+
+    /// `gateways --all` as records written as they are made (`AnswerStream`), a chunk of deposits at a time,
+    /// each chunk measured on every core: the network and its border rules are built once and one search
+    /// is made from each gateway (`GatewayDistances`), then each deposit's distances are read off those
+    /// searches as its chunk comes; what is held at once is the network, the searches and one chunk.
+    ///
+    /// Records come in the source's order (`DepositChunkSource`: a store's fid order, a catalog's order).
+    /// JSON Lines gives one record per deposit, the object `--format json` lists under `results` for it;
+    /// a GeoJSON text sequence gives the feature `--format geojson` gives for each located deposit, then,
+    /// once every deposit is written, the gateways as points, as the document ends.
+    ///
+    ///     var text = [UInt8]()
+    ///     try GatewaysQuestion(place: nil).stream(from: Catalog.bundled(), format: .jsonLines) { text += $0 }
+    ///     // first line: {"deposit_id":"kz-w-001","deposit_name":"Verkhnee Kairaktinskoye (Upper Kairakty)",
+    ///     //   "gateways":[{"access_m":35212.269647703,"id":"osm-3729466654","name":"Шалдуар",…
+    /// - Parameter write: takes each chunk's records, in order, one call at a time, on a thread of the
+    ///   stream's own while the caller's reads the next chunk (the gateways' points last, on the caller's);
+    ///   what it throws ends the stream, and it is not called again once `stream` has returned or thrown.
+    /// - Throws: `AnswerError` (usage) for a question with a place, which is one document; the network's
+    ///   and the source's refusals as `answer(catalog:)` gives them.
+    public func stream(from source: some DepositChunkSource, format: AnswerStream.Format, precision: Int = 7,
+                       chunkSize: Int = 8192, write: ([UInt8]) throws -> Void) throws {
+        guard place == nil else {
+            throw AnswerError(.usage, "--format \(format.rawValue) is for every deposit's gateways (--all); give json or geojson for one place")
+        }
+        try check()
+        let settings = network, transit = NetworkSettings.transitCodes(self.transit)
+        try withoutActuallyEscaping(write) { write in
+            // As `NearRailForEveryDepositQuestion.stream`: each chunk answered and written on the pipeline's
+            // thread (on every core) while the next is read.
+            var pipeline: Pipeline<[Deposit]>?
+            var gateways = [Station]()
+            defer { pipeline?.cancel() }
+            try source.forEachDepositChunk(size: chunkSize, reading: Self.streamedLayers, start: { catalog in
+                try catalog.requireLayers([.rail, .stations])
+                try catalog.requireLayers(.deposits)
+                let net = try settings.network(of: catalog)
+                let rules = try BorderRules(network: net, catalog: catalog, transit: transit)
+                let all = try GatewayDistances(network: net, catalog: catalog, rules: rules)
+                gateways = all.gateways
+                pipeline = Pipeline(depth: 1) { chunk in
+                    switch format {
+                    case .jsonLines:
+                        try write(AnswerStream.records(chunk.count) { try GatewayRecord.jsonLine(all.distances(of: chunk[$0])) })
+                    case .geoJSONSequence:
+                        try write(AnswerStream.records(chunk.count) { i in
+                            let feature = GatewaysForEveryDeposit.feature(of: all.distances(of: chunk[i]), deposit: chunk[i])
+                            return try AnswerStream.geoJSONRecords(feature.map { [$0] } ?? [], precision: precision)
+                        })
+                    }
+                }
+            }) { chunk in try pipeline?.submit(chunk) }
+            try pipeline?.finish()
+            if format == .geoJSONSequence && !gateways.isEmpty {
+                try write(AnswerStream.geoJSONRecords(gateways.map(FeatureBuilder.station), precision: precision))
+            }
+        }
+    }
+}

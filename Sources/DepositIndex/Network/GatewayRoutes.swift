@@ -14,28 +14,6 @@ public struct GatewayRoute: Sendable {
     public var unreachable: String?
 }
 
-/// Every deposit's rail distances to every gateway (`RailNetwork.gatewayDistances`).
-public struct DepositGatewayDistances: Hashable, Sendable, Codable {
-    /// One gateway as seen from one deposit.
-    public struct Entry: Hashable, Sendable, Codable {
-        /// The gateway station's id and name.
-        public var id: String
-        public var name: String
-        /// Metres of the deposit's access leg, of rail, and both; nil when the gateway cannot be reached.
-        public var accessM: Double?
-        public var railM: Double?
-        public var totalM: Double?
-    }
-
-    public var depositId: String
-    public var depositName: String
-    /// Reachable gateways nearest first (by total), then the unreachable ones by id.
-    public var gateways: [Entry]
-    /// Why the deposit has no distance to any gateway at all, when it cannot enter the network ("the deposit
-    /// has no published location", or the entry's error); nil when it enters it.
-    public var unreachable: String? = nil
-}
-
 extension RailNetwork {
     /// The catalog's gateways: stations that are ports or border crossings in Kazakhstan, in catalog order.
     /// - Throws: `QueryError.missingLayer` when the data has no stations layer.
@@ -90,51 +68,5 @@ extension RailNetwork {
             if g.stationId == east?.stationId { east?.route = try r.get() }
         }
         return (west, east)
-    }
-
-    /// Every deposit's distances to every gateway: one search from each gateway (the rules read the same
-    /// either way along a path, so the gateway's distances to all nodes are the deposit's distances to it),
-    /// then each deposit's access entry reads its distances off, on every core. Equal to `gateways(from:)`
-    /// deposit by deposit, to the millimetre of tie tolerance.
-    /// - Throws: `QueryError.missingLayer` without a deposits or stations layer.
-    public func gatewayDistances(catalog: Catalog, rules: BorderRules) throws -> [DepositGatewayDistances] {
-        try catalog.requireLayers([.deposits, .stations])
-        let stations = try Self.gateways(of: catalog)
-        let attached = stations.map { node(ofStation: $0.id) }
-        let searches = Parallel.map(stations.count) { i -> RuledSearch? in
-            attached[i].map { RuledSearch(network: self, rules: rules, sources: [.init(node: $0, m: 0, gauge: 0)]) }
-        }
-        let deposits = catalog.deposits
-        return Parallel.map(deposits.count) { d -> DepositGatewayDistances in
-            let deposit = deposits[d]
-            var why: String?
-            var entry: Entry?
-            if deposit.geometry == nil {
-                why = "the deposit has no published location"
-            } else {
-                do { entry = try self.entry(.deposit(deposit.id), catalog: catalog) } catch { why = "\(error)" }
-            }
-            var found = [DepositGatewayDistances.Entry]()
-            // The ways out of the entry, once per deposit (each is measured along its edge), not once per gateway.
-            let ways = entry.map { exits($0) } ?? []
-            for (g, station) in stations.enumerated() {
-                var e = DepositGatewayDistances.Entry(id: station.id, name: station.name, accessM: nil, railM: nil, totalM: nil)
-                if let entry, let search = searches[g] {
-                    var rail = Double.infinity
-                    for i in ways {
-                        if let reached = search.best(at: i.node, onward: entryGauge(entry, rules), accepts: { self.endAccepts(entry, i, rules, phase: $0) }) {
-                            rail = min(rail, reached.m + i.m)
-                        }
-                    }
-                    if rail.isFinite {
-                        e.accessM = entry.access.accessM; e.railM = rail; e.totalM = entry.access.accessM + rail
-                    }
-                }
-                found.append(e)
-            }
-            let reached = found.filter { $0.totalM != nil }.sorted { ($0.totalM!, $0.id) < ($1.totalM!, $1.id) }
-            return DepositGatewayDistances(depositId: deposit.id, depositName: deposit.name,
-                                           gateways: reached + found.filter { $0.totalM == nil }.sorted { $0.id < $1.id }, unreachable: why)
-        }
     }
 }

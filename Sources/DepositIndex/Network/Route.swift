@@ -484,8 +484,14 @@ extension RailNetwork {
         case .deposit(let id): place = .deposit(id)
         case .point(let c): place = .point(c)
         }
+        return try entry(at: catalog.distanceQuery(place))
+    }
+
+    /// The entry of a deposit or point prepared for measuring (`DistanceQuery`): its access leg to the exact
+    /// nearest rail point of this network's lines, and the node or edge it joins the network at. The one
+    /// way a place enters the network, whether its deposit is looked up in a catalog or handed over in a chunk.
+    func entry(at query: DistanceQuery) throws -> Entry {
         // The nearest line of this network (its statuses), by the engine's exact search.
-        let query = try catalog.distanceQuery(place)
         let network = lines
         let found = network.withUnsafeBufferPointer { lines in
             chains.nearest(to: query, k: 1, tieOrder: { lines[$0].id < lines[$1].id })

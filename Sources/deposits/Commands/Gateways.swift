@@ -18,7 +18,7 @@ struct Gateways: ParsableCommand {
     @Argument(help: "Where from: a deposit, a station or coordinates (none with --all).")
     var place: String?
 
-    @Flag(name: .customLong("all"), help: "Every deposit's distances to every gateway (one search from each gateway, on every core).")
+    @Flag(name: .customLong("all"), help: "Every deposit's distances to every gateway (one search from each gateway, on every core); with --format jsonl or geojsonseq, in the data's order, written as answered a chunk at a time.")
     var all = false
 
     @OptionGroup var networkOptions: NetworkOptions
@@ -29,11 +29,20 @@ struct Gateways: ParsableCommand {
     func validate() throws {
         if all && place != nil { throw ValidationError("give a place or --all, not both") }
         if !all && place == nil { throw ValidationError("give a place (a deposit, station or coordinates), or --all") }
+        if !all, let format = output.format.stream {
+            throw ValidationError("--format \(format.rawValue) is for every deposit's gateways (--all); give json or geojson for one place")
+        }
     }
 
     func run() throws {
         try reportingErrors {
             let question = GatewaysQuestion(place: all ? nil : place, network: networkOptions.settings, transit: border.transit)
+            if let format = output.format.stream {
+                let (source, inputs) = try data.depositChunks(for: DataOptions.networkChunks)
+                let out = try StreamedOutput(path: output.output, inputs: inputs)
+                try question.stream(from: source, format: format, precision: output.precision) { try out.write($0) }
+                return try out.finish()
+            }
             let catalog = try data.loadNetworkCatalog(everything: output.format == .html)
             try output.write(question.answer(catalog: catalog), catalog: catalog, data: data)
         }

@@ -58,7 +58,7 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name the survey file(s) to check") }
-        if format.stream != nil { throw ValidationError("--format \(format.rawValue) is for answers about every deposit (near-rail --all, region --all); give json or geojson for a report") }
+        if format.stream != nil { throw ValidationError("--format \(format.rawValue) is for answers about every deposit (near-rail --all, region --all, gateways --all); give json or geojson for a report") }
     }
 
     func run() throws {

@@ -23,4 +23,12 @@ extension DataOptions {
         request.nearestRail = 1
         return request
     }
+
+    /// GeoJSON's layers for every deposit's gateways: deposits, rail, stations and the country outline
+    /// (`layers(for:)`; no corridors, which the distances do not read).
+    static var networkChunks: StoreRequest {
+        var request = StoreRequest()
+        request.network = true
+        return request
+    }
 }
