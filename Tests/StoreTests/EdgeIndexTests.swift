@@ -223,6 +223,30 @@ final class EdgeIndexTests: XCTestCase {
         // where `pad` reached it for all 200.
         XCTAssertEqual(belowPole, 200)
     }
+
+    /// Long edges just off the equator: the vertex of the geodesic between two points at one latitude is
+    /// its midpoint (by symmetry), found by `direct` at half the length; the box holds it to 1e-9° with
+    /// no more than 1e-8° to spare. The vertex formula through arccos lost up to 1.6e-7° (1.7 cm) here.
+    func testNearEquatorialEdgeLatitudesAreSolved() throws {
+        for latitude in [1e-7, 1e-6, 1e-5, 1e-3, 0.5, 10.0, 40.0] {
+            for dLon in [20.0, 60.0, 120.0] {
+                for sign in [1.0, -1.0] {
+                    let a = Coordinate(longitude: 0, latitude: sign * latitude), b = Coordinate(longitude: dLon, latitude: sign * latitude)
+                    let g = Geodesic.wgs84.inverse(a, b)
+                    let vertex = Geodesic.wgs84.direct(from: a, azimuth: g.azimuth1, distance: g.distance / 2).point.latitude
+                    var box = Envelope(minX: 0, minY: a.latitude, maxX: dLon, maxY: a.latitude)
+                    EdgeEnvelope.exactLatitudes(&box, a, b)
+                    if sign > 0 {
+                        XCTAssertGreaterThanOrEqual(box.maxY, vertex, "\(latitude) \(dLon)")
+                        XCTAssertLessThan(box.maxY - vertex, 1e-8, "\(latitude) \(dLon)")
+                    } else {
+                        XCTAssertLessThanOrEqual(box.minY, vertex, "\(-latitude) \(dLon)")
+                        XCTAssertLessThan(vertex - box.minY, 1e-8, "\(-latitude) \(dLon)")
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A store seen through `FeatureSource`, counting the window searches and the features they read.

@@ -31,48 +31,51 @@ struct ChainLayer: Sendable {
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
     init(lines: [[[Coordinate]]]) {
         // Each feature is cut on a core of its own (long edges split, chains boxed, vertices made
-        // Earth-centred); chains are numbered feature by feature first, then laid out in Hilbert order.
+        // Earth-centred) and laid end to end in feature order (chains numbered feature by feature); then
+        // the chains are copied out along the Hilbert curve, each a plain copy of its run of vertices.
         let cut = lines.count < 256 ? lines.map(Self.cut) : Parallel.map(lines.count) { Self.cut(lines[$0]) }
-        var featureChains = [Range<Int>](), ownerOf = [Int32](), byFeature = [Envelope]()
+        var byFeature = FeatureCut(), owner = [Int32](), featureChains = [Range<Int>]()
+        let vertexTotal = cut.reduce(0) { $0 + $1.coordinates.count }, chainTotal = cut.reduce(0) { $0 + $1.boxes.count }
+        byFeature.reserve(vertices: vertexTotal, chains: chainTotal)
+        owner.reserveCapacity(chainTotal)
         featureChains.reserveCapacity(cut.count)
         for (feature, piece) in cut.enumerated() {
-            featureChains.append(byFeature.count..<(byFeature.count + piece.boxes.count))
-            ownerOf += repeatElement(Int32(feature), count: piece.boxes.count)
-            byFeature += piece.boxes
+            let base = Int32(byFeature.coordinates.count)
+            featureChains.append(byFeature.boxes.count..<(byFeature.boxes.count + piece.boxes.count))
+            owner += repeatElement(Int32(feature), count: piece.boxes.count)
+            byFeature.coordinates += piece.coordinates
+            byFeature.cartesian += piece.cartesian
+            byFeature.starts += piece.starts.lazy.map { $0 + base }
+            byFeature.ends += piece.ends.lazy.map { $0 + base }
+            byFeature.boxes += piece.boxes
+            byFeature.trig += piece.trig
         }
-        let order = SpatialIndex.hilbertOrder(byFeature)
+        let order = SpatialIndex.hilbertOrder(byFeature.boxes)
         var ids = [Int32](repeating: 0, count: order.count)
-        for (k, first) in order.enumerated() { ids[first] = Int32(k) }
-        let vertexCount = order.reduce(0) { total, first in
-            let f = Int(ownerOf[first]), j = first - featureChains[f].lowerBound
-            return total + Int(cut[f].ends[j] - cut[f].starts[j])
+        var laid = FeatureCut()
+        laid.reserve(vertices: zip(byFeature.starts, byFeature.ends).reduce(0) { $0 + Int($1.1 - $1.0) }, chains: order.count)
+        byFeature.coordinates.withUnsafeBufferPointer { coordinates in
+            byFeature.cartesian.withUnsafeBufferPointer { cartesian in
+                for (k, first) in order.enumerated() {
+                    ids[first] = Int32(k)
+                    let run = Int(byFeature.starts[first])..<Int(byFeature.ends[first])
+                    laid.starts.append(Int32(laid.coordinates.count))
+                    laid.coordinates.append(contentsOf: UnsafeBufferPointer(rebasing: coordinates[run]))
+                    laid.cartesian.append(contentsOf: UnsafeBufferPointer(rebasing: cartesian[run]))
+                    laid.ends.append(Int32(laid.coordinates.count))
+                }
+            }
         }
-        var coordinates = [Coordinate](), cartesian = [Cartesian]()
-        var starts = [Int32](), ends = [Int32](), features = [Int32](), boxes = [Envelope](), trig = [TrigBox]()
-        coordinates.reserveCapacity(vertexCount); cartesian.reserveCapacity(vertexCount)
-        starts.reserveCapacity(order.count); ends.reserveCapacity(order.count); features.reserveCapacity(order.count)
-        boxes.reserveCapacity(order.count); trig.reserveCapacity(order.count)
-        for first in order {
-            let f = Int(ownerOf[first]), j = first - featureChains[f].lowerBound, piece = cut[f]
-            let vertices = Int(piece.starts[j])..<Int(piece.ends[j])
-            starts.append(Int32(coordinates.count))
-            coordinates += piece.coordinates[vertices]
-            cartesian += piece.cartesian[vertices]
-            ends.append(Int32(coordinates.count))
-            features.append(Int32(f))
-            boxes.append(piece.boxes[j])
-            trig.append(piece.trig[j])
-        }
-        self.coordinates = coordinates
-        self.cartesian = cartesian
-        chainStart = starts
-        chainEnd = ends
-        chainFeature = features
+        coordinates = laid.coordinates
+        cartesian = laid.cartesian
+        chainStart = laid.starts
+        chainEnd = laid.ends
+        chainFeature = order.map { owner[$0] }
         self.featureChains = featureChains
         featureChainIDs = ids
-        chainBoxes = trig
+        chainBoxes = order.map { byFeature.trig[$0] }
         // Already in Hilbert order: the index keeps it, so index item `c` is chain `c`.
-        index = SpatialIndex(boxes: boxes)
+        index = SpatialIndex(boxes: order.map { byFeature.boxes[$0] })
     }
 
     /// The chains of feature `f`, in the line's own order.
@@ -80,10 +83,15 @@ struct ChainLayer: Sendable {
         featureChainIDs[featureChains[f]].lazy.map(Int.init)
     }
 
-    /// One feature's chains, numbered from its own first vertex.
+    /// One feature's chains, numbered from its own first vertex (or, laid end to end, a layer's).
     private struct FeatureCut {
         var coordinates = [Coordinate](), cartesian = [Cartesian]()
         var starts = [Int32](), ends = [Int32](), boxes = [Envelope](), trig = [TrigBox]()
+
+        mutating func reserve(vertices: Int, chains: Int) {
+            coordinates.reserveCapacity(vertices); cartesian.reserveCapacity(vertices)
+            starts.reserveCapacity(chains); ends.reserveCapacity(chains); boxes.reserveCapacity(chains); trig.reserveCapacity(chains)
+        }
     }
 
     private static func cut(_ parts: [[Coordinate]]) -> FeatureCut {

@@ -49,8 +49,13 @@ enum EdgeEnvelope {
     static func exactLatitudes(_ box: inout Envelope, _ a: Coordinate, _ b: Coordinate) {
         let g = Geodesic.wgs84.inverse(a, b)
         let reduced = atan((1 - WGS84.f) * tan(a.latitude * .pi / 180))
-        let sinAlpha0 = min(1, abs(sin(g.azimuth1 * .pi / 180) * cos(reduced)))
-        let vertex = atan(tan(acos(sinAlpha0)) / (1 - WGS84.f)) * 180 / .pi
+        // sin α₀ and cos α₀ in GeographicLib's well-conditioned form (cos α₀ = hypot(cos α₁, sin α₁ sin β₁),
+        // not √(1 - sin²α₀), which loses the vertex of a geodesic close to the equator); the vertex's
+        // reduced latitude has sin β₀ = cos α₀ and cos β₀ = sin α₀, and tan φ₀ = tan β₀ / (1 - f).
+        let sinAlpha1 = sin(g.azimuth1 * .pi / 180), cosAlpha1 = cos(g.azimuth1 * .pi / 180)
+        let sinAlpha0 = abs(sinAlpha1 * cos(reduced))
+        let cosAlpha0 = (cosAlpha1 * cosAlpha1 + sinAlpha1 * sinAlpha1 * sin(reduced) * sin(reduced)).squareRoot()
+        let vertex = atan2(cosAlpha0, (1 - WGS84.f) * sinAlpha0) * 180 / .pi
         let north1 = cos(g.azimuth1 * .pi / 180), north2 = cos(g.azimuth2 * .pi / 180)
         var lo = min(a.latitude, b.latitude), hi = max(a.latitude, b.latitude)
         if north1 > 0 && north2 < 0 { hi = max(hi, vertex) }

@@ -17,7 +17,7 @@ enum LongEdges {
     }
 
     /// False when no edge of `line` can be longer than `limit`: its vertices' latitudes and (unwrapped)
-    /// longitudes each span at most `limit`/112 km degrees, so every edge is short by `isLong`'s rule.
+    /// longitudes each span at most `limit`/224 km degrees, so every edge is short by `isLong`'s rule.
     static func mayHaveLong(_ line: ArraySlice<Coordinate>, over limit: Double) -> Bool {
         guard let first = line.first else { return false }
         let degrees = limit / 224_000
@@ -34,7 +34,7 @@ enum LongEdges {
         return maxY - minY > degrees || maxX - minX > degrees
     }
 
-    /// An edge within `limit`/112 km degrees both ways is at most `limit` long (a meridian step and a
+    /// An edge within `limit`/224 km degrees both ways is at most `limit` long (a meridian step and a
     /// parallel step of at most 111.7 km per degree); only larger steps are measured.
     private static func isLong(_ a: Coordinate, _ b: Coordinate, _ limit: Double) -> Bool {
         let degrees = limit / 224_000

@@ -110,11 +110,14 @@ enum GeoPackageSchema {
     /// the way to the pole near one) and an edge across the antimeridian leaves their longitudes; these
     /// boxes hold both (minx within [-180, 180), maxx past 180 for a feature across the antimeridian), so a
     /// window search through them is exact with no pad. Kept by `CatalogStore.insert` and `delete`, not
-    /// by triggers: the spec's triggers call only the functions every GeoPackage reader has.
+    /// by triggers: the spec's triggers call only the functions every GeoPackage reader has. So an edit of
+    /// the layer by another tool is not in it; the layer's `write-only` extension row tells GDAL and QGIS
+    /// so (they warn when opening the layer for update), and README says to edit only through `deposits`.
     static func edgeIndex(_ t: String) -> String {
         """
         CREATE VIRTUAL TABLE \(quoted(edgeIndexName(t))) USING rtree(id, minx, maxx, miny, maxy);
         INSERT INTO gpkg_extensions VALUES ('\(edgeIndexName(t))', NULL, 'depositindex_catalog', '\(StoreFormat.definition)', 'write-only');
+        INSERT INTO gpkg_extensions VALUES ('\(t)', 'geom', 'depositindex_edge_index', '\(StoreFormat.definition)', 'write-only');
         """
     }
 

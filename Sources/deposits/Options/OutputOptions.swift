@@ -16,7 +16,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// How an answer is written: a table for people, JSON for scripts, GeoJSON for map viewers, HTML for a
 /// browser (a self-contained map page, `AnswerMapPage`).
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet); for near-rail --all, region --all, gateways --all and gateways --all also jsonl (JSON Lines) or geojsonseq (GeoJSON text sequences, RFC 8142), one record per line written as it is answered, in the data's order.")
+    @Option(name: .long, help: "table (default), json, geojson or html (a map page that opens offline; needs Debian's libjs-leaflet); for near-rail --all, region --all and gateways --all also jsonl (JSON Lines) or geojsonseq (GeoJSON text sequences, RFC 8142), one record per line written as it is answered, in the data's order.")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "Decimal places of GeoJSON coordinates (7 ≈ 1 cm).")
