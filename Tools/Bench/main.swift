@@ -234,6 +234,25 @@ if args.contains("--gateways") {
     exit(0)
 }
 
+// The search alone, on a data directory (the world set of --world --write-geojson, say): every deposit's
+// nearest rail in process, --passes N times, with a digest of the answers so that a change to the search
+// can be checked to give the same numbers (deposits-bench --search DIR [--passes N]).
+if let i = args.firstIndex(of: "--search"), i + 1 < args.count {
+    var loaded: Catalog!
+    let load = timed { loaded = try! Catalog(directory: URL(fileURLWithPath: args[i + 1]), layers: [.deposits, .rail]) }
+    print("load \(args[i + 1]) (deposits, rail): \(load)")
+    var found = [DepositRail]()
+    for _ in 0..<max(1, option("--passes", 1)) {
+        let pass = timed { found = try! loaded.nearestRail(k: 1) }
+        print("nearest rail for all \(found.count) deposits (batch, all cores): \(pass)")
+    }
+    var digest: UInt64 = 14_695_981_039_346_656_037
+    for d in found { for r in d.rail { for x in [r.distanceM, r.railPoint.longitude, r.railPoint.latitude, r.fromPoint.longitude, r.fromPoint.latitude] {
+        digest = (digest ^ x.bitPattern) &* 1_099_511_628_211 } } }
+    print(String(format: "answers digest %016llx", digest))
+    exit(0)
+}
+
 // Synthetic set.
 var data: (deposits: [Deposit], rail: [RailLine]) = ([], [])
 let generate = seconds { data = Synthetic.data(deposits: depositCount, rail: railCount, seed: 42) }

@@ -46,8 +46,12 @@ struct BoxLowerBound {
         var dLon = 0.0, eastSide = false
         if width < 360 {
             var d = lon - b.minX
-            // Only a difference outside [0, 360) needs the (costly) remainder.
-            if d < 0 || d >= 360 {
+            // Only a difference outside [0, 360) needs the (costly) remainder; one in (-360, 0), the usual
+            // case west of a box, is brought in by adding a turn, which is what the remainder and the
+            // turn added after it would give (the remainder of such a d is d itself).
+            if d < 0 && d > -360 {
+                d += 360
+            } else if d < 0 || d >= 360 {
                 d = d.truncatingRemainder(dividingBy: 360)
                 if d < 0 { d += 360 }
             }

@@ -7,9 +7,8 @@ extension ChainLayer {
         tieOrder: (Int, Int) -> Bool = { $0 < $1 }
     ) -> [(feature: Int, pair: NearestPair)] {
         guard k > 0 else { return [] }
-        var known = [Int: NearestPair]()
+        var known = KnownFeatures()
         var accepted = [(feature: Int, pair: NearestPair)]()
-        var acceptedSet = Set<Int>()
         // The k smallest known feature distances, ascending, kept as they come in (a feature's own
         // distance only ever shrinks), rather than sorting every known distance at each chain.
         var smallest = KSmallest(k: k)
@@ -23,31 +22,40 @@ extension ChainLayer {
         index.nearest(
             lowerBound: { query.lowerBound($0) },
             limit: { limit },
-            // A chain's own bound, nearly exact, before its exact distance: most chains whose box is near
-            // enough are settled by it and never measured on the ellipsoid.
-            refine: { c in
+            // A chain's own bounds before its exact distance: most chains whose box is near enough are
+            // settled by them and never measured on the ellipsoid. For an area, first the reach of the
+            // chain's edges from the area's circle (a few vector operations an edge), then the nearly exact
+            // bound of the near edges' vertex pairs (one an area vertex and edge, a dozen of each): a chain
+            // whose box is near but whose edges pass farther off is passed over on the first.
+            stages: query.isAreal ? 2 : 1,
+            refine: { stage, c in
                 let feature = Int(chainFeature[c])
-                if acceptedSet.contains(feature) { return nil }
-                let own = known[feature].map { $0.distance } ?? .infinity
+                let met = known.lookUp(feature)
+                if met.accepted { return nil }
+                let own = met.pair?.distance ?? .infinity
                 let below = min(own, limit.nextUp)
-                let bound = lowerBound(to: query, chain: c, below: below)
+                let bound = stage == 0 && query.isAreal
+                    ? reachBound(to: query, chain: c)
+                    : lowerBound(to: query, chain: c, below: below)
                 // A bound at the limit means nothing of the chain comes nearer.
                 return bound < below ? bound : nil
             },
             exact: { c in
                 let feature = Int(chainFeature[c])
-                if acceptedSet.contains(feature) { return nil }
-                let own = known[feature].map { $0.distance } ?? .infinity
+                let met = known.lookUp(feature)
+                if met.accepted { return nil }
+                let own = met.pair?.distance ?? .infinity
                 guard let pair = nearest(to: query, chain: c, below: min(own, limit.nextUp)) else { return nil }
-                known[feature] = pair
+                known.record(feature, pair)
                 smallest.offer(feature, pair.distance)
                 limit = kthKnown()
                 return pair.distance
             },
             visit: { c, d in
                 let feature = Int(chainFeature[c])
-                guard !acceptedSet.contains(feature), let pair = known[feature], pair.distance == d else { return true }
-                acceptedSet.insert(feature)
+                let met = known.lookUp(feature)
+                guard !met.accepted, let pair = met.pair, pair.distance == d else { return true }
+                known.accept(feature)
                 accepted.append((feature, pair))
                 // Keep going past k only while ties at the k-th distance may still come.
                 if accepted.count >= k { limit = min(limit, accepted[k - 1].pair.distance + DistanceTolerance.tie) }

@@ -137,6 +137,13 @@ struct ChainLayer: Sendable {
         }
     }
 
+    /// A lower bound on the distance between the query and chain `c` from its edges' reach alone (see
+    /// `DistanceQuery.reachBound(toChain:)`).
+    func reachBound(to query: DistanceQuery, chain c: Int) -> Double {
+        let range = Int(chainStart[c])..<Int(chainEnd[c])
+        return cartesian.withUnsafeBufferPointer { query.reachBound(toChain: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The nearest pair between the query and one feature, if nearer than `limit`.
     func nearest(to query: DistanceQuery, feature: Int, below limit: Double = .infinity) -> NearestPair? {
         var order = [(Double, Int)]()

@@ -23,6 +23,24 @@ extension DistanceQuery {
         }
     }
 
+    /// A lower bound on the distance between the query and the chain from its edges' reach alone: the
+    /// least Euclidean distance from the query's centre to an edge's chord, less the edge's sagitta and the
+    /// query's radius (`chordRadius`): every point of the query lies within that radius of its centre and
+    /// every point of an edge within its sagitta of the chord (see `Cartesian`). Cheaper than
+    /// `lowerBound(toChain:cartesian:below:)` and looser by up to the query's radius; 0 for an edge too
+    /// long to bound.
+    func reachBound(toChain line: UnsafeBufferPointer<Cartesian>) -> Double {
+        if line.count == 1 { return 0 }
+        var least = Double.infinity
+        for j in 0..<(line.count - 1) {
+            let a = line[j], b = line[j + 1]
+            let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
+            if !sagitta.isFinite { return 0 }
+            least = min(least, Cartesian.segmentDistance(centerCartesian, a, b).distance - sagitta - chordRadius - Self.rounding)
+        }
+        return max(0, least)
+    }
+
     /// A lower bound on the distance between the query and the chain, nearly exact, at no geodesic solve;
     /// infinity when nothing of the chain comes nearer than `limit`.
     func lowerBound(toChain w: UnsafeBufferPointer<Coordinate>, cartesian: UnsafeBufferPointer<Cartesian>, below limit: Double) -> Double {

@@ -47,7 +47,7 @@ extension DistanceQuery {
             }
             // Nearest reach first.
             var nearestFirst = UnsafeMutableBufferPointer(rebasing: edges[0..<kept])
-            nearestFirst.sort { $0.reach < $1.reach }
+            nearestFirst.stableSort { $0.reach }
             if kept == 0 { return boundOnly ? .bound(.infinity) : .pair(nil) }
             var search = ChordSearch(w: w, line: line, best: limit, boundOnly: boundOnly)
             for n in 0..<kept {
@@ -161,7 +161,7 @@ private struct ChordSearch {
         if n > 1 {
             // Ordered by bound (a large polygon gives thousands, so not by insertion).
             var first = UnsafeMutableBufferPointer(rebasing: found[0..<n])
-            first.sort { $0.bound < $1.bound }
+            first.stableSort { $0.bound }
         }
         for k in 0..<n where found[k].bound < bestDistance {
             let pair = measure(found[k])

@@ -125,54 +125,60 @@ package struct SpatialIndex: Sendable {
         exact: (Int) -> Double?,
         visit: (Int, Double) -> Bool
     ) {
-        search(lowerBound: lowerBound, limit: limit, refines: false, refine: { _ in 0 }, exact: exact, visit: visit)
+        search(lowerBound: lowerBound, limit: limit, stages: 0, refine: { _, _ in 0 }, exact: exact, visit: visit)
     }
 
-    /// As above, with a cheaper, tighter bound for an item than its box gives (`refine`, never above its
-    /// exact distance; nil when it is not below `limit`), taken before the item is measured exactly, so
-    /// only items whose tight bound comes up first in the order are measured.
+    /// As above, with `stages` bounds for an item, each cheaper than the next and tighter than its box's
+    /// (`refine(stage, item)`, never above its exact distance; nil when it is not below `limit`), taken in
+    /// turn before the item is measured exactly: each is taken only when the one before comes up first in
+    /// the order, so an item whose cheap bound is already too far never pays for the costly ones.
     func nearest(
         lowerBound: (TrigBox) -> Double,
         limit: () -> Double,
-        refine: (Int) -> Double?,
+        stages: Int,
+        refine: (Int, Int) -> Double?,
         exact: (Int) -> Double?,
         visit: (Int, Double) -> Bool
     ) {
-        search(lowerBound: lowerBound, limit: limit, refines: true, refine: refine, exact: exact, visit: visit)
+        search(lowerBound: lowerBound, limit: limit, stages: stages, refine: refine, exact: exact, visit: visit)
     }
 
     private func search(
         lowerBound: (TrigBox) -> Double,
         limit: () -> Double,
-        refines: Bool,
-        refine: (Int) -> Double?,
+        stages: Int,
+        refine: (Int, Int) -> Double?,
         exact: (Int) -> Double?,
         visit: (Int, Double) -> Bool
     ) {
         guard let root = rootPosition else { return }
-        // Heap ids: a tree position p as p; an item with its tight bound as -(count + item + 1); an item
-        // resolved to its exact distance as -(item + 1).
+        // Heap ids: a tree position p as p; an item with the bound of refining stage s (from 1 to
+        // `stages`) as -(s·count + item + 1); an item resolved to its exact distance as -(item + 1).
         // Room for a typical search, so the heap does not regrow entry by entry.
         var heap = MinHeap(capacity: 128)
         heap.push(root, lowerBound(boxes[root]))
+        // An item with the bound of `stage` (0: its box's): refined further, or measured after the last.
+        func advance(_ item: Int, from stage: Int, _ key: Double) {
+            if stage < stages {
+                if let b = refine(stage, item), b <= limit() { heap.push(-((stage + 1) * count + item + 1), max(b, key)) }
+            } else if let d = exact(item) {
+                heap.push(-item - 1, d)
+            }
+        }
         while let (id, key) = heap.pop() {
             if key > limit() { return }
             if id < 0 {
-                let resolved = -id - 1
-                if resolved < count {
-                    if !visit(resolved, key) { return }
-                } else if let d = exact(resolved - count) {
-                    heap.push(-(resolved - count) - 1, d)
+                let code = -id - 1
+                let stage = code / count, item = code % count
+                if stage == 0 {
+                    if !visit(item, key) { return }
+                } else {
+                    advance(item, from: stage, key)
                 }
                 continue
             }
             if isLeaf(id) {
-                let item = Int(link[id])
-                if refines {
-                    if let b = refine(item), b <= limit() { heap.push(-(count + item + 1), max(b, key)) }
-                } else if let d = exact(item) {
-                    heap.push(-item - 1, d)
-                }
+                advance(Int(link[id]), from: 0, key)
                 continue
             }
             for pos in Int(link[id])..<childEnd(of: id) {
