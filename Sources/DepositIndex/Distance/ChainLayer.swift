@@ -74,7 +74,7 @@ struct ChainLayer: Sendable {
         self.featureChains = featureChains
         featureChainIDs = ids
         // Already in Hilbert order: the index keeps it, so index item `c` is chain `c`.
-        index = SpatialIndex(boxes: order.map { boxes[$0] })
+        index = SpatialIndex(boxes: order.map { boxes[$0] }, alongHilbertCurve: true)
     }
 
     /// The chains of feature `f`, in the line's own order.

@@ -22,9 +22,12 @@ package struct SpatialIndex: Sendable {
     private let itemPositions: [Int32]?
 
     /// Indexes `boxes`; item `i` is `boxes[i]`.
-    package init(boxes: [Envelope]) {
+    /// - Parameter alongHilbertCurve: the boxes are already in `hilbertOrder(boxes)`'s order (laid out by
+    ///   it, as a `ChainLayer`'s chains are), so sorting them again would give the same order: it is kept,
+    ///   and item `i` is at leaf position `i` (at 200,000 rail lines, a sort of 2.2 million keys saved).
+    package init(boxes: [Envelope], alongHilbertCurve: Bool = false) {
         count = boxes.count
-        let order = Self.hilbertOrder(boxes)
+        let order = alongHilbertCurve ? Array(boxes.indices) : Self.hilbertOrder(boxes)
         var mx = [Double](), my = [Double](), Mx = [Double](), My = [Double](), link = [Int32]()
         let capacity = boxes.count * Self.nodeSize / (Self.nodeSize - 1) + 2
         mx.reserveCapacity(capacity); my.reserveCapacity(capacity); Mx.reserveCapacity(capacity); My.reserveCapacity(capacity)
@@ -82,11 +85,14 @@ package struct SpatialIndex: Sendable {
         let w = extent.width > 0 ? extent.width : 1, h = extent.height > 0 ? extent.height : 1
         // Each item's Hilbert key (under 2³², from 16-bit cells) above its number, sorted as plain
         // integers, without a comparison closure reading two arrays.
-        var keyed: [UInt64] = boxes.enumerated().map { i, b in
+        func key(_ i: Int) -> UInt64 {
+            let b = boxes[i]
             let x = UInt32(max(0, min(65535, ((b.minX + b.maxX) / 2 - extent.minX) / w * 65535)))
             let y = UInt32(max(0, min(65535, ((b.minY + b.maxY) / 2 - extent.minY) / h * 65535)))
             return Hilbert.index(x: x, y: y) << 32 | UInt64(i)
         }
+        // Sixteen steps a key: on every core for a large layer.
+        var keyed = boxes.count < 65_536 ? boxes.indices.map(key) : Parallel.map(boxes.count, key)
         keyed.sort()
         return keyed.map { Int($0 & 0xFFFF_FFFF) }
     }
