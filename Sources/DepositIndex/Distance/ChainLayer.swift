@@ -51,25 +51,39 @@ struct ChainLayer: Sendable {
             boxes += piece.boxes
         }
         let order = SpatialIndex.hilbertOrder(boxes)
+        // Where each chain goes (a running sum of lengths along the curve), then the copies, a feature's
+        // chains at a time on every core, each into its own run of arrays made at their final size.
         var ids = [Int32](repeating: 0, count: order.count)
-        var laid = FeatureCut()
-        laid.reserve(vertices: cut.reduce(0) { total, piece in total + zip(piece.starts, piece.ends).reduce(0) { $0 + Int($1.1 - $1.0) } },
-                     chains: order.count)
-        cut.withUnsafeBufferPointer { cuts in
-            for (k, first) in order.enumerated() {
-                ids[first] = Int32(k)
-                let f = Int(owner[first]), j = first - featureChains[f].lowerBound
-                let run = Int(cuts[f].starts[j])..<Int(cuts[f].ends[j])
-                laid.starts.append(Int32(laid.coordinates.count))
-                cuts[f].coordinates.withUnsafeBufferPointer { laid.coordinates.append(contentsOf: UnsafeBufferPointer(rebasing: $0[run])) }
-                cuts[f].cartesian.withUnsafeBufferPointer { laid.cartesian.append(contentsOf: UnsafeBufferPointer(rebasing: $0[run])) }
-                laid.ends.append(Int32(laid.coordinates.count))
+        var starts = [Int32](), ends = [Int32]()
+        starts.reserveCapacity(order.count); ends.reserveCapacity(order.count)
+        var total = 0
+        for (k, first) in order.enumerated() {
+            ids[first] = Int32(k)
+            let f = Int(owner[first]), j = first - featureChains[f].lowerBound
+            starts.append(Int32(total))
+            total += Int(cut[f].ends[j] - cut[f].starts[j])
+            ends.append(Int32(total))
+        }
+        func laid<T>(_ part: (FeatureCut) -> [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: total) { out, count in
+                let copy = { (f: Int) in
+                    let piece = cut[f], chains = featureChains[f]
+                    part(piece).withUnsafeBufferPointer { from in
+                        for c in chains {
+                            let k = Int(ids[c]), j = c - chains.lowerBound
+                            _ = UnsafeMutableBufferPointer(rebasing: out[Int(starts[k])..<Int(ends[k])])
+                                .initialize(from: UnsafeBufferPointer(rebasing: from[Int(piece.starts[j])..<Int(piece.ends[j])]))
+                        }
+                    }
+                }
+                if cut.count < 256 { cut.indices.forEach(copy) } else { _ = Parallel.map(cut.count, copy) }
+                count = total
             }
         }
-        coordinates = laid.coordinates
-        cartesian = laid.cartesian
-        chainStart = laid.starts
-        chainEnd = laid.ends
+        coordinates = laid(\.coordinates)
+        cartesian = laid(\.cartesian)
+        chainStart = starts
+        chainEnd = ends
         chainFeature = order.map { owner[$0] }
         self.featureChains = featureChains
         featureChainIDs = ids
@@ -82,15 +96,10 @@ struct ChainLayer: Sendable {
         featureChainIDs[featureChains[f]].lazy.map(Int.init)
     }
 
-    /// One feature's chains, numbered from its own first vertex (or a layer's, laid out).
+    /// One feature's chains, numbered from its own first vertex.
     private struct FeatureCut {
         var coordinates = [Coordinate](), cartesian = [Cartesian]()
         var starts = [Int32](), ends = [Int32](), boxes = [Envelope]()
-
-        mutating func reserve(vertices: Int, chains: Int) {
-            coordinates.reserveCapacity(vertices); cartesian.reserveCapacity(vertices)
-            starts.reserveCapacity(chains); ends.reserveCapacity(chains); boxes.reserveCapacity(chains)
-        }
     }
 
     private static func cut(_ parts: [[Coordinate]]) -> FeatureCut {
