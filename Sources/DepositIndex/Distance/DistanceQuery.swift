@@ -113,8 +113,25 @@ struct DistanceQuery {
         bound = BoxLowerBound(center)
         self.vertices = vertices
         self.polygons = polygons
-        cartesian = vertices.map(Cartesian.init)
-        centerCartesian = Cartesian(center)
+        // A ring's closing vertex repeats its first: its Earth-centred image is copied, not made again
+        // (the rings lie one after another in `vertices`, as `init(shape:)` puts them).
+        var images = [Cartesian]()
+        images.reserveCapacity(vertices.count)
+        for rings in polygons {
+            for ring in rings where ring.lowerBound == images.count && !ring.isEmpty {
+                for i in ring.lowerBound..<(ring.upperBound - 1) { images.append(Cartesian(vertices[i])) }
+                let last = ring.upperBound - 1
+                let first = vertices[ring.lowerBound], closing = vertices[last]
+                // The same bits (not merely equal: -0° and 0° give images differing in a sign).
+                let repeats = last > ring.lowerBound && closing.longitude.bitPattern == first.longitude.bitPattern
+                    && closing.latitude.bitPattern == first.latitude.bitPattern
+                images.append(repeats ? images[ring.lowerBound] : Cartesian(closing))
+            }
+        }
+        if images.count != vertices.count { images = vertices.map(Cartesian.init) }
+        cartesian = images
+        let central = CentralPlane(center: center)
+        centerCartesian = central.origin
         var sagittas = [Double](repeating: 0, count: vertices.count)
         var widest = 0.0, longest = 0.0
         for rings in polygons {
@@ -128,7 +145,7 @@ struct DistanceQuery {
             }
         }
         edgeSagitta = sagittas
-        central = CentralPlane(center: center)
+        self.central = central
         let plane = central
         var stretch = 1.0
         for c in cartesian { stretch = max(stretch, plane.stretch(c)) }
