@@ -59,4 +59,15 @@ final class RegionSharesBatchTests: XCTestCase {
             XCTAssertEqual(found.map(\.onBoundary), [false], "\(lon)")
         }
     }
+
+    /// A geometry library's error met on one deposit of a batch names that deposit and keeps its kind
+    /// (the CLI's exit code follows the kind); any other error passes unchanged.
+    func testAGeometryErrorInABatchNamesTheDeposit() {
+        XCTAssertEqual(Catalog.naming(GeoError.geos("TopologyException: side location conflict"), deposit: "dep-0000042") as? GeoError,
+                       .geos("deposit \"dep-0000042\": TopologyException: side location conflict"))
+        XCTAssertEqual(Catalog.naming(GeoError.invalidInput("ring not closed"), deposit: "d1") as? GeoError,
+                       .invalidInput("deposit \"d1\": ring not closed"))
+        XCTAssertEqual(Catalog.naming(GeoError.proj("no transform"), deposit: "d1") as? GeoError, .proj("deposit \"d1\": no transform"))
+        XCTAssertEqual(Catalog.naming(QueryError.invalidArgument("x"), deposit: "d1") as? QueryError, .invalidArgument("x"))
+    }
 }

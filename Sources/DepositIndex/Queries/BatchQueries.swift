@@ -51,11 +51,22 @@ extension Catalog {
         let deposits = Array(deposits), order = Self.hilbertOrder(deposits)
         let found = Parallel.map(deposits.count) { j in
             let d = deposits[order[j]]
-            return Result { try d.geometry.map { _ in try regionShares(of: d) } }
+            return Result { try d.geometry.map { _ in try regionShares(of: d) } }.mapError { Self.naming($0, deposit: d.id) }
         }
         var place = [Int](repeating: 0, count: order.count)
         for (j, i) in order.enumerated() { place[i] = j }
         return try place.map { try found[$0].get() }
+    }
+
+    /// A geometry library's error with the deposit it was met on named, so that one bad footprint among
+    /// a million is found (the error keeps its kind, and so its exit code); any other error as it is.
+    static func naming(_ error: any Error, deposit id: String) -> any Error {
+        switch error as? GeoError {
+        case .geos(let message): GeoError.geos("deposit \"\(id)\": \(message)")
+        case .proj(let message): GeoError.proj("deposit \"\(id)\": \(message)")
+        case .invalidInput(let message): GeoError.invalidInput("deposit \"\(id)\": \(message)")
+        case nil: error
+        }
     }
 
     /// Positions of `deposits` sorted by the Hilbert index of a vertex of each (the first), longitude and
