@@ -38,10 +38,9 @@ extension CatalogStore {
                 columns[layer] = cols
                 bowPad[layer] = 0
                 edgeIndexed.insert(layer)
-                try insert(features, into: layer) { done in
+                try fill(features, into: layer) { done in
                     progress?(StoreProgress(layer: layer, done: done, total: features.count, doneAll: doneAll + done, totalAll: totalAll))
                 }
-                try db.execute(GeoPackageSchema.spatialIndex(layer.table))
                 doneAll += features.count
             }
         }
@@ -170,7 +169,7 @@ extension CatalogStore {
     }
 
     /// gpkg_contents' extent is the union of the features' envelopes (NULL for an empty layer).
-    private func refreshExtent(_ layer: StoreLayer) throws {
+    func refreshExtent(_ layer: StoreLayer) throws {
         let t = GeoPackageSchema.quoted(layer.table)
         try db.execute("""
             UPDATE gpkg_contents SET
