@@ -136,10 +136,16 @@ extension CatalogStore {
     /// deposit lacking one is refused, all of them at once, with each kind of problem counted and its
     /// first deposits named (`deposits validate --schema` lists every one).
     static func checkDepositSchema(_ deposits: [Deposit]) throws {
+        // Each deposit checked on every core; the problems counted in the deposits' order, as one pass would.
+        let found = Parallel.map(deposits.count) { i in
+            var messages = [String]()
+            SchemaChecks.check(id: deposits[i].id, properties: deposits[i].properties) { _, _, message in messages.append(message) }
+            return messages
+        }
         var counts = [String: (count: Int, ids: [String])]()
         var order = [String]()
-        for d in deposits {
-            SchemaChecks.check(id: d.id, properties: d.properties) { _, _, message in
+        for (d, messages) in zip(deposits, found) {
+            for message in messages {
                 if counts[message] == nil { order.append(message) }
                 counts[message, default: (0, [])].count += 1
                 if counts[message]!.ids.count < 3 { counts[message]!.ids.append(d.id) }

@@ -27,7 +27,7 @@ extension CatalogStore {
     func replace(_ layers: [StoreLayer: [StoredFeature]], progress: ((StoreProgress) -> Void)? = nil) throws {
         let totalAll = layers.values.reduce(0) { $0 + $1.count }
         var doneAll = 0
-        try edit {
+        try withImportCache { try edit {
             for layer in StoreLayer.allCases {
                 guard let features = layers[layer] else { continue }
                 let cols = PropertyColumns(inferringFrom: features.map(\.properties))
@@ -38,13 +38,34 @@ extension CatalogStore {
                 columns[layer] = cols
                 bowPad[layer] = 0
                 edgeIndexed.insert(layer)
-                try insert(features, into: layer) { done in
+                try fill(features, into: layer) { done in
                     progress?(StoreProgress(layer: layer, done: done, total: features.count, doneAll: doneAll + done, totalAll: totalAll))
                 }
-                try db.execute(GeoPackageSchema.spatialIndex(layer.table))
                 doneAll += features.count
             }
+        } }
+    }
+
+    /// The page cache an import writes through, in KiB: what every layer's rows, keys and indexes need
+    /// at once for a million deposits. With the usual 128 MiB, SQLite spilled pages to the WAL and read
+    /// them back all through the transaction (at 1,000,000 deposits, 884,000 page writes and 552,000
+    /// reads for a store of 220,000 pages); 512 MiB took the 1M import's rows from 41-49 s to 38 s on
+    /// busy cores, for 50 MB more at the peak.
+    static let importCacheKiB = 524_288
+
+    /// Runs `body` with the connection's page cache at `importCacheKiB`, then back to `CatalogStore.cacheKiB`.
+    private func withImportCache<T>(_ body: () throws -> T) throws -> T {
+        try db.execute("PRAGMA cache_size = -\(Self.importCacheKiB)")
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            // The body's error is the one to report; a cache left larger costs only memory.
+            try? db.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+            throw error
         }
+        try db.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+        return result
     }
 
     /// Runs `body` as one write transaction (see `SQLiteConnection.transaction`). The layer facts are read
@@ -170,7 +191,7 @@ extension CatalogStore {
     }
 
     /// gpkg_contents' extent is the union of the features' envelopes (NULL for an empty layer).
-    private func refreshExtent(_ layer: StoreLayer) throws {
+    func refreshExtent(_ layer: StoreLayer) throws {
         let t = GeoPackageSchema.quoted(layer.table)
         try db.execute("""
             UPDATE gpkg_contents SET

@@ -101,11 +101,14 @@ public final class CatalogStore {
             try db.execute("PRAGMA journal_mode = WAL")
             // A kill of the process cannot lose a WAL commit with NORMAL (only a power cut could lose the last
             // one, never corrupt); a large cache keeps a big import from spilling pages to the WAL twice.
-            try db.execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
+            try db.execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Self.cacheKiB)")
         }
         try db.execute("PRAGMA foreign_keys = ON")
         try refreshLayerFacts()
     }
+
+    /// A writer's page cache in KiB (an import raises it while it writes: `importCacheKiB`).
+    static let cacheKiB = 131_072
 
     private func checkIdentity() throws {
         let app = try db.integer("PRAGMA application_id") ?? 0

@@ -37,6 +37,13 @@ enum GeoPackageBinary {
         return out
     }
 
+    /// What `envelope(_:)` reads back from `encode(shape)`, found without encoding: the header's envelope of
+    /// the vertices, or for a point (written without one) the point itself; nil for no vertices.
+    static func envelope(of shape: Shape) -> Envelope? {
+        if case .point = shape { return Envelope(covering: shape.coordinates.filter { !$0.x.isNaN }) }
+        return Envelope(covering: shape.coordinates)
+    }
+
     static func header(_ bytes: [UInt8]) throws -> Header {
         guard bytes.count >= 8, bytes[0] == 0x47, bytes[1] == 0x50 else { throw Failure(message: "no \"GP\" magic") }
         guard bytes[2] == 0 else { throw Failure(message: "version \(bytes[2]); this reader knows version 0 (GeoPackage 1.x)") }

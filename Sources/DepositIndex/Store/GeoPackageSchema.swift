@@ -70,16 +70,23 @@ enum GeoPackageSchema {
         return "CREATE TABLE \(q) (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom \(geometryType), id TEXT NOT NULL UNIQUE\(props));"
     }
 
-    /// The R-tree of a feature table, filled from the rows it already has (the spec's statement), and the
-    /// spec's seven triggers that keep it in step from then on. Building it after a bulk insert is much
-    /// faster than letting the triggers insert row by row.
-    static func spatialIndex(_ t: String) -> String {
-        let q = quoted(t), rtree = quoted("rtree_\(t)_geom")
+    /// The name of a feature table's R-tree (the spec's `rtree_<t>_<geometry column>`).
+    static func spatialIndexName(_ t: String) -> String { "rtree_\(t)_geom" }
+
+    /// The R-tree of a feature table, filled from the rows it already has (the spec's statement; left
+    /// empty with `filled: false`, for the caller to fill), and the spec's seven triggers that keep it in
+    /// step from then on. Building it after a bulk insert is much faster than letting the triggers insert
+    /// row by row.
+    static func spatialIndex(_ t: String, filled: Bool = true) -> String {
+        let q = quoted(t), rtree = quoted(spatialIndexName(t))
         let values = "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)"
-        return """
-            CREATE VIRTUAL TABLE \(rtree) USING rtree(id, minx, maxx, miny, maxy);
+        let fill = !filled ? "" : """
             INSERT OR REPLACE INTO \(rtree) SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM \(q)
                 WHERE geom NOT NULL AND NOT ST_IsEmpty(geom);
+            """
+        return """
+            CREATE VIRTUAL TABLE \(rtree) USING rtree(id, minx, maxx, miny, maxy);
+            \(fill)
             CREATE TRIGGER \(quoted("rtree_\(t)_geom_insert")) AFTER INSERT ON \(q)
                 WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
                 BEGIN INSERT OR REPLACE INTO \(rtree) VALUES (\(values)); END;

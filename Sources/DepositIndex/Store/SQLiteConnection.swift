@@ -13,6 +13,8 @@ final class SQLiteConnection {
         case readOnly, readWrite, create
         /// Reading a file nothing writes while it is open (SQLite's `immutable=1`: no locks, no `-shm`).
         case immutable
+        /// A private in-memory database (`path` is ignored), gone when closed.
+        case memory
 
         var isReadOnly: Bool { self == .readOnly || self == .immutable }
     }
@@ -25,8 +27,9 @@ final class SQLiteConnection {
         case .readWrite: flags = SQLITE_OPEN_READWRITE
         case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .immutable: flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+        case .memory: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY
         }
-        let name = mode == .immutable ? Self.immutableURI(path) : Self.fileName(path)
+        let name = mode == .immutable ? Self.immutableURI(path) : mode == .memory ? ":memory:" : Self.fileName(path)
         let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))

@@ -62,6 +62,29 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// Binds and runs a statement of two integer parameters (rows copied in bulk, without an array per row).
+    func run(_ a: Int64, _ b: Int64) throws {
+        sqlite3_reset(handle)
+        try check(sqlite3_bind_int64(handle, 1, a), 1)
+        try check(sqlite3_bind_int64(handle, 2, b), 2)
+        while try step() {}
+    }
+
+    /// Binds and runs a statement of an integer and four reals (an R-tree row).
+    func run(_ id: Int64, _ a: Double, _ b: Double, _ c: Double, _ d: Double) throws {
+        sqlite3_reset(handle)
+        try check(sqlite3_bind_int64(handle, 1, id), 1)
+        try check(sqlite3_bind_double(handle, 2, a), 2)
+        try check(sqlite3_bind_double(handle, 3, b), 3)
+        try check(sqlite3_bind_double(handle, 4, c), 4)
+        try check(sqlite3_bind_double(handle, 5, d), 5)
+        while try step() {}
+    }
+
+    private func check(_ rc: Int32, _ n: Int32) throws {
+        if rc != SQLITE_OK { throw connection.error(rc, "bind parameter \(n) of \(SQLiteConnection.shorten(sql))") }
+    }
+
     func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
     func int64(_ i: Int) -> Int64 { sqlite3_column_int64(handle, Int32(i)) }
     func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
