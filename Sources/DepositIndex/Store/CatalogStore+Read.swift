@@ -27,18 +27,21 @@ extension CatalogStore: FeatureSource {
         while try s.step() {
             let id = s.text(0) ?? ""
             var geometry: Shape?
-            if let blob = s.blob(1) {
+            // Decoded where SQLite holds the blob, before the next step.
+            if let blob = s.bytesInPlace(1) {
                 do { geometry = try GeoPackageBinary.decode(blob) } catch { throw StoreError.badRow(layer: layer.table, id: id, "\(error)") }
             }
-            var properties = JSONObject()
+            // A table's column names are distinct, so each value is appended, not looked up first.
+            var members = [(key: String, value: JSONValue)]()
+            members.reserveCapacity(cols.columns.count)
             for (i, (name, kind)) in cols.columns.enumerated() {
                 do {
-                    if let v = try PropertyColumns.jsonValue(s.value(i + 2), kind) { properties[name] = v }
+                    if let v = try PropertyColumns.jsonValue(s.value(i + 2), kind) { members.append((key: name, value: v)) }
                 } catch {
                     throw StoreError.badRow(layer: layer.table, id: id, "column \(name): \(error)")
                 }
             }
-            try body(StoredFeature(id: id, properties: properties, geometry: geometry))
+            try body(StoredFeature(id: id, properties: JSONObject(members), geometry: geometry))
         }
     }
 
