@@ -91,14 +91,17 @@ extension NearRailForEveryDepositQuestion {
                 try catalog.requireLayers([.deposits, .rail])
                 pipeline = Pipeline(depth: 1) { chunk in
                     let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)
-                    switch format {
+                    let blocks = switch format {
                     case .jsonLines:
-                        try write(AnswerStream.records(answers.count) { try NearRailRecord.jsonLine(answers[$0]) })
+                        try AnswerStream.records(answers.count, bytesPerRecord: 240 * k) { i, out in
+                            try NearRailRecord.write(answers[i], into: &out)
+                        }
                     case .geoJSONSequence:
-                        try write(AnswerStream.records(answers.count) { i in
-                            try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision)
-                        })
+                        try AnswerStream.records(answers.count, bytesPerRecord: 400 * (k + 1)) { i, out in
+                            out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision))
+                        }
                     }
+                    for block in blocks { try write(block) }
                 }
             }) { chunk in try pipeline?.submit(chunk) }
             try pipeline?.finish()
