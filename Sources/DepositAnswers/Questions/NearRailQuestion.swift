@@ -87,7 +87,9 @@ extension NearRailForEveryDepositQuestion {
             // next is read: at most one chunk waits, one is answered.
             var pipeline: Pipeline<[Deposit]>?
             defer { pipeline?.cancel() }
-            try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], start: { catalog in
+            // A JSON Lines record shows a deposit's id and name only; a feature shows its properties.
+            let properties = format == .geoJSONSequence
+            try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], properties: properties, start: { catalog in
                 try catalog.requireLayers([.deposits, .rail])
                 pipeline = Pipeline(depth: 1) { chunk in
                     let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)

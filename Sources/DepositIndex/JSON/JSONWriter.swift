@@ -117,14 +117,19 @@ package struct JSONWriter: Sendable {
 
     /// As `writeString(_:into:)` for text, appending the UTF-8 bytes (a record written straight into its buffer).
     package static func writeString(_ s: String, into out: inout [UInt8]) {
-        guard needsNoEscape(s) else {
-            var escaped = ""
-            writeString(s, into: &escaped)
-            return out.append(contentsOf: escaped.utf8)
+        var s = s
+        // Checked and copied from the string's own UTF-8 storage, not byte by byte through its view.
+        let plain = s.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
         }
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: s.utf8)
-        out.append(UInt8(ascii: "\""))
+        if plain { return }
+        var escaped = ""
+        writeString(s, into: &escaped)
+        out.append(contentsOf: escaped.utf8)
     }
 
     package static func writeString(_ s: String, into out: inout String) {

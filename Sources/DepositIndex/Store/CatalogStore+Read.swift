@@ -18,9 +18,11 @@ extension CatalogStore: FeatureSource {
     }
 
     /// The same features one at a time, so that a caller may keep only a chunk of them.
+    /// - Parameter only: the property columns to read (those of them the layer has), or nil for all.
     func forEachFeature(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = [],
-                        _ body: (StoredFeature) throws -> Void) throws {
-        guard let cols = columns[layer] else { return }
+                        columns only: Set<String>? = nil, _ body: (StoredFeature) throws -> Void) throws {
+        guard let all = columns[layer] else { return }
+        let cols = only.map { only in PropertyColumns(columns: all.columns.filter { only.contains($0.name) }) } ?? all
         let names = cols.columns.map { ", t." + GeoPackageSchema.quoted($0.name) }.joined()
         let s = try db.prepare("SELECT t.id, t.geom\(names) FROM \(GeoPackageSchema.quoted(layer.table)) t \(join) WHERE \(condition) ORDER BY t.fid")
         try s.bind(values)
