@@ -41,12 +41,21 @@ public enum AnswerStream {
         return out
     }
 
-    /// Records made on every core, each by `record(i)` for `i` in `0..<count`, joined in index order.
-    static func records(_ count: Int, _ record: (Int) throws -> [UInt8]) throws -> [UInt8] {
-        let made = Parallel.map(count) { i in Result { try record(i) } }
-        var out = [UInt8]()
-        out.reserveCapacity(made.reduce(0) { $0 + ((try? $1.get().count) ?? 0) })
-        for r in made { out += try r.get() }
-        return out
+    /// Records made on every core, `record(i, &out)` appending record `i` for each `i` in `0..<count`, in
+    /// blocks of consecutive records, each block one buffer (a few per core, so uneven work evens out; no
+    /// array per record), in index order. If any record throws, the first one's error (by index) is thrown
+    /// and no block is returned.
+    /// - Parameter bytesPerRecord: about how long a record is, for the blocks' first capacity.
+    static func records(_ count: Int, bytesPerRecord: Int, _ record: (Int, inout RecordBytes) throws -> Void) throws -> [[UInt8]] {
+        let blocks = min(count, Parallel.cores * 8)
+        let made = Parallel.map(blocks) { b in
+            Result { () throws -> [UInt8] in
+                let range = (count * b / blocks)..<(count * (b + 1) / blocks)
+                var out = RecordBytes(capacity: range.count * bytesPerRecord)
+                for i in range { try record(i, &out) }
+                return out.bytes
+            }
+        }
+        return try made.map { try $0.get() }
     }
 }

@@ -11,7 +11,9 @@ extension PostGISStore: DepositChunkSource {
     ///     try store.forEachDepositChunk(size: 4096, reading: [.rail, .stations], start: { rail = $0 }) { chunk in
     ///         answers += try rail!.nearestRail(for: chunk)  // answers[0]: kz-w-001, 35,212.27 m to rail-ne-13309
     ///     }
-    public func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, start: (Catalog) throws -> Void,
+    ///
+    /// Deposits come whole whatever `properties` says (one selection serves every question here).
+    public func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, properties: Bool, start: (Catalog) throws -> Void,
                                     _ body: ([Deposit]) throws -> Void) throws {
         try snapshot {
             var read = [StoreLayer: [StoredFeature]]()

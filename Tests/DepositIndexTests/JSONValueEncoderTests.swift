@@ -1,4 +1,5 @@
 @testable import DepositIndex
+import Foundation
 import XCTest
 
 /// The one JSON path: `Encodable` → `JSONValue` → `JSONWriter`. Expected texts are what Foundation's
@@ -54,5 +55,23 @@ final class JSONValueEncoderTests: XCTestCase {
         XCTAssertEqual(JSONWriter.format(1e15), "1000000000000000")
         XCTAssertEqual(JSONWriter.format(1e16), "1e+16")
         XCTAssertEqual(JSONWriter.format(1000), "1000")
+    }
+
+    /// `writeNumber` (records' numbers written as bytes, from the stack) is `format`'s text for every kind
+    /// of number: 100,000 seeded doubles at every scale, both signs of 0, whole numbers either side of
+    /// 10^16, subnormals and the non-finite.
+    func testWriteNumberIsFormatsBytes() {
+        var rng = SeededRandom(seed: 16)
+        var values: [Double] = [0, -0.0, 1, -1, 1e15, 1e16, -1e16, 0.1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+                                84.83142588296299, -179.40169466700704, .nan, .infinity, -.infinity]
+        for _ in 0..<100_000 {
+            let scale = Double.random(in: -320...308, using: &rng)
+            values.append(Double.random(in: -1...1, using: &rng) * Foundation.pow(10, scale))
+        }
+        for d in values {
+            var out: [UInt8] = [0x5B]
+            JSONWriter.writeNumber(d, into: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), "[" + JSONWriter.format(d), "\(d.bitPattern)")
+        }
     }
 }

@@ -40,6 +40,31 @@ final class DepositChunkTests: XCTestCase {
         }
     }
 
+    /// Without properties a store reads each deposit's id, name and geometry alone (the bundled deposits
+    /// have aliases and commodities to leave out), and the nearest rail of those deposits is the answer
+    /// for the whole ones.
+    func testAStoreReadsIdNameAndGeometryAloneWithoutProperties() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("catalog.gpkg").path
+        try CatalogStore(path: path, access: .create).importData(from: [try bundledData()])
+        let full = try Catalog(directory: try bundledData())
+        XCTAssertTrue(full.deposits.contains { !$0.aliases.isEmpty } && full.deposits.contains { !$0.commodities.isEmpty })
+        var rail: Catalog?, lean = [Deposit]()
+        try CatalogStore(path: path, access: .read).forEachDepositChunk(size: 9, reading: [.rail, .stations], properties: false,
+                                                                        start: { rail = $0 }) { chunk in
+            XCTAssertEqual(try XCTUnwrap(rail).nearestRail(for: chunk, k: 2), try full.nearestRail(forDeposits: chunk.map(\.id), k: 2))
+            lean += chunk
+        }
+        XCTAssertEqual(lean.map(\.id), full.deposits.map(\.id))
+        XCTAssertEqual(lean.map(\.name), full.deposits.map(\.name))
+        XCTAssertEqual(lean.map(\.geometry), full.deposits.map(\.geometry))
+        for d in lean {
+            XCTAssertTrue(d.aliases.isEmpty && d.commodities.isEmpty && d.status == nil && d.source == nil, d.id)
+            XCTAssertEqual(d.properties.keys.filter { $0 != "name" }, [], d.id)
+        }
+    }
+
     /// A catalog's chunks are its deposits in order; `start` gets the catalog itself.
     func testACatalogHandsOutItsOwnDeposits() throws {
         let full = try Catalog(directory: try bundledData())

@@ -61,6 +61,26 @@ final class StoreRoundTripTests: XCTestCase {
         XCTAssertEqual(try WKB.decode(big[...]), .point(Coordinate(x: 1, y: 2)))
     }
 
+    /// The reader's fast path for whole coordinate runs (little- and big-endian, with Z dropped) gives what
+    /// the encoder wrote, and a run cut short falls back to the checked path and its error, naming the
+    /// byte where the data ends: 9 header bytes + 2 of the 3 promised vertices x 16 bytes = byte 41.
+    func testWKBCoordinateRunsInEitherOrderAndCutShort() throws {
+        let line: [Coordinate] = [Coordinate(x: 73.283, y: 48.683), Coordinate(x: -179.5, y: -0.25), Coordinate(x: 1e-7, y: 90)]
+        let little = WKB.encode(.lineString(line))
+        XCTAssertEqual(try WKB.decode(little[...]), .lineString(line))
+        XCTAssertEqual(try GeoPackageBinary.decode(GeoPackageBinary.encode(.lineString(line))), .lineString(line))
+        // Big-endian LINESTRING Z (ISO 1002), z = 7 on every vertex, read as 2D.
+        func be(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.bigEndian) { Array($0) } }
+        func be(_ d: Double) -> [UInt8] { withUnsafeBytes(of: d.bitPattern.bigEndian) { Array($0) } }
+        let big = [0] + be(UInt32(1002)) + be(UInt32(3)) + line.flatMap { be($0.x) + be($0.y) + be(7.0) }
+        XCTAssertEqual(try WKB.decode(big[...]), .lineString(line))
+        // A slice not at index 0 reads the same.
+        XCTAssertEqual(try WKB.decode(([9, 9] + little)[2...]), .lineString(line))
+        let cut = Array(little.prefix(9 + 32))
+        XCTAssertThrowsError(try WKB.decode(cut[...])) { XCTAssertEqual("\($0)", "malformed WKB: ends early at byte 41") }
+        XCTAssertThrowsError(try GeoPackageBinary.decode([0x47, 0x50, 0, 1])) { XCTAssertEqual("\($0)", "not a GeoPackage geometry: no \"GP\" magic") }
+    }
+
     static func withoutNulls(_ o: JSONObject) -> JSONObject {
         JSONObject(o.members.filter { !$0.value.isNull })
     }

@@ -10,6 +10,12 @@ enum GatewayRecord {
     /// distance that is NaN or infinite.
     static func jsonLine(_ d: DepositGatewayDistances) throws -> [UInt8] {
         var out = RecordBytes(capacity: 128 + 160 * d.gateways.count)
+        try write(d, into: &out)
+        return out.bytes
+    }
+
+    /// The record and its LF appended to `out`, after the records before it.
+    static func write(_ d: DepositGatewayDistances, into out: inout RecordBytes) throws {
         out.raw(#"{"deposit_id":"#)
         out.string(d.depositId)
         out.raw(#","deposit_name":"#)
@@ -42,6 +48,6 @@ enum GatewayRecord {
             out.string(why)
         }
         out.raw("}")
-        return out.line()
+        out.endLine()
     }
 }

@@ -11,6 +11,12 @@ enum NearRailRecord {
     /// distance or coordinate that is NaN or infinite.
     static func jsonLine(_ d: DepositRail) throws -> [UInt8] {
         var out = RecordBytes(capacity: 320 * max(1, d.rail.count))
+        try write(d, into: &out)
+        return out.bytes
+    }
+
+    /// The record and its LF appended to `out`, after the records before it.
+    static func write(_ d: DepositRail, into out: inout RecordBytes) throws {
         out.raw(#"{"deposit_id":"#)
         out.string(d.depositId)
         out.raw(#","deposit_name":"#)
@@ -46,6 +52,6 @@ enum NearRailRecord {
             out.raw("}")
         }
         out.raw("]}")
-        return out.line()
+        out.endLine()
     }
 }

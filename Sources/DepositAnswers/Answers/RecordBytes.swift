@@ -6,13 +6,22 @@ import Geo
 /// of its answer on one line (snake_case keys in sorted order, numbers in their shortest round-trip form,
 /// [longitude, latitude] points) without building the encoder's tree of values; a NaN or infinite number
 /// is refused as the encoder refuses it.
+///
+/// Records follow one another in one buffer (`AnswerStream.records` gives each worker a block of them),
+/// so a record costs no allocation of its own: keys are copied from static text, numbers written from
+/// the stack (`JSONWriter.writeNumber`).
 struct RecordBytes {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     /// Text written as it is: the record's punctuation and keys.
-    mutating func raw(_ text: String) { bytes += text.utf8 }
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes made elsewhere (a GeoJSON text sequence record), written as they are.
+    mutating func append(_ more: [UInt8]) { bytes.append(contentsOf: more) }
 
     /// A JSON string.
     mutating func string(_ s: String) { JSONWriter.writeString(s, into: &bytes) }
@@ -21,7 +30,7 @@ struct RecordBytes {
     /// then) for NaN or an infinity.
     mutating func number(_ d: Double, at path: @autoclosure () -> String) throws {
         guard d.isFinite else { throw JSONValueEncoder.NonFiniteNumber(path: path(), value: d) }
-        bytes += JSONWriter.format(d).utf8
+        JSONWriter.writeNumber(d, into: &bytes)
     }
 
     /// A point as `[longitude,latitude]`.
@@ -33,6 +42,6 @@ struct RecordBytes {
         raw("]")
     }
 
-    /// The record ended by its LF.
-    func line() -> [UInt8] { bytes + [0x0A] }
+    /// Ends the record with its LF.
+    mutating func endLine() { bytes.append(0x0A) }
 }

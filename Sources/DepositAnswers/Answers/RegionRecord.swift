@@ -8,9 +8,15 @@ enum RegionRecord {
     /// The record and its LF. An answer not about a deposit goes through the encoder. Throws
     /// `JSONValueEncoder.NonFiniteNumber`, as the encoder does, for a share that is NaN or infinite.
     static func jsonLine(_ answer: RegionAnswer) throws -> [UInt8] {
+        var out = RecordBytes(capacity: 128 + 96 * (answer.regions?.count ?? 1))
+        try write(answer, into: &out)
+        return out.bytes
+    }
+
+    /// The record and its LF appended to `out`, after the records before it.
+    static func write(_ answer: RegionAnswer, into out: inout RecordBytes) throws {
         guard case .deposit(let id)? = answer.query?.kind, let regions = answer.regions, let outside = answer.outside_share,
-              answer.region == nil, answer.deposits == nil else { return try AnswerStream.jsonLine(answer) }
-        var out = RecordBytes(capacity: 128 + 96 * regions.count)
+              answer.region == nil, answer.deposits == nil else { return out.append(try AnswerStream.jsonLine(answer)) }
         out.raw(#"{"outside_share":"#)
         try out.number(outside, at: "outside_share")
         out.raw(#","query":{"deposit_id":"#)
@@ -26,6 +32,6 @@ enum RegionRecord {
             out.raw("}")
         }
         out.raw("]}")
-        return out.line()
+        out.endLine()
     }
 }

@@ -86,15 +86,18 @@ extension GatewaysQuestion {
                 let all = try GatewayDistances(network: net, catalog: catalog, rules: rules)
                 gateways = all.gateways
                 pipeline = Pipeline(depth: 1) { chunk in
-                    switch format {
+                    let blocks = switch format {
                     case .jsonLines:
-                        try write(AnswerStream.records(chunk.count) { try GatewayRecord.jsonLine(all.distances(of: chunk[$0])) })
+                        try AnswerStream.records(chunk.count, bytesPerRecord: 128 + 160 * all.gateways.count) { i, out in
+                            try GatewayRecord.write(all.distances(of: chunk[i]), into: &out)
+                        }
                     case .geoJSONSequence:
-                        try write(AnswerStream.records(chunk.count) { i in
+                        try AnswerStream.records(chunk.count, bytesPerRecord: 512) { i, out in
                             let feature = GatewaysForEveryDeposit.feature(of: all.distances(of: chunk[i]), deposit: chunk[i])
-                            return try AnswerStream.geoJSONRecords(feature.map { [$0] } ?? [], precision: precision)
-                        })
+                            out.append(try AnswerStream.geoJSONRecords(feature.map { [$0] } ?? [], precision: precision))
+                        }
                     }
+                    for block in blocks { try write(block) }
                 }
             }) { chunk in try pipeline?.submit(chunk) }
             try pipeline?.finish()

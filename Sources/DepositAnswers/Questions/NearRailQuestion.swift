@@ -87,18 +87,23 @@ extension NearRailForEveryDepositQuestion {
             // next is read: at most one chunk waits, one is answered.
             var pipeline: Pipeline<[Deposit]>?
             defer { pipeline?.cancel() }
-            try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], start: { catalog in
+            // A JSON Lines record shows a deposit's id and name only; a feature shows its properties.
+            let properties = format == .geoJSONSequence
+            try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], properties: properties, start: { catalog in
                 try catalog.requireLayers([.deposits, .rail])
                 pipeline = Pipeline(depth: 1) { chunk in
                     let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)
-                    switch format {
+                    let blocks = switch format {
                     case .jsonLines:
-                        try write(AnswerStream.records(answers.count) { try NearRailRecord.jsonLine(answers[$0]) })
+                        try AnswerStream.records(answers.count, bytesPerRecord: 240 * k) { i, out in
+                            try NearRailRecord.write(answers[i], into: &out)
+                        }
                     case .geoJSONSequence:
-                        try write(AnswerStream.records(answers.count) { i in
-                            try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision)
-                        })
+                        try AnswerStream.records(answers.count, bytesPerRecord: 400 * (k + 1)) { i, out in
+                            out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision))
+                        }
                     }
+                    for block in blocks { try write(block) }
                 }
             }) { chunk in try pipeline?.submit(chunk) }
             try pipeline?.finish()

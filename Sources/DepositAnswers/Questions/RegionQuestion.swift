@@ -58,18 +58,19 @@ public struct RegionForEveryDepositQuestion: Sendable {
                 pipeline = Pipeline(depth: 1) { chunk in
                     let shares = try catalog.regionShares(for: chunk)
                     let located = shares.indices.filter { shares[$0] != nil }
-                    switch format {
+                    let blocks = switch format {
                     case .jsonLines:
-                        try write(AnswerStream.records(located.count) { i in
+                        try AnswerStream.records(located.count, bytesPerRecord: 256) { i, out in
                             let d = located[i]
-                            return try RegionRecord.jsonLine(RegionAnswer(deposit: chunk[d], shares: shares[d]!))
-                        })
+                            try RegionRecord.write(RegionAnswer(deposit: chunk[d], shares: shares[d]!), into: &out)
+                        }
                     case .geoJSONSequence:
-                        try write(AnswerStream.records(located.count) { i in
+                        try AnswerStream.records(located.count, bytesPerRecord: 512) { i, out in
                             let d = located[i]
-                            return try AnswerStream.geoJSONRecords([RegionForEveryDeposit.feature(of: chunk[d], shares: shares[d]!)], precision: precision)
-                        })
+                            out.append(try AnswerStream.geoJSONRecords([RegionForEveryDeposit.feature(of: chunk[d], shares: shares[d]!)], precision: precision))
+                        }
                     }
+                    for block in blocks { try write(block) }
                 }
             }) { chunk in try pipeline?.submit(chunk) }
             try pipeline?.finish()

@@ -13,13 +13,26 @@ public protocol DepositChunkSource {
     /// Calls `start` once with a catalog of `layers` (those of them the source holds; its
     /// `presentLayers` also say whether the source has a deposits layer at all, though the catalog holds
     /// none of the deposits), then `body` with each chunk of at most `size` deposits, in the source's order.
-    func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, start: (Catalog) throws -> Void,
+    ///
+    /// With `properties` false a source may hand out each deposit as its id, name and geometry alone
+    /// (aliases, commodities and every other property left empty): all that an answer naming and
+    /// measuring deposits shows of them (`near-rail --all` as JSON Lines), read at a fraction of the cost.
+    func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, properties: Bool, start: (Catalog) throws -> Void,
                              _ body: ([Deposit]) throws -> Void) throws
 }
 
-extension Catalog: DepositChunkSource {
-    /// The catalog itself to `start`, then its deposits in catalog order.
+extension DepositChunkSource {
+    /// Every deposit whole, with all its properties.
     public func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, start: (Catalog) throws -> Void,
+                                    _ body: ([Deposit]) throws -> Void) throws {
+        try forEachDepositChunk(size: size, reading: layers, properties: true, start: start, body)
+    }
+}
+
+extension Catalog: DepositChunkSource {
+    /// The catalog itself to `start`, then its deposits in catalog order, whole (they are in memory
+    /// already, whatever `properties` says).
+    public func forEachDepositChunk(size: Int, reading layers: Catalog.Layers, properties: Bool, start: (Catalog) throws -> Void,
                                     _ body: ([Deposit]) throws -> Void) throws {
         try start(self)
         let size = max(1, size)

@@ -18,27 +18,32 @@ extension CatalogStore: FeatureSource {
     }
 
     /// The same features one at a time, so that a caller may keep only a chunk of them.
+    /// - Parameter only: the property columns to read (those of them the layer has), or nil for all.
     func forEachFeature(_ layer: StoreLayer, join: String = "", where condition: String = "1", _ values: [SQLiteValue] = [],
-                        _ body: (StoredFeature) throws -> Void) throws {
-        guard let cols = columns[layer] else { return }
+                        columns only: Set<String>? = nil, _ body: (StoredFeature) throws -> Void) throws {
+        guard let all = columns[layer] else { return }
+        let cols = only.map { only in PropertyColumns(columns: all.columns.filter { only.contains($0.name) }) } ?? all
         let names = cols.columns.map { ", t." + GeoPackageSchema.quoted($0.name) }.joined()
         let s = try db.prepare("SELECT t.id, t.geom\(names) FROM \(GeoPackageSchema.quoted(layer.table)) t \(join) WHERE \(condition) ORDER BY t.fid")
         try s.bind(values)
         while try s.step() {
             let id = s.text(0) ?? ""
             var geometry: Shape?
-            if let blob = s.blob(1) {
+            // Decoded where SQLite holds the blob, before the next step.
+            if let blob = s.bytesInPlace(1) {
                 do { geometry = try GeoPackageBinary.decode(blob) } catch { throw StoreError.badRow(layer: layer.table, id: id, "\(error)") }
             }
-            var properties = JSONObject()
+            // A table's column names are distinct, so each value is appended, not looked up first.
+            var members = [(key: String, value: JSONValue)]()
+            members.reserveCapacity(cols.columns.count)
             for (i, (name, kind)) in cols.columns.enumerated() {
                 do {
-                    if let v = try PropertyColumns.jsonValue(s.value(i + 2), kind) { properties[name] = v }
+                    if let v = try PropertyColumns.jsonValue(s.value(i + 2), kind) { members.append((key: name, value: v)) }
                 } catch {
                     throw StoreError.badRow(layer: layer.table, id: id, "column \(name): \(error)")
                 }
             }
-            try body(StoredFeature(id: id, properties: properties, geometry: geometry))
+            try body(StoredFeature(id: id, properties: JSONObject(members), geometry: geometry))
         }
     }
 

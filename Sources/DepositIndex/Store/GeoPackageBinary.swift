@@ -45,20 +45,23 @@ enum GeoPackageBinary {
     }
 
     static func header(_ bytes: [UInt8]) throws -> Header {
+        try bytes.withUnsafeBytes { try header($0) }
+    }
+
+    /// The header of a blob read where it lies (SQLite's copy of a row), without copying it.
+    static func header(_ bytes: UnsafeRawBufferPointer) throws -> Header {
         guard bytes.count >= 8, bytes[0] == 0x47, bytes[1] == 0x50 else { throw Failure(message: "no \"GP\" magic") }
         guard bytes[2] == 0 else { throw Failure(message: "version \(bytes[2]); this reader knows version 0 (GeoPackage 1.x)") }
         let flags = bytes[3]
         guard flags & 0b0010_0000 == 0 else { throw Failure(message: "extended geometry types are not supported") }
         let little = flags & 1 == 1
         func u32(_ at: Int) -> UInt32 {
-            var v: UInt32 = 0
-            for i in 0..<4 { v |= UInt32(bytes[at + i]) << (8 * i) }
-            return little ? v : v.byteSwapped
+            let v = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+            return little ? UInt32(littleEndian: v) : UInt32(bigEndian: v)
         }
         func f64(_ at: Int) -> Double {
-            var v: UInt64 = 0
-            for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * i) }
-            return Double(bitPattern: little ? v : v.byteSwapped)
+            let v = bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            return Double(bitPattern: little ? UInt64(littleEndian: v) : UInt64(bigEndian: v))
         }
         let kind = Int((flags >> 1) & 0b111)
         let doubles: Int
@@ -77,9 +80,14 @@ enum GeoPackageBinary {
 
     /// The geometry, or nil for an empty one.
     static func decode(_ bytes: [UInt8]) throws -> Shape? {
+        try bytes.withUnsafeBytes { try decode($0) }
+    }
+
+    /// The geometry of a blob read where it lies, or nil for an empty one.
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Shape? {
         let h = try header(bytes)
         if h.isEmpty { return nil }
-        return try WKB.decode(bytes[h.wkbOffset...])
+        return try WKB.decode(UnsafeRawBufferPointer(rebasing: bytes[h.wkbOffset...]))
     }
 
     /// The envelope from the header, else from the vertices; nil for an empty geometry.

@@ -100,6 +100,15 @@ final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: p, count: count))
     }
 
+    /// The column's bytes where SQLite holds them, valid only until the next `step`, `bind` or the end of
+    /// the statement (read them at once, as a geometry is decoded); nil for NULL, empty for an empty blob.
+    func bytesInPlace(_ i: Int) -> UnsafeRawBufferPointer? {
+        guard let p = sqlite3_column_blob(handle, Int32(i)) else {
+            return isNull(i) ? nil : UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, Int32(i))))
+    }
+
     /// The column as a value of its stored type.
     func value(_ i: Int) -> SQLiteValue {
         switch sqlite3_column_type(handle, Int32(i)) {

@@ -60,42 +60,51 @@ package enum WKB {
 
     /// Reads one geometry from `bytes[start...]`.
     package static func decode(_ bytes: ArraySlice<UInt8>) throws -> Shape {
-        var reader = Reader(bytes: bytes, position: bytes.startIndex)
-        let shape = try reader.geometry(depth: 0)
-        return shape
+        try bytes.withUnsafeBytes { try decode($0) }
     }
 
+    /// Reads one geometry from raw bytes (a GeoPackage blob where SQLite holds it, without a copy);
+    /// positions in errors count from `bytes`' start.
+    package static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Shape {
+        var reader = Reader(bytes: bytes)
+        return try reader.geometry(depth: 0)
+    }
+
+    /// Reads numbers by unaligned loads, not byte by byte: a rail layer of 200,000 lines is 10 million
+    /// vertices, read before the first question can be answered.
     private struct Reader {
-        let bytes: ArraySlice<UInt8>
-        var position: Int
+        let bytes: UnsafeRawBufferPointer
+        var position = 0
         var littleEndian = true
 
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        private func early() -> Failure { Failure(message: "ends early at byte \(position)") }
+
         mutating func byte() throws -> UInt8 {
-            guard position < bytes.endIndex else { throw Failure(message: "ends early at byte \(position - bytes.startIndex)") }
+            guard position < bytes.count else { throw early() }
             defer { position += 1 }
             return bytes[position]
         }
 
         mutating func uint32() throws -> UInt32 {
-            guard position + 4 <= bytes.endIndex else { throw Failure(message: "ends early at byte \(position - bytes.startIndex)") }
-            var v: UInt32 = 0
-            for i in 0..<4 { v |= UInt32(bytes[position + i]) << (8 * i) }
+            guard bytes.count - position >= 4 else { throw early() }
+            let v = bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)
             position += 4
-            return littleEndian ? v : v.byteSwapped
+            return littleEndian ? UInt32(littleEndian: v) : UInt32(bigEndian: v)
         }
 
         mutating func double() throws -> Double {
-            guard position + 8 <= bytes.endIndex else { throw Failure(message: "ends early at byte \(position - bytes.startIndex)") }
-            var v: UInt64 = 0
-            for i in 0..<8 { v |= UInt64(bytes[position + i]) << (8 * i) }
+            guard bytes.count - position >= 8 else { throw early() }
+            let v = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
             position += 8
-            return Double(bitPattern: littleEndian ? v : v.byteSwapped)
+            return Double(bitPattern: littleEndian ? UInt64(littleEndian: v) : UInt64(bigEndian: v))
         }
 
         mutating func count() throws -> Int {
             let n = Int(try uint32())
             // Each element takes at least 8 bytes; a count beyond what is left is corrupt, not a reason to allocate.
-            guard n <= (bytes.endIndex - position) / 8 + 1 else { throw Failure(message: "count \(n) exceeds the bytes left") }
+            guard n <= (bytes.count - position) / 8 + 1 else { throw Failure(message: "count \(n) exceeds the bytes left") }
             return n
         }
 
@@ -107,6 +116,24 @@ package enum WKB {
 
         mutating func sequence(extra: Int) throws -> [Coordinate] {
             let n = try count()
+            let stride = 16 + 8 * extra
+            // The common case, every vertex there (`count` keeps n * stride far from overflow): the array
+            // filled in one pass with no check per number.
+            if n * stride <= bytes.count - position {
+                let start = position, little = littleEndian, bytes = self.bytes
+                position += n * stride
+                return [Coordinate](unsafeUninitializedCapacity: n) { out, made in
+                    for i in 0..<n {
+                        let at = start + i * stride
+                        let x = bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                        let y = bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)
+                        out[i] = little
+                            ? Coordinate(x: Double(bitPattern: UInt64(littleEndian: x)), y: Double(bitPattern: UInt64(littleEndian: y)))
+                            : Coordinate(x: Double(bitPattern: UInt64(bigEndian: x)), y: Double(bitPattern: UInt64(bigEndian: y)))
+                    }
+                    made = n
+                }
+            }
             var cs = [Coordinate]()
             cs.reserveCapacity(n)
             for _ in 0..<n { cs.append(try coordinate(extra: extra)) }

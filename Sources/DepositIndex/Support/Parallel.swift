@@ -48,7 +48,7 @@ package enum Parallel {
     }
 
     /// The cores this process may use.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 /// Passes non-Sendable closures and the result buffer to `concurrentPerform`: safe because what they
