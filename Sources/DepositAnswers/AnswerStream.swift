@@ -45,8 +45,10 @@ public enum AnswerStream {
     /// blocks of consecutive records, each block one buffer (a few per core, so uneven work evens out; no
     /// array per record), in index order. If any record throws, the first one's error (by index) is thrown
     /// and no block is returned.
-    /// - Parameter bytesPerRecord: about how long a record is, for the blocks' first capacity.
+    /// - Parameter bytesPerRecord: about how long a record is, for the blocks' first capacity (taken as at
+    ///   most 64 KiB: a guess from what a user asked for, `-k` lines each, must not size a buffer alone).
     static func records(_ count: Int, bytesPerRecord: Int, _ record: (Int, inout RecordBytes) throws -> Void) throws -> [[UInt8]] {
+        let bytesPerRecord = min(max(bytesPerRecord, 0), 1 << 16)
         let blocks = min(count, Parallel.cores * 8)
         let made = Parallel.map(blocks) { b in
             Result { () throws -> [UInt8] in

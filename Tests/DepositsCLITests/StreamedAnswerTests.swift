@@ -174,4 +174,16 @@ final class StreamedAnswerTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["old.jsonl"], "no temporary file left")
     }
+
+    /// A huge `-k` (any line count will do, so every line within `--max-km`) streams the same records as a
+    /// `-k` of all the lines: the records' buffers are sized from what is found, not from `-k` (it once
+    /// overflowed `240 * k` and trapped).
+    func testAHugeKStreamsAsAllTheLines() throws {
+        let huge = try CLIRunner.succeed(["near-rail", "--all", "-k", "40000000000000000", "--max-km", "30", "--format", "jsonl"])
+        let all = try CLIRunner.succeed(["near-rail", "--all", "-k", "100000", "--max-km", "30", "--format", "jsonl"])
+        XCTAssertEqual(huge, all)
+        XCTAssertEqual(huge.split(separator: "\n").count, 54, "one record per bundled deposit")
+        XCTAssertEqual(try CLIRunner.succeed(["near-rail", "--all", "-k", "40000000000000000", "--max-km", "30", "--format", "geojsonseq"]),
+                       try CLIRunner.succeed(["near-rail", "--all", "-k", "100000", "--max-km", "30", "--format", "geojsonseq"]))
+    }
 }

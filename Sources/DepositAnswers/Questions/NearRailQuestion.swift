@@ -95,11 +95,11 @@ extension NearRailForEveryDepositQuestion {
                     let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)
                     let blocks = switch format {
                     case .jsonLines:
-                        try AnswerStream.records(answers.count, bytesPerRecord: 240 * k) { i, out in
+                        try AnswerStream.records(answers.count, bytesPerRecord: 240 * min(k, 64)) { i, out in
                             try NearRailRecord.write(answers[i], into: &out)
                         }
                     case .geoJSONSequence:
-                        try AnswerStream.records(answers.count, bytesPerRecord: 400 * (k + 1)) { i, out in
+                        try AnswerStream.records(answers.count, bytesPerRecord: 400 * (min(k, 64) + 1)) { i, out in
                             out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision))
                         }
                     }
