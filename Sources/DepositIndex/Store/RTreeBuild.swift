@@ -7,8 +7,8 @@ import Geo
 ///
 /// SQLite builds an R-tree deterministically: the same entries inserted in the same order into an empty
 /// table with the same node size (set by the page size) give the same nodes, numbered alike. So the copied
-/// rows are exactly those the store's own inserts would have made (the import's test compares a whole
-/// `.dump` of a store, R-tree nodes included); only the work moves to another thread.
+/// rows are exactly those the store's own inserts would have made (`RTreeBuildTests` rebuilds each tree of an
+/// imported store by plain inserts and compares the nodes byte for byte); only the work moves to another thread.
 struct RTreeBuild: Sendable {
     /// One entry: a feature's row id and its box.
     struct Entry: Sendable {
