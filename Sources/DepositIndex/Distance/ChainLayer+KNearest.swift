@@ -68,7 +68,7 @@ extension ChainLayer {
         // Only chains whose box bound is 0 can meet the query (the bound never exceeds the distance): on a
         // long line most chains are passed over by their box alone, without reading their vertices.
         for i in accepted.indices where accepted[i].pair.distance == 0 {
-            for c in chains(ofFeature: accepted[i].feature) where query.lowerBound(index.box(ofItem: c)) == 0 {
+            for c in chains(ofFeature: accepted[i].feature) where query.lowerBound(chainBox(c)) == 0 {
                 if let pair = nearest(to: query, chain: c, below: .leastNonzeroMagnitude) {
                     accepted[i].pair = pair
                     break

@@ -27,11 +27,14 @@ struct ChainLayer: Sendable {
     private let featureChainIDs: [Int32]
     let index: SpatialIndex
 
-    /// Each chain's box, with its edges' bows (`EdgeEnvelope`): the index's own, not a second copy (at
+    /// Chain `c`'s box, with its edges' bows (`EdgeEnvelope`): the index's own, not a second copy (at
     /// 200,000 lines, 2.2 million boxes of twelve numbers and eight sines and cosines each).
-    var chainBoxes: LazyMapCollection<Range<Int>, TrigBox> {
-        (0..<index.count).lazy.map { [index] in index.box(ofItem: $0) }
+    func chainBox(_ c: Int) -> TrigBox {
+        index.box(ofItem: c)
     }
+
+    /// The number of chains.
+    var chainCount: Int { index.count }
 
     /// - Parameter lines: for each feature, its polylines (or rings); a feature may have none.
     init(lines: [[[Coordinate]]]) {
@@ -159,7 +162,7 @@ struct ChainLayer: Sendable {
     func nearest(to query: DistanceQuery, feature: Int, below limit: Double = .infinity) -> NearestPair? {
         var order = [(Double, Int)]()
         for c in chains(ofFeature: feature) {
-            let lb = query.lowerBound(index.box(ofItem: c))
+            let lb = query.lowerBound(chainBox(c))
             if lb < limit { order.append((lb, c)) }
         }
         order.sort { $0.0 < $1.0 }
@@ -177,7 +180,7 @@ struct ChainLayer: Sendable {
     /// The chains of `feature` that may come within `distance` of the query.
     func chains(of feature: Int, near query: DistanceQuery, within distance: Double) -> [Int] {
         chains(ofFeature: feature).filter { c in
-            query.lowerBound(index.box(ofItem: c)) <= distance
+            query.lowerBound(chainBox(c)) <= distance
         }
     }
 }

@@ -17,9 +17,9 @@ package struct SpatialIndex: Sendable {
     private let link: [Int32]
     /// End position of each level, leaves first.
     private let levelEnds: [Int]
-    /// Item `i`'s position among the leaves; nil when it is `i` (items given along the index's own
-    /// Hilbert curve, as a `ChainLayer`'s chains are).
-    private let itemPositions: [Int32]?
+    /// True when item `i` is at leaf position `i` (items given along the index's own Hilbert curve, as a
+    /// `ChainLayer`'s chains are): only then does `box(ofItem:)` answer.
+    private let itemsInPlace: Bool
 
     /// Indexes `boxes`; item `i` is `boxes[i]`.
     /// - Parameter alongHilbertCurve: the boxes are already in `hilbertOrder(boxes)`'s order (laid out by
@@ -62,18 +62,15 @@ package struct SpatialIndex: Sendable {
             : Parallel.map(mx.count) { p in TrigBox(minX: mx[p], minY: my[p], maxX: Mx[p], maxY: My[p]) }
         self.link = link
         levelEnds = ends
-        if order.indices.elementsEqual(order) {
-            itemPositions = nil
-        } else {
-            var positions = [Int32](repeating: 0, count: order.count)
-            for (p, i) in order.enumerated() { positions[i] = Int32(p) }
-            itemPositions = positions
-        }
+        itemsInPlace = alongHilbertCurve
     }
 
-    /// Item `i`'s box, as the index keeps it (with its sides' sines and cosines).
+    /// Item `i`'s box, as the index keeps it (with its sides' sines and cosines), for an index built
+    /// `alongHilbertCurve` (item `i` is then leaf `i`; any other index would need a table of positions
+    /// that only this look-up reads).
     func box(ofItem i: Int) -> TrigBox {
-        boxes[itemPositions.map { Int($0[i]) } ?? i]
+        precondition(itemsInPlace, "box(ofItem:) needs an index built alongHilbertCurve")
+        return boxes[i]
     }
 
     /// Item numbers in the order the index packs them: along a Hilbert curve over the boxes' extent, by

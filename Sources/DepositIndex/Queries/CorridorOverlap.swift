@@ -45,7 +45,7 @@ extension Catalog {
     func candidateDeposits(corridor c: Int, halfWidth: Double) -> [Int] {
         var found = Set<Int>()
         for chain in corridorChains.chains(ofFeature: c) {
-            for item in depositIndex.search(Self.widened(corridorChains.chainBoxes[chain].envelope, by: halfWidth)) {
+            for item in depositIndex.search(Self.widened(corridorChains.chainBox(chain).envelope, by: halfWidth)) {
                 found.insert(depositOfItem[item])
             }
         }

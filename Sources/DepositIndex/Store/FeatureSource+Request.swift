@@ -78,8 +78,8 @@ extension FeatureSource {
         let c = try StoredRecords.corridor(corridor)
         let halfWidth = (widthKm ?? c.widthKm) * 500
         let chains = ChainLayer(lines: [c.geometry.lines])
-        for box in chains.chainBoxes {
-            picked.add(.deposits, try features(.deposits, edgesMeeting: Catalog.widened(box.envelope, by: halfWidth)))
+        for c in 0..<chains.chainCount {
+            picked.add(.deposits, try features(.deposits, edgesMeeting: Catalog.widened(chains.chainBox(c).envelope, by: halfWidth)))
         }
     }
 }
