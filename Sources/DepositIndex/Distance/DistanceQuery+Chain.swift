@@ -33,10 +33,8 @@ extension DistanceQuery {
         if line.count == 1 { return 0 }
         var least = Double.infinity
         for j in 0..<(line.count - 1) {
-            let a = line[j], b = line[j + 1]
-            let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
-            if !sagitta.isFinite { return 0 }
-            least = min(least, Cartesian.segmentDistance(centerCartesian, a, b).distance - sagitta - chordRadius - Self.rounding)
+            guard let reach = reach(line[j], line[j + 1]) else { return 0 }
+            least = min(least, reach)
         }
         return max(0, least)
     }

@@ -30,9 +30,7 @@ extension DistanceQuery {
             var kept = 0
             for j in 0..<edgeCount {
                 let a = line[j], b = line[j + 1]
-                let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
-                if !sagitta.isFinite { return .unbounded }
-                let reach = Cartesian.segmentDistance(centerCartesian, a, b).distance - sagitta - chordRadius - Self.rounding
+                guard let reach = reach(a, b) else { return .unbounded }
                 guard reach < limit else { continue }
                 // Only an edge that comes within the query's radius of its centre can meet its area.
                 if isAreal && reach <= 0 {
@@ -62,6 +60,15 @@ extension DistanceQuery {
             }
             return boundOnly ? .bound(search.bestDistance) : .pair(search.best)
         }
+    }
+
+    /// The edge `a`–`b`'s reach: the Euclidean distance from the query's centre to its chord, less its
+    /// sagitta and the query's radius (`chordRadius`), a lower bound for every pair of a query point and an
+    /// edge point (see `Cartesian`); nil for an edge too long to bound so.
+    func reach(_ a: Cartesian, _ b: Cartesian) -> Double? {
+        let sagitta = Cartesian.sagitta(chord: a.chord(to: b))
+        if !sagitta.isFinite { return nil }
+        return Cartesian.segmentDistance(centerCartesian, a, b).distance - sagitta - chordRadius - Self.rounding
     }
 
     /// Rounding in coordinates of 6·10⁶ m is far below this.
