@@ -57,9 +57,22 @@ public struct NearRailForEveryDepositQuestion: Sendable {
     /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() -> StoreRequest { .all }
 
+    /// The most lines, over all deposits, one document may hold (`deposits × min(k, lines)`, before
+    /// `--max-km` leaves any out): the one-document form keeps the catalog and every answer in memory
+    /// until they are sorted (1,000,000 deposits at `-k 1` took 3.9 GB); beyond this the answer is for the
+    /// streamed forms, which hold one chunk.
+    public static let documentLineLimit = 5_000_000
+
     /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
+    /// A document that could hold more than `documentLineLimit` lines is refused (usage), naming the streamed formats.
     public func answer(catalog: Catalog) throws -> NearRailForEveryDeposit {
-        try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
+        try check()
+        let (deposits, lines) = (catalog.deposits.count, catalog.rail.count)
+        let most = deposits.multipliedReportingOverflow(by: min(k, lines))
+        if most.overflow || most.partialValue > Self.documentLineLimit {
+            throw AnswerError(.usage, "-k \(k) for each of \(deposits) deposits is up to \(most.overflow ? "too many" : String(most.partialValue)) lines, more than one document holds (\(Self.documentLineLimit)); give --format jsonl or geojsonseq, which stream, or a smaller -k")
+        }
+        return try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
     }
 }
 
@@ -75,11 +88,13 @@ extension NearRailForEveryDepositQuestion {
     ///
     ///     var text = [UInt8]()
     ///     try NearRailForEveryDepositQuestion().stream(from: Catalog.bundled(), format: .jsonLines) { text += $0 }
+    /// - Parameter linesHeld: a chunk is answered in parts of at most this many lines (its deposits ×
+    ///   `min(k, lines)`, one deposit at least), so that a large `k` does not hold a chunk's every line.
     /// - Parameter write: takes each chunk's records, in order, one call at a time, on a thread of the
     ///   stream's own while the caller's reads the next chunk; what it throws ends the stream, and it is
     ///   not called again once `stream` has returned or thrown.
     public func stream(from source: some DepositChunkSource, format: AnswerStream.Format, precision: Int = 7,
-                       chunkSize: Int = 8192, write: ([UInt8]) throws -> Void) throws {
+                       chunkSize: Int = 8192, linesHeld: Int = 1 << 20, write: ([UInt8]) throws -> Void) throws {
         try check()
         let k = self.k, limit = (maxKm ?? .infinity) * 1000
         try withoutActuallyEscaping(write) { write in
@@ -91,19 +106,25 @@ extension NearRailForEveryDepositQuestion {
             let properties = format == .geoJSONSequence
             try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], properties: properties, start: { catalog in
                 try catalog.requireLayers([.deposits, .rail])
+                // A large -k answers a chunk a part at a time, so that about `linesHeld` lines at most
+                // are held, whatever the -k and the line count.
+                let part = max(1, linesHeld / max(1, min(k, catalog.rail.count)))
                 pipeline = Pipeline(depth: 1) { chunk in
-                    let answers = try catalog.nearestRail(for: chunk, k: k, maxDistanceM: limit)
-                    let blocks = switch format {
-                    case .jsonLines:
-                        try AnswerStream.records(answers.count, bytesPerRecord: 240 * min(k, 64)) { i, out in
-                            try NearRailRecord.write(answers[i], into: &out)
+                    for start in stride(from: chunk.startIndex, to: chunk.endIndex, by: part) {
+                        let deposits = chunk[start..<min(start + part, chunk.endIndex)]
+                        let answers = try catalog.nearestRail(for: deposits, k: k, maxDistanceM: limit)
+                        let blocks = switch format {
+                        case .jsonLines:
+                            try AnswerStream.records(answers.count, bytesPerRecord: 240 * min(k, 64)) { i, out in
+                                try NearRailRecord.write(answers[i], into: &out)
+                            }
+                        case .geoJSONSequence:
+                            try AnswerStream.records(answers.count, bytesPerRecord: 400 * (min(k, 64) + 1)) { i, out in
+                                out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: deposits[start + i]), precision: precision))
+                            }
                         }
-                    case .geoJSONSequence:
-                        try AnswerStream.records(answers.count, bytesPerRecord: 400 * (min(k, 64) + 1)) { i, out in
-                            out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: chunk[i]), precision: precision))
-                        }
+                        for block in blocks { try write(block) }
                     }
-                    for block in blocks { try write(block) }
                 }
             }) { chunk in try pipeline?.submit(chunk) }
             try pipeline?.finish()
