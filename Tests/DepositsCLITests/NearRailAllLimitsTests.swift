@@ -27,23 +27,23 @@ final class NearRailAllLimitsTests: XCTestCase {
         }
     }
 
-    /// 5,001 deposits × 1,000 lines at `-k 1000` could be 5,001,000 lines, over the 5,000,000 a document
+    /// 2,001 deposits × 1,000 lines at `-k 1000` could be 2,001,000 lines, over the 2,000,000 a document
     /// holds: refused (usage) before anything is measured, naming the streamed formats; a `-k` beyond the
     /// line count counts as the line count (the same refusal for -k 10^18).
     func testADocumentTooLargeIsRefused() throws {
-        XCTAssertEqual(NearRailForEveryDepositQuestion.documentLineLimit, 5_000_000)
+        XCTAssertEqual(NearRailForEveryDepositQuestion.documentLineLimit, 2_000_000)
         let rail = (0..<1000).map { i in
             RailLine(id: "r\(i)", name: "r\(i)", geometry: .lineString([Coordinate(longitude: Double(i) * 0.01, latitude: 40),
                                                                          Coordinate(longitude: Double(i) * 0.01, latitude: 40.005)]))
         }
-        let deposits = (0..<5001).map { i in
+        let deposits = (0..<2001).map { i in
             Deposit(id: "d\(i)", name: "d\(i)", geometry: .point(Coordinate(longitude: Double(i % 100) * 0.1, latitude: 41)))
         }
         let catalog = Catalog(deposits: deposits, rail: rail)
         for k in [1000, 1_000_000_000_000_000_000] {
             XCTAssertThrowsError(try NearRailForEveryDepositQuestion(k: k).answer(catalog: catalog)) { error in
                 XCTAssertEqual(AnswerError(error).status, .usage)
-                XCTAssertTrue("\(error)".contains("up to 5001000 lines"), "\(error)")
+                XCTAssertTrue("\(error)".contains("up to 2001000 lines"), "\(error)")
                 XCTAssertTrue("\(error)".contains("--format jsonl or geojsonseq"), "\(error)")
             }
         }

@@ -59,9 +59,9 @@ public struct NearRailForEveryDepositQuestion: Sendable {
 
     /// The most lines, over all deposits, one document may hold (`deposits × min(k, lines)`, before
     /// `--max-km` leaves any out): the one-document form keeps the catalog and every answer in memory
-    /// until they are sorted (1,000,000 deposits at `-k 1` took 3.9 GB); beyond this the answer is for the
-    /// streamed forms, which hold one chunk.
-    public static let documentLineLimit = 5_000_000
+    /// until they are sorted and written, about 1 KB a line (100,000 deposits at `-k 50`, 5,000,000 lines,
+    /// peaked at 5.75 GB); beyond this the answer is for the streamed forms, which hold one chunk.
+    public static let documentLineLimit = 2_000_000
 
     /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
     /// A document that could hold more than `documentLineLimit` lines is refused (usage), naming the streamed formats.
