@@ -78,7 +78,9 @@ extension GatewaysQuestion {
             var pipeline: Pipeline<[Deposit]>?
             var gateways = [Station]()
             defer { pipeline?.cancel() }
-            try source.forEachDepositChunk(size: chunkSize, reading: Self.streamedLayers, start: { catalog in
+            // A JSON Lines record shows a deposit's id and name only; a feature shows its properties.
+            let properties = format == .geoJSONSequence
+            try source.forEachDepositChunk(size: chunkSize, reading: Self.streamedLayers, properties: properties, start: { catalog in
                 try catalog.requireLayers([.rail, .stations])
                 try catalog.requireLayers(.deposits)
                 let net = try settings.network(of: catalog)

@@ -53,7 +53,9 @@ public struct RegionForEveryDepositQuestion: Sendable {
             // next is read: at most one chunk waits, one is answered.
             var pipeline: Pipeline<[Deposit]>?
             defer { pipeline?.cancel() }
-            try source.forEachDepositChunk(size: chunkSize, reading: [.regions], start: { catalog in
+            // A JSON Lines record shows a deposit's id alone; a feature shows its properties.
+            let properties = format == .geoJSONSequence
+            try source.forEachDepositChunk(size: chunkSize, reading: [.regions], properties: properties, start: { catalog in
                 try catalog.requireLayers([.deposits, .regions])
                 pipeline = Pipeline(depth: 1) { chunk in
                     let shares = try catalog.regionShares(for: chunk)
