@@ -10,8 +10,21 @@ public struct NearRailForEveryDeposit: CommandAnswer, PiecewiseJSON {
 
     var results: [DepositRail]
 
-    init(catalog: Catalog, k: Int, maxDistance: Double) throws {
-        let all = try catalog.nearestRail(forDeposits: nil, k: k, maxDistanceM: maxDistance)
+    /// Every deposit's answer, measured a part at a time (at most about a million lines a part, each on
+    /// every core); `tooMany(deposits measured)` is thrown as soon as the lines found pass `lineLimit`.
+    init(catalog: Catalog, k: Int, maxDistance: Double, lineLimit: Int = .max,
+         tooMany: (Int) -> Error = { AnswerError(.usage, "more lines than one document holds after \($0) deposits") }) throws {
+        try catalog.requireLayers([.deposits, .rail])
+        let deposits = catalog.deposits
+        let part = max(1, (1 << 20) / max(1, min(k, catalog.rail.count)))
+        var all = [DepositRail](), lines = 0
+        all.reserveCapacity(deposits.count)
+        for start in stride(from: 0, to: deposits.count, by: part) {
+            let answers = try catalog.nearestRail(for: deposits[start..<min(start + part, deposits.count)], k: k, maxDistanceM: maxDistance)
+            lines += answers.reduce(0) { $0 + $1.rail.count }
+            if lines > lineLimit { throw tooMany(start + answers.count) }
+            all += answers
+        }
         let measured = all.filter { !$0.rail.isEmpty }.sorted { a, b in
             (a.rail[0].distanceM, a.depositId) < (b.rail[0].distanceM, b.depositId)
         }

@@ -57,22 +57,36 @@ public struct NearRailForEveryDepositQuestion: Sendable {
     /// What a store must read to answer (see `StoreRequest`); from GeoJSON, the layers it names.
     public func storeRequest() -> StoreRequest { .all }
 
-    /// The most lines, over all deposits, one document may hold (`deposits × min(k, lines)`, before
-    /// `--max-km` leaves any out): the one-document form keeps the catalog and every answer in memory
-    /// until they are sorted and written, about 1 KB a line (100,000 deposits at `-k 50`, 5,000,000 lines,
-    /// peaked at 5.75 GB); beyond this the answer is for the streamed forms, which hold one chunk.
+    /// The limit in metres (`--max-km`; infinity for none).
+    var maxDistanceM: Double { (maxKm ?? .infinity) * 1000 }
+
+    /// The lines each located deposit gets at most: `k`, or every line of `catalog` when it has fewer.
+    func linesEach(_ catalog: Catalog) -> Int { min(k, catalog.rail.count) }
+
+    /// The most lines, over all deposits, one document may hold. It keeps the catalog and every answer
+    /// in memory until they are sorted and written, about 1 KB a line on top of the catalog (100,000
+    /// deposits at `-k 50`, 5,000,000 lines, peaked at 5.75 GB; at `-k 20`, 2,000,000 lines, 2.9 GB);
+    /// a larger answer is for the streamed forms, which hold one chunk.
     public static let documentLineLimit = 2_000_000
 
     /// The answer from `catalog`; a refusal throws an error `AnswerError(_:)` classifies (not found, usage, bad data).
-    /// A document that could hold more than `documentLineLimit` lines is refused (usage), naming the streamed formats.
+    ///
+    /// An answer of more than `documentLineLimit` lines is refused (usage), naming the streamed formats:
+    /// without `--max-km` before anything is measured (each located deposit gets `min(k, lines)`), with
+    /// it as soon as the lines found pass the limit (a large `-k` within a few km is a small answer).
     public func answer(catalog: Catalog) throws -> NearRailForEveryDeposit {
         try check()
-        let (deposits, lines) = (catalog.deposits.count, catalog.rail.count)
-        let most = deposits.multipliedReportingOverflow(by: min(k, lines))
-        if most.overflow || most.partialValue > Self.documentLineLimit {
-            throw AnswerError(.usage, "-k \(k) for each of \(deposits) deposits is up to \(most.overflow ? "too many" : String(most.partialValue)) lines, more than one document holds (\(Self.documentLineLimit)); give --format jsonl or geojsonseq, which stream, or a smaller -k")
+        let limit = Self.documentLineLimit, each = linesEach(catalog)
+        if maxKm == nil {
+            let located = catalog.deposits.reduce(0) { $0 + ($1.geometry == nil ? 0 : 1) }
+            if located > 0, each > limit / located {
+                let smaller = limit / located >= 1 ? "-k \(limit / located) or less, " : ""
+                throw AnswerError(.usage, "-k \(k) for \(located) located deposits is \(located) × \(each) lines\(k > each ? " (every line of the data)" : ""), more than one document holds (\(limit)); give \(smaller)--max-km, or --format jsonl or geojsonseq, which stream")
+            }
         }
-        return try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: (maxKm ?? .infinity) * 1000)
+        return try NearRailForEveryDeposit(catalog: catalog, k: k, maxDistance: maxDistanceM, lineLimit: limit) { done in
+            AnswerError(.usage, "-k \(k) within --max-km \(maxKm.map { "\($0)" } ?? "") found more than \(limit) lines after \(done) of \(catalog.deposits.count) deposits, more than one document holds; give a smaller -k or --max-km, or --format jsonl or geojsonseq, which stream")
+        }
     }
 }
 
@@ -96,7 +110,7 @@ extension NearRailForEveryDepositQuestion {
     public func stream(from source: some DepositChunkSource, format: AnswerStream.Format, precision: Int = 7,
                        chunkSize: Int = 8192, linesHeld: Int = 1 << 20, write: ([UInt8]) throws -> Void) throws {
         try check()
-        let k = self.k, limit = (maxKm ?? .infinity) * 1000
+        let k = self.k, limit = maxDistanceM
         try withoutActuallyEscaping(write) { write in
             // Each chunk is answered and written on the pipeline's thread (on every core) while the
             // next is read: at most one chunk waits, one is answered.
@@ -108,7 +122,7 @@ extension NearRailForEveryDepositQuestion {
                 try catalog.requireLayers([.deposits, .rail])
                 // A large -k answers a chunk a part at a time, so that about `linesHeld` lines at most
                 // are held, whatever the -k and the line count.
-                let part = max(1, linesHeld / max(1, min(k, catalog.rail.count)))
+                let part = max(1, linesHeld / max(1, linesEach(catalog)))
                 pipeline = Pipeline(depth: 1) { chunk in
                     for start in stride(from: chunk.startIndex, to: chunk.endIndex, by: part) {
                         let deposits = chunk[start..<min(start + part, chunk.endIndex)]
