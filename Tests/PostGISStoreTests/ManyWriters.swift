@@ -16,8 +16,8 @@ import XCTest
 /// Readers list the deposits over and over; each listing must be a whole state: the catalog's own deposits
 /// all there, every pair whole (both or neither: an add is one transaction), at most one pair per cell.
 /// At the end the store must hold exactly the pairs the writers' ledgers say are stored: an exit status of
-/// 0 means committed, 65 (refused: duplicate) means nothing written, and so does 73 (busy) where `allowBusy`;
-/// anything else fails the run.
+/// 0 means committed, 65 (refused: duplicate) means nothing written, and so does 73 (busy) where `allowBusy`,
+/// for an add and for a remove alike (a busy remove leaves its pair stored); anything else fails the run.
 struct ManyWriters: Sendable {
     let store: String
     let directory: URL
@@ -27,13 +27,15 @@ struct ManyWriters: Sendable {
     /// The lower-left corner of cell n's first block; cells must lie inside the store's country layer and
     /// away from its deposits.
     let cellCorner: @Sendable (Int) -> (lon: Double, lat: Double)
-    /// Whether an add may give up on a busy store (73, nothing written) rather than wait for its turn.
+    /// Whether an add or a remove may give up on a busy store (73, nothing written) rather than wait for its turn.
     var allowBusy = false
 
     struct Outcome: Sendable {
         var adds = 0, refusals = 0, removes = 0, listings = 0
         /// Adds that gave up waiting for the store's lock (73, nothing written): the GeoPackage store's documented answer to a long wait.
         var busy = 0
+        /// Removes that gave up alike (73): nothing was removed, so the pair stays in the ledger as stored.
+        var busyRemoves = 0
         var problems: [String] = []
         var finalTestIDs = Set<String>()
         var ledgerIDs = Set<String>()
@@ -64,7 +66,7 @@ struct ManyWriters: Sendable {
             Thread.detachNewThread {
                 defer { group.leave() }
                 var stored = Set<String>(), storedCount = 0
-                var adds = 0, refusals = 0, removes = 0, busy = 0
+                var adds = 0, refusals = 0, removes = 0, busy = 0, busyRemoves = 0
                 var cell = 0
                 while Date() < deadline {
                     let ids = ["c\(cell)-w\(w)-a", "c\(cell)-w\(w)-b"]
@@ -78,8 +80,16 @@ struct ManyWriters: Sendable {
                             stored.formUnion(ids)
                             if storedCount % 3 == 0 {
                                 let rm = try DepositsRun.run(["remove"] + ids + ["--store", store])
-                                if rm.status == 0 { removes += 1; stored.subtract(ids) }
-                                else { problem("writer \(w): remove \(ids) exited \(rm.status): \(rm.stderr.prefix(300))") }
+                                switch rm.status {
+                                case 0:
+                                    removes += 1; stored.subtract(ids)
+                                case 73 where rm.stderr.contains("is busy") && allowBusy:
+                                    // Busy before its transaction began (BEGIN IMMEDIATE waited 10 s) or rolled
+                                    // back: the pair is still stored.
+                                    busyRemoves += 1
+                                default:
+                                    problem("writer \(w): remove \(ids) exited \(rm.status): \(rm.stderr.prefix(300))")
+                                }
                             }
                         case 65 where r.stderr.contains("duplicate-geometry"):
                             refusals += 1
@@ -94,7 +104,7 @@ struct ManyWriters: Sendable {
                     cell += 1
                 }
                 tally.update {
-                    $0.adds += adds; $0.refusals += refusals; $0.removes += removes; $0.busy += busy
+                    $0.adds += adds; $0.refusals += refusals; $0.removes += removes; $0.busy += busy; $0.busyRemoves += busyRemoves
                     $0.ledgerIDs.formUnion(stored)
                 }
             }
