@@ -31,10 +31,12 @@ extension CatalogStore {
         let pageSize = try db.integer("PRAGMA page_size") ?? 4096
 
         // Each R-tree on a thread of its own: with the rows' writer, three threads share the cores, so
-        // no core idles while the slowest of the three finishes.
+        // no core idles while the slowest of the three finishes. When a row fails, `stop` ends both builds
+        // within a batch, so that the error is reported at once.
         let built = [BuiltTree(), BuiltTree()]
+        let stop = RTreeBuildStop(afterBatch: afterRTreeBatch)
         let builders = built.map { tree in
-            Pipeline<[RTreeBuild.Entry]>(depth: 1) { entries in tree.value = try RTreeBuild(entries, pageSize: pageSize) }
+            Pipeline<[RTreeBuild.Entry]>(depth: 1) { entries in tree.value = try RTreeBuild(entries, pageSize: pageSize, stop: stop) }
         }
         do {
             try builders[0].submit(vertexEntries)
@@ -64,6 +66,7 @@ extension CatalogStore {
             }
             for b in builders { try b.finish() }
         } catch {
+            stop.stop()
             for b in builders { b.cancel() }
             throw error
         }

@@ -36,6 +36,8 @@ public final class CatalogStore {
     var edgeIndexed: Set<StoreLayer> = []
     /// `PRAGMA data_version` when the layer facts were last read: another connection's commit changes it.
     private var factsVersion: Int64?
+    /// For tests: given to each layer's `RTreeBuildStop` in an import, called after each batch of its R-tree builds.
+    var afterRTreeBatch: (@Sendable (RTreeBuildStop) -> Void)?
 
     /// Opens (or, with `.create`, creates) the store. Failures a user can act on (a read-only file, not a
     /// store, no permission) are thrown as `StoreError`.
