@@ -41,27 +41,13 @@ extension CatalogStore {
         do {
             try builders[0].submit(vertexEntries)
             try builders[1].submit(edgeEntries)
-            let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
-            let insert = try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(table)) (geom, id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
-            let key = try db.prepare("INSERT INTO depositindex_names VALUES ('\(table)', ?, ?)")
+            var rows = try LayerRows(db, layer: layer, columns: cols)
             let step = max(1, features.count / 200)
-            var values = [SQLiteValue]()
-            values.reserveCapacity(2 + cols.columns.count)
             for (i, f) in features.enumerated() {
-                values.removeAll(keepingCapacity: true)
-                values.append(f.geometry.map { .blob(GeoPackageBinary.encode($0)) } ?? .null)
-                values.append(.text(f.id))
-                for (name, kind) in cols.columns { values.append(PropertyColumns.sqlValue(f.properties[name], kind)) }
-                do {
-                    try insert.run(values)
-                } catch let e as SQLiteError where e.message.contains("UNIQUE") {
-                    throw StoreError.refused("\(layer.fileName): feature id \"\(f.id)\" is already in the store")
+                let fid = try rows.write(f, keys: keys[i])
+                guard fid == firstFid + Int64(i) else {
+                    throw StoreError.refused("internal error: \(table) row \(i + 1) got fid \(fid), not \(firstFid + Int64(i))")
                 }
-                let fid = firstFid + Int64(i)
-                guard db.lastInsertRowID == fid else {
-                    throw StoreError.refused("internal error: \(table) row \(i + 1) got fid \(db.lastInsertRowID), not \(fid)")
-                }
-                for k in keys[i] { try key.run([.text(k), .integer(fid)]) }
                 if i % step == step - 1 { progress?(i + 1) }
             }
             for b in builders { try b.finish() }
@@ -77,9 +63,7 @@ extension CatalogStore {
         try db.execute(GeoPackageSchema.spatialIndex(table, filled: false))
         try vertexTree.copy(into: db, table: GeoPackageSchema.spatialIndexName(table))
         progress?(features.count)
-        bowPad[layer] = pad
-        try db.execute("UPDATE depositindex_layers SET bow_pad_deg = \(pad) WHERE table_name = '\(table)'")
-        try refreshExtent(layer)
+        try finishLayer(layer, bowPad: pad)
     }
 }
 

@@ -128,24 +128,14 @@ extension CatalogStore {
     package func insert(_ features: [StoredFeature], into layer: StoreLayer, progress: ((Int) -> Void)? = nil) throws {
         try widenColumns(layer, for: features)
         guard let cols = columns[layer] else { throw StoreError.refused("the store has no \(layer.table) layer") }
-        let names = cols.columns.map { GeoPackageSchema.quoted($0.name) }
-        let insert = try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(layer.table)) (geom, id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
-        let key = try db.prepare("INSERT INTO depositindex_names VALUES ('\(layer.table)', ?, ?)")
+        var rows = try LayerRows(db, layer: layer, columns: cols)
         let edges = edgeIndexed.contains(layer)
             ? try db.prepare("INSERT INTO \(GeoPackageSchema.quoted(GeoPackageSchema.edgeIndexName(layer.table))) VALUES (?, ?, ?, ?, ?)") : nil
         var pad = bowPad[layer] ?? 0
         let step = max(1, features.count / 200)
         let keys = Self.nameKeys(layer, features)
         for (i, f) in features.enumerated() {
-            var values: [SQLiteValue] = [f.geometry.map { .blob(GeoPackageBinary.encode($0)) } ?? .null, .text(f.id)]
-            for (name, kind) in cols.columns { values.append(PropertyColumns.sqlValue(f.properties[name], kind)) }
-            do {
-                try insert.run(values)
-            } catch let e as SQLiteError where e.message.contains("UNIQUE") {
-                throw StoreError.refused("\(layer.fileName): feature id \"\(f.id)\" is already in the store")
-            }
-            let fid = db.lastInsertRowID
-            for k in keys[i] { try key.run([.text(k), .integer(fid)]) }
+            let fid = try rows.write(f, keys: keys[i])
             if let g = f.geometry, !g.coordinates.isEmpty {
                 pad = max(pad, Self.bow(of: g))
                 let box = Self.edgeIndexBox(of: g)
@@ -154,6 +144,12 @@ extension CatalogStore {
             if i % step == step - 1 { progress?(i + 1) }
         }
         progress?(features.count)
+        try finishLayer(layer, bowPad: pad)
+    }
+
+    /// What follows a layer's rows: its bow pad kept (in memory and in `depositindex_layers`) and its
+    /// extent in `gpkg_contents` made again.
+    func finishLayer(_ layer: StoreLayer, bowPad pad: Double) throws {
         bowPad[layer] = pad
         try db.execute("UPDATE depositindex_layers SET bow_pad_deg = \(pad) WHERE table_name = '\(layer.table)'")
         try refreshExtent(layer)
@@ -191,7 +187,7 @@ extension CatalogStore {
     }
 
     /// gpkg_contents' extent is the union of the features' envelopes (NULL for an empty layer).
-    func refreshExtent(_ layer: StoreLayer) throws {
+    private func refreshExtent(_ layer: StoreLayer) throws {
         let t = GeoPackageSchema.quoted(layer.table)
         try db.execute("""
             UPDATE gpkg_contents SET
