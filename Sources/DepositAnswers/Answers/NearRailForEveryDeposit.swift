@@ -15,20 +15,29 @@ public struct NearRailForEveryDeposit: CommandAnswer, PiecewiseJSON {
     init(catalog: Catalog, k: Int, maxDistance: Double, lineLimit: Int = .max,
          tooMany: (Int) -> Error = { AnswerError(.usage, "more lines than one document holds after \($0) deposits") }) throws {
         try catalog.requireLayers([.deposits, .rail])
-        let deposits = catalog.deposits
-        let part = max(1, (1 << 20) / max(1, min(k, catalog.rail.count)))
         var all = [DepositRail](), lines = 0
-        all.reserveCapacity(deposits.count)
-        for start in stride(from: 0, to: deposits.count, by: part) {
-            let answers = try catalog.nearestRail(for: deposits[start..<min(start + part, deposits.count)], k: k, maxDistanceM: maxDistance)
+        all.reserveCapacity(catalog.deposits.count)
+        try Self.inParts(catalog.deposits[...], catalog: catalog, k: k, maxDistance: maxDistance) { part, answers in
             lines += answers.reduce(0) { $0 + $1.rail.count }
-            if lines > lineLimit { throw tooMany(start + answers.count) }
+            if lines > lineLimit { throw tooMany(part.endIndex) }
             all += answers
         }
         let measured = all.filter { !$0.rail.isEmpty }.sorted { a, b in
             (a.rail[0].distanceM, a.depositId) < (b.rail[0].distanceM, b.depositId)
         }
         results = measured + all.filter { $0.rail.isEmpty }
+    }
+
+    /// `deposits`' answers a part at a time, each part of at most about `linesHeld` lines (its deposits ×
+    /// `min(k, lines)`, one deposit at least) and measured on every core: `body` takes each part, in order,
+    /// with its answers, so that a large `k` never holds every deposit's lines at once.
+    static func inParts(_ deposits: ArraySlice<Deposit>, catalog: Catalog, k: Int, maxDistance: Double, linesHeld: Int = 1 << 20,
+                        _ body: (ArraySlice<Deposit>, [DepositRail]) throws -> Void) throws {
+        let size = max(1, linesHeld / max(1, min(k, catalog.rail.count)))
+        for start in stride(from: deposits.startIndex, to: deposits.endIndex, by: size) {
+            let part = deposits[start..<min(start + size, deposits.endIndex)]
+            try body(part, catalog.nearestRail(for: part, k: k, maxDistanceM: maxDistance))
+        }
     }
 
     enum CodingKeys: String, CodingKey { case query, results }

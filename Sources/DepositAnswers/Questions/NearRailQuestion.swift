@@ -120,13 +120,10 @@ extension NearRailForEveryDepositQuestion {
             let properties = format == .geoJSONSequence
             try source.forEachDepositChunk(size: chunkSize, reading: [.rail, .stations], properties: properties, start: { catalog in
                 try catalog.requireLayers([.deposits, .rail])
-                // A large -k answers a chunk a part at a time, so that about `linesHeld` lines at most
-                // are held, whatever the -k and the line count.
-                let part = max(1, linesHeld / max(1, linesEach(catalog)))
                 pipeline = Pipeline(depth: 1) { chunk in
-                    for start in stride(from: chunk.startIndex, to: chunk.endIndex, by: part) {
-                        let deposits = chunk[start..<min(start + part, chunk.endIndex)]
-                        let answers = try catalog.nearestRail(for: deposits, k: k, maxDistanceM: limit)
+                    // A large -k answers a chunk a part at a time, so that about `linesHeld` lines at most
+                    // are held, whatever the -k and the line count.
+                    try NearRailForEveryDeposit.inParts(chunk[...], catalog: catalog, k: k, maxDistance: limit, linesHeld: linesHeld) { deposits, answers in
                         let blocks = switch format {
                         case .jsonLines:
                             try AnswerStream.records(answers.count, bytesPerRecord: 240 * min(k, 64)) { i, out in
@@ -134,7 +131,7 @@ extension NearRailForEveryDepositQuestion {
                             }
                         case .geoJSONSequence:
                             try AnswerStream.records(answers.count, bytesPerRecord: 400 * (min(k, 64) + 1)) { i, out in
-                                out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: deposits[start + i]), precision: precision))
+                                out.append(try AnswerStream.geoJSONRecords(NearRailForEveryDeposit.features(of: answers[i], deposit: deposits[deposits.startIndex + i]), precision: precision))
                             }
                         }
                         for block in blocks { try write(block) }
