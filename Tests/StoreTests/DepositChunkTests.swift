@@ -11,8 +11,7 @@ final class DepositChunkTests: XCTestCase {
     func testAStoreHandsOutItsDepositsInFidOrder() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("catalog.gpkg").path
-        try CatalogStore(path: path, access: .create).importData(from: [try bundledData()])
+        let path = try bundledStore(in: dir).path
         let full = try Catalog(directory: try bundledData())
         let store = try CatalogStore(path: path, access: .read)
         var sizes = [Int](), read = [Deposit](), started = 0
@@ -46,8 +45,7 @@ final class DepositChunkTests: XCTestCase {
     func testAStoreReadsIdNameAndGeometryAloneWithoutProperties() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("catalog.gpkg").path
-        try CatalogStore(path: path, access: .create).importData(from: [try bundledData()])
+        let path = try bundledStore(in: dir).path
         let full = try Catalog(directory: try bundledData())
         XCTAssertTrue(full.deposits.contains { !$0.aliases.isEmpty } && full.deposits.contains { !$0.commodities.isEmpty })
         var rail: Catalog?, lean = [Deposit]()

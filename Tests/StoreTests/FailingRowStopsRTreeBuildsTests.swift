@@ -12,8 +12,7 @@ final class FailingRowStopsRTreeBuildsTests: XCTestCase {
     func testAFailingRowStopsTheRTreeBuildsAndLeavesTheStoreAsBefore() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try CatalogStore(path: dir.appendingPathComponent("catalog.gpkg").path, access: .create)
-        try store.importData(from: [try bundledData()])
+        let store = try bundledStore(in: dir).store
         let before = try state(of: store)
         XCTAssertEqual(before.deposits.count, try store.count(.deposits), "the bundled deposits are there to keep")
 

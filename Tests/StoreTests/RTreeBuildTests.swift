@@ -11,8 +11,7 @@ final class RTreeBuildTests: XCTestCase {
     func testCopiedNodesAreTheNodesSQLiteBuilds() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try CatalogStore(path: dir.appendingPathComponent("catalog.gpkg").path, access: .create)
-        try store.importData(from: [try bundledData()])
+        let store = try bundledStore(in: dir).store
         var names = [String]()
         let s = try store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%rtree%' ORDER BY name")
         while try s.step() { names.append(s.text(0) ?? "") }

@@ -39,3 +39,12 @@ func which(_ name: String) -> String? {
     }
     return nil
 }
+
+/// A new store `catalog.gpkg` in `dir` holding the bundled data (`deposits import`'s path), still open
+/// as it was created, and its path.
+func bundledStore(in dir: URL) throws -> (path: String, store: CatalogStore) {
+    let path = dir.appendingPathComponent("catalog.gpkg").path
+    let store = try CatalogStore(path: path, access: .create)
+    try store.importData(from: [try bundledData()])
+    return (path, store)
+}
